@@ -1,0 +1,144 @@
+"""Arrow schemas of every lake table, declared once with a description per column."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+
+def _field(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={"doc": doc})
+
+
+def _schema(grain: str, *fields: pa.Field) -> pa.Schema:
+    return pa.schema(list(fields), metadata={"grain": grain})
+
+
+TS = pa.timestamp("us", tz="UTC")
+
+ARTICLES = _schema(
+    "one row per article (unique article_id)",
+    _field("article_id", pa.string(), "sha256-derived id of the URL, else of source + title + body", False),
+    _field("external_id", pa.string(), "the publisher's or feed's own id (JSONL `id`), if any"),
+    _field("source_uri", pa.string(), "file the article came from, with #record suffix inside JSONL/WARC", False),
+    _field("source_format", pa.string(), "txt | html | jsonl | warc", False),
+    _field("url", pa.string(), "canonical URL of the article, if known"),
+    _field("source", pa.string(), "outlet or feed name (JSONL `source`, og:site_name, host)"),
+    _field("site_name", pa.string(), "site name as the page declares it"),
+    _field("language", pa.string(), "BCP-47 language tag, if known"),
+    _field("published_at", TS, "publication time in UTC"),
+    _field("published_utc_offset_minutes", pa.int16(), "UTC offset the page wrote its publication time in"),
+    _field("authors", pa.list_(pa.string()), "author names, cleaned"),
+    _field("title", pa.string(), "main headline, normalized whitespace"),
+    _field("body", pa.string(), "clean body text, paragraphs separated by a blank line"),
+    _field("word_count", pa.int32(), "whitespace-separated tokens in body", False),
+    _field("content_sha256", pa.string(), "sha256 of the input file the article came from", False),
+    _field("run_id", pa.string(), "run that ingested the article", False),
+    _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),
+)
+
+HEADLINES = _schema(
+    "one row per distinct headline text of an article",
+    _field("headline_id", pa.string(), "sha256-derived id of article_id + headline text", False),
+    _field("article_id", pa.string(), "article the headline belongs to", False),
+    _field("text", pa.string(), "headline as published (whitespace normalized)", False),
+    _field("text_norm", pa.string(), "normalized form used for duplicate folding (see tasks/headlines.py)", False),
+    _field("role", pa.string(), "where the headline came from: title | variant | og | twitter | jsonld | h1 | html_title", False),
+    _field("dup_group_id", pa.string(), "same headline after normalization and small edits", False),
+    _field("story_id", pa.string(), "same story, possibly different wording; stable across runs", False),
+    _field("is_canonical", pa.bool_(), "first headline seen in its dup group (stable: later arrivals never take it)", False),
+    _field("seen_at", TS, "published_at of the article, else the run's logical date", False),
+    _field("source", pa.string(), "outlet of the article (denormalized for story counts)"),
+    _field("run_id", pa.string(), "run that ingested the headline", False),
+    _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),
+)
+
+STORIES = _schema(
+    "one row per story (unique story_id); rewritten when a later run adds headlines",
+    _field("story_id", pa.string(), "story id shared by headlines.story_id", False),
+    _field("canonical_headline", pa.string(), "representative headline (rule in tasks/headlines.py)", False),
+    _field("n_headlines", pa.int32(), "headline rows in the story", False),
+    _field("n_dup_groups", pa.int32(), "distinct dup groups (wordings) in the story", False),
+    _field("n_articles", pa.int32(), "distinct articles in the story", False),
+    _field("n_sources", pa.int32(), "distinct outlets in the story", False),
+    _field("first_seen", TS, "earliest seen_at of its headlines", False),
+    _field("last_seen", TS, "latest seen_at of its headlines", False),
+    _field("ingest_date", pa.date32(), "logical date of the run that created the story (partition key)", False),
+)
+
+STATEMENTS = _schema(
+    "one row per attributed statement",
+    _field("statement_id", pa.string(), "sha256-derived id of article_id + content offsets", False),
+    _field("article_id", pa.string(), "article the statement is in", False),
+    _field("speaker", pa.string(), "speaker mention as written in the sentence (may be empty for passives)"),
+    _field("speaker_canonical", pa.string(), "speaker resolved to the fullest name in the article"),
+    _field("speaker_type", pa.string(), "person | organization | publication | anonymous | unresolved", False),
+    _field("cue", pa.string(), "reporting verb or multi-word cue as written", False),
+    _field("content", pa.string(), "what was said: body[content_start:content_end]", False),
+    _field("kind", pa.string(), "direct | indirect | mixed", False),
+    _field("content_start", pa.int32(), "character offset of content in articles.body", False),
+    _field("content_end", pa.int32(), "end offset (exclusive) of content in articles.body", False),
+    _field("speaker_start", pa.int32(), "offset of the speaker mention in articles.body"),
+    _field("speaker_end", pa.int32(), "end offset (exclusive) of the speaker mention"),
+    _field("cue_start", pa.int32(), "offset of the cue in articles.body"),
+    _field("cue_end", pa.int32(), "end offset (exclusive) of the cue"),
+    _field("rule", pa.string(), "name of the extraction rule that produced the row", False),
+    _field("run_id", pa.string(), "run that extracted the statement", False),
+    _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),
+)
+
+QUARANTINE = _schema(
+    "one row per input (file, line or record) that could not be read",
+    _field("source_uri", pa.string(), "file, with #line-N or #record-N for a part of it", False),
+    _field("content_sha256", pa.string(), "sha256 of the whole input file"),
+    _field("stage", pa.string(), "stage that rejected it: discover | ingest | clean | statements", False),
+    _field("error_kind", pa.string(), "short machine-readable reason, e.g. empty_file, binary_file, bad_json", False),
+    _field("error", pa.string(), "human-readable explanation", False),
+    _field("run_id", pa.string(), "run that quarantined it", False),
+    _field("quarantined_at", TS, "wall-clock time of quarantine", False),
+    _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),
+)
+
+FILES = _schema(
+    "one row per distinct input file content ever ingested (the incremental manifest)",
+    _field("content_sha256", pa.string(), "sha256 of the file's bytes: the dedup key", False),
+    _field("source_uri", pa.string(), "path the content was first seen at", False),
+    _field("size_bytes", pa.int64(), "file size", False),
+    _field("source_format", pa.string(), "detected format, or `unknown`", False),
+    _field("articles", pa.int32(), "articles read from it", False),
+    _field("quarantined", pa.int32(), "quarantine rows it produced", False),
+    _field("run_id", pa.string(), "run that ingested it", False),
+    _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),
+)
+
+RUNS = _schema(
+    "one row per run of the nightly flow",
+    _field("run_id", pa.string(), "newslake run id (time-ordered)", False),
+    _field("flow_run_id", pa.string(), "Prefect flow run id, if run under Prefect"),
+    _field("run_date", pa.date32(), "logical date the run processed", False),
+    _field("started_at", TS, "wall-clock start", False),
+    _field("finished_at", TS, "wall-clock end of commit", False),
+    _field("status", pa.string(), "completed | failed", False),
+    _field("files_seen", pa.int32(), "input files discovered", False),
+    _field("files_new", pa.int32(), "input files not ingested before", False),
+    _field("articles", pa.int32(), "new article rows", False),
+    _field("headlines", pa.int32(), "new headline rows", False),
+    _field("stories_new", pa.int32(), "stories created by this run", False),
+    _field("statements", pa.int32(), "new statement rows", False),
+    _field("quarantined", pa.int32(), "new quarantine rows", False),
+    _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "headlines": HEADLINES,
+    "stories": STORIES,
+    "statements": STATEMENTS,
+    "quarantine": QUARANTINE,
+    "files": FILES,
+    "runs": RUNS,
+}
+
+
+def describe(schema: pa.Schema) -> list[tuple[str, str, str]]:
+    """Return (column, type, description) triples, for docs and the `newslake tables` command."""
+    return [(f.name, str(f.type), (f.metadata or {}).get(b"doc", b"").decode()) for f in schema]
