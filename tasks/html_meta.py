@@ -1,0 +1,500 @@
+"""Article metadata (headline, publication time, authors, site, language, canonical URL) from a parsed page."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from functools import cache
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import html as lxml_html
+
+from tasks.jsonld import jsonld_objects, types_of
+from tasks.lexicon import load_lexicon
+
+_ARTICLE_TYPES = {
+    "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+    "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting",
+    "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "VideoObject", "Review",
+}
+_PAGE_TYPES = {"WebPage", "ItemPage", "CollectionPage", "MediaObject"}
+_PERSON_TYPES = {"Person"}
+_ORG_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"}
+
+# Meta names that carry the publication time, best first.  Modification times are deliberately absent.
+_DATE_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "article.published",
+    "published_time", "publishdate", "publish-date", "publish_date", "pubdate", "parsely-pub-date",
+    "sailthru.date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "date", "article_date_original",
+    "cxenseparse:recs:publishtime", "og:published_time", "dc.date.created", "originalpublicationdate",
+    "release_date", "article:published", "publication_date", "publishedat", "content_date",
+)
+_AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "dcterms.creator")
+_TITLE_ROLES = ("jsonld", "og", "twitter", "h1", "html_title")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Metadata of one article page; every field is None (or empty) when the page does not say."""
+
+    title: str | None
+    headline_candidates: dict[str, str]
+    published_at: datetime | None
+    published_utc_offset_minutes: int | None
+    authors: list[str]
+    site_name: str | None
+    language: str | None
+    canonical_url: str | None
+
+
+# ---------------------------------------------------------------- text helpers
+
+_WS = re.compile(r"\s+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def _clean(text: Any) -> str:
+    """Whitespace-collapsed text without zero-width characters or soft hyphens."""
+    if not isinstance(text, str):
+        return ""
+    return _WS.sub(" ", _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))).strip()
+
+
+def _key(text: str) -> str:
+    """Comparison form: case-folded word characters only ("Le Monde.fr" -> "lemondefr")."""
+    return "".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold()))
+
+
+def _text_of(el: lxml_html.HtmlElement) -> str:
+    return _clean(" ".join(el.itertext()))
+
+
+# ---------------------------------------------------------------- page indexes
+
+
+def _meta_index(doc: lxml_html.HtmlElement) -> dict[str, list[str]]:
+    """{lower-cased name/property/itemprop/http-equiv: [content, ...]} over all <meta> tags, in order."""
+    index: dict[str, list[str]] = {}
+    for meta in doc.iter("meta"):
+        content = meta.get("content")
+        if content is None:
+            content = meta.get("value") or meta.get("datetime")
+        if content is None:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            name = meta.get(attr)
+            if name:
+                index.setdefault(name.strip().lower(), []).append(content)
+    return index
+
+
+def _first_meta(meta: dict[str, list[str]], *names: str) -> str | None:
+    for name in names:
+        for value in meta.get(name, ()):
+            value = _clean(value)
+            if value:
+                return value
+    return None
+
+
+def _article_objects(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """JSON-LD objects that describe the article itself: article types first, then web pages."""
+    articles = [o for o in objects if types_of(o) & _ARTICLE_TYPES]
+    pages = [o for o in objects if types_of(o) & _PAGE_TYPES and o not in articles]
+    # A page object often nests the article under mainEntity.
+    nested = []
+    for obj in pages:
+        main = obj.get("mainEntity")
+        for item in main if isinstance(main, list) else [main]:
+            if isinstance(item, dict) and types_of(item) & _ARTICLE_TYPES:
+                nested.append(item)
+    return articles + nested + pages
+
+
+# ---------------------------------------------------------------- site name, language, canonical
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def _site_name(meta: dict[str, list[str]], objects: list[dict[str, Any]], host: str | None) -> str | None:
+    name = _first_meta(meta, "og:site_name", "application-name", "twitter:app:name:iphone")
+    if name:
+        return name
+    for obj in objects:
+        publisher = obj.get("publisher")
+        for item in publisher if isinstance(publisher, list) else [publisher]:
+            if isinstance(item, dict) and _clean(item.get("name")):
+                return _clean(item.get("name"))
+    for obj in objects:
+        if types_of(obj) & {"WebSite", "NewsMediaOrganization", "Organization"} and _clean(obj.get("name")):
+            return _clean(obj.get("name"))
+    return host
+
+
+_LANG_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}|[a-zA-Z]{4}))?\b")
+
+
+def _normalize_lang(tag: str | None) -> str | None:
+    match = _LANG_TAG.match((tag or "").strip())
+    if not match:
+        return None
+    lang, region = match.group(1).lower(), match.group(2)
+    if region and len(region) == 2:
+        return f"{lang}-{region.upper()}"
+    return lang
+
+
+def _language(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], objects: list[dict[str, Any]]) -> str | None:
+    candidates = [doc.get("lang"), doc.get("xml:lang"), doc.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    candidates += meta.get("content-language", []) + meta.get("og:locale", []) + meta.get("language", [])
+    candidates += [o.get("inLanguage") for o in objects if isinstance(o.get("inLanguage"), str)]
+    for tag in candidates:
+        lang = _normalize_lang(tag)
+        if lang:
+            return lang
+    return None
+
+
+def _canonical_url(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], url: str | None) -> str | None:
+    for link in doc.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and (link.get("href") or "").strip():
+            return urljoin(url or "", link.get("href").strip())
+    og_url = _first_meta(meta, "og:url")
+    if og_url:
+        return urljoin(url or "", og_url)
+    return url
+
+
+# ---------------------------------------------------------------- title
+
+
+@cache
+def _separator_pattern() -> re.Pattern[str]:
+    seps = sorted(load_lexicon("meta_title")["separator"], key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(s) for s in seps) + r")\s+")
+
+
+def _segments(title: str) -> list[str]:
+    return [s for s in (p.strip() for p in _separator_pattern().split(title)) if s]
+
+
+def _is_site_segment(segment: str, site_keys: set[str]) -> bool:
+    """A segment naming the site: equal to, contained in or containing a site key (site name or host label)."""
+    key = _key(segment)
+    if not key:
+        return True
+    for site in site_keys:
+        if key == site or (len(key) >= 3 and key in site) or (len(site) >= 4 and site in key and len(key) <= len(site) + 12):
+            return True
+    return False
+
+
+def _site_keys(site_name: str | None, host: str | None) -> set[str]:
+    keys = set()
+    if site_name:
+        keys.add(_key(site_name))
+    if host:
+        labels = host.split(".")
+        keys.add(_key(host))
+        # "edition.cnn.com" -> "cnn"; "bbc.co.uk" -> "bbc": the longest label that is not a public suffix.
+        keys.update(_key(label) for label in labels[:-1] if len(label) > 3 or label not in {"co", "com", "org", "net", "gov", "ac"})
+    return {k for k in keys if k}
+
+
+def _strip_title(text: str, site_keys: set[str], others: list[str]) -> str:
+    """Remove site-name and kicker segments from the ends of a title.
+
+    An end segment goes when it names the site, or when another candidate lacks it while
+    containing the rest (a section kicker or a site name we could not recognize).
+    """
+    segments = _segments(text)
+    if len(segments) <= 1:
+        return text
+    other_keys = [_key(o) for o in others if o]
+    while len(segments) > 1:
+        if _is_site_segment(segments[-1], site_keys):
+            segments.pop()
+        elif _is_site_segment(segments[0], site_keys):
+            segments.pop(0)
+        else:
+            break
+    while len(segments) > 1:
+        rest_tail, rest_head = segments[:-1], segments[1:]
+        tail_key, head_key = _key(segments[-1]), _key(segments[0])
+        if any(_key(" ".join(rest_tail)) in o and tail_key not in o for o in other_keys):
+            segments.pop()
+        elif any(_key(" ".join(rest_head)) in o and head_key not in o for o in other_keys):
+            segments.pop(0)
+        else:
+            break
+    if len(segments) == len(_segments(text)):
+        return text
+    return " - ".join(segments) if len(segments) > 1 else segments[0]
+
+
+def _title_candidates(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> dict[str, str]:
+    raw: dict[str, str] = {}
+    for obj in articles:
+        headline = _clean(obj.get("headline")) or _clean(obj.get("name")) if types_of(obj) & _ARTICLE_TYPES else ""
+        if headline:
+            raw["jsonld"] = headline
+            break
+    og = _first_meta(meta, "og:title")
+    if og:
+        raw["og"] = og
+    tw = _first_meta(meta, "twitter:title")
+    if tw:
+        raw["twitter"] = tw
+    for h1 in doc.iter("h1"):
+        text = _text_of(h1)
+        if text:
+            raw["h1"] = text
+            break
+    title_el = doc.find(".//title")
+    if title_el is not None and _text_of(title_el):
+        raw["html_title"] = _text_of(title_el)
+    return raw
+
+
+def _choose_title(cleaned: dict[str, str]) -> str | None:
+    """The headline most candidates agree on; ties go to the first role in _TITLE_ROLES."""
+    if not cleaned:
+        return None
+    keys = {role: _key(text) for role, text in cleaned.items()}
+    best_role, best_votes = None, -1
+    for role in _TITLE_ROLES:
+        if role not in cleaned or not keys[role]:
+            continue
+        votes = sum(1 for other, k in keys.items() if other != role and k == keys[role])
+        if votes > best_votes:
+            best_role, best_votes = role, votes
+    return cleaned[best_role] if best_role else None
+
+
+# ---------------------------------------------------------------- dates
+
+_ISO = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*"
+    r"(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?",
+    re.IGNORECASE,
+)
+
+
+def _parse_iso(value: str) -> tuple[datetime, int | None] | None:
+    """Parse an ISO-8601-like timestamp into (aware UTC datetime, offset minutes or None if naive)."""
+    match = _ISO.search(value or "")
+    if not match:
+        return None
+    year, month, day, hour, minute, second, frac, zone = match.groups()
+    try:
+        local = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
+                         int((frac or "0")[:6].ljust(6, "0")))
+    except ValueError:
+        return None
+    offset: int | None = None
+    if zone:
+        zone = zone.upper()
+        if zone in ("Z", "UTC", "GMT"):
+            offset = 0
+        else:
+            digits = zone[1:].replace(":", "")
+            offset = int(digits[:2]) * 60 + int(digits[2:4] or 0)
+            offset = -offset if zone[0] == "-" else offset
+    return _to_utc(local, offset), offset
+
+
+def _to_utc(local: datetime, offset: int | None) -> datetime:
+    # A naive time is taken as UTC: the best guess without the publisher's zone, and stable.
+    return local.replace(tzinfo=timezone(timedelta(minutes=offset or 0))).astimezone(timezone.utc)
+
+
+def _jsonld_date(articles: list[dict[str, Any]]) -> str | None:
+    for obj in articles:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            value = obj.get(key)
+            if isinstance(value, list) and value:
+                value = value[0]
+            if isinstance(value, str) and value.strip():
+                return value
+    return None
+
+
+def _published(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> tuple[datetime, int | None] | None:
+    candidates: list[str] = []
+    jd = _jsonld_date(articles)
+    if jd:
+        candidates.append(jd)
+    for name in _DATE_META:
+        candidates.extend(meta.get(name, ()))
+    for el in doc.iter("time"):
+        if el.get("datetime"):
+            candidates.append(el.get("datetime"))
+    for el in doc.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated']"):
+        candidates.append(el.get("content") or el.get("datetime") or _text_of(el))
+    for value in candidates:
+        parsed = _parse_iso(value)
+        if parsed:
+            return parsed
+    return None
+
+
+# ---------------------------------------------------------------- authors
+
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_URLISH = re.compile(r"https?://\S+|www\.\S+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_DIGITS = re.compile(r"\d")
+
+
+@cache
+def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    lex = load_lexicon("meta_byline")
+    prefixes = sorted(lex["byline_prefix"], key=len, reverse=True)
+    prefix = re.compile(r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")(?:\s*:\s*|\s+)", re.IGNORECASE)
+    words = sorted((j for j in lex["joiner"] if j[0].isalpha()), key=len, reverse=True)
+    symbols = [re.escape(j) for j in lex["joiner"] if not j[0].isalpha()]
+    joiner = re.compile(
+        r"\s*(?:[,;/|·•\n]|" + "|".join(symbols) + r")\s*|\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s+",
+        re.IGNORECASE,
+    )
+    roles = frozenset(r.casefold() for r in lex["role"])
+    return prefix, joiner, roles
+
+
+def _names_from_value(value: Any) -> list[str]:
+    """Author names from a JSON-LD `author` value: a string, an object, or a list of either."""
+    if isinstance(value, list):
+        return [n for item in value for n in _names_from_value(item)]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, list):
+            return [n for n in (_clean(x) for x in name) if n]
+        if not _clean(name) and (value.get("givenName") or value.get("familyName")):
+            name = f"{_clean(value.get('givenName'))} {_clean(value.get('familyName'))}"
+        return [_clean(name)] if _clean(name) else []
+    if isinstance(value, str) and not _URLISH.match(value.strip()):
+        return [_clean(value)] if _clean(value) else []
+    return []
+
+
+def _split_byline(text: str) -> list[str]:
+    """Names in one byline string: prefix ("By") removed, split on separators and "and"."""
+    prefix, joiner, roles = _byline_patterns()
+    text = _EMAIL.sub(" ", _URLISH.sub(" ", text))
+    text = _HANDLE.sub(" ", text)
+    names = []
+    for part in joiner.split(_clean(text)):
+        part = part.strip(" .,:;-–—()[]|")
+        while True:
+            stripped = prefix.sub("", part).strip(" .,:;-–—")
+            if stripped == part:
+                break
+            part = stripped
+        part = _strip_roles(part, roles)
+        if _looks_like_name(part, roles):
+            names.append(part)
+    return names
+
+
+def _strip_roles(part: str, roles: frozenset[str]) -> str:
+    words = part.split()
+    while words and words[-1].casefold().strip(".,") in roles:
+        words.pop()
+    while words and words[0].casefold().strip(".,") in roles:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _looks_like_name(part: str, roles: frozenset[str]) -> bool:
+    if not part or part.casefold() in roles or _DIGITS.search(part):
+        return False
+    words = part.split()
+    return 1 <= len(words) <= 6 and len(part) <= 60
+
+
+def _author_strings(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> list[str]:
+    """Raw author strings from the most trusted source that has any."""
+    for obj in articles:
+        if not types_of(obj) & _ARTICLE_TYPES:
+            continue
+        names = _names_from_value(obj.get("author")) or _names_from_value(obj.get("creator"))
+        if names:
+            return names
+    for name in _AUTHOR_META:
+        values = [_clean(v) for v in meta.get(name, ()) if _clean(v) and not _URLISH.match(v.strip())]
+        if values:
+            return values
+    rel = [_text_of(a) for a in doc.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")]
+    rel = [r for r in rel if r]
+    if rel:
+        return rel
+    itemprop = [_text_of(el) for el in doc.xpath("//*[@itemprop='author']")]
+    itemprop = [t for t in itemprop if t]
+    if itemprop:
+        return itemprop
+    for el in doc.xpath("//*[contains(@class, 'byline') or contains(@class, 'author')][not(ancestor::*[contains(@class, 'byline') or contains(@class, 'author')])]"):
+        text = _text_of(el)
+        if text and len(text) <= 120:
+            return [text]
+    return []
+
+
+def _authors(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]], site_keys: set[str]) -> list[str]:
+    names: list[str] = []
+    seen: set[str] = set()
+    for raw in _author_strings(doc, meta, articles):
+        for name in _split_byline(raw):
+            key = _key(name)
+            if key and key not in seen:
+                seen.add(key)
+                names.append(name)
+    # Outlet names stand in for authors on agency and desk copy; drop them only when a person is named too.
+    people = [n for n in names if not _is_site_segment(n, site_keys)]
+    return people or names
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> PageMeta:
+    """Read an article page's metadata from its markup, without changing the tree.
+
+    Args:
+        doc: the page parsed with lxml.html (the root <html> element).
+        url: the address the page was fetched from, used for the host and as the canonical URL of last resort.
+
+    Returns:
+        The page's metadata; fields the page does not give are None or empty.
+    """
+    meta = _meta_index(doc)
+    objects = jsonld_objects(doc)
+    articles = _article_objects(objects)
+    canonical = _canonical_url(doc, meta, url)
+    host = _host(url) or _host(canonical)
+    site_name = _site_name(meta, objects, host)
+    site_keys = _site_keys(site_name, host)
+
+    raw_titles = _title_candidates(doc, meta, articles)
+    cleaned = {
+        role: _strip_title(text, site_keys, [t for r, t in raw_titles.items() if r != role])
+        for role, text in raw_titles.items()
+    }
+    published = _published(doc, meta, articles)
+    return PageMeta(
+        title=_choose_title(cleaned),
+        headline_candidates=cleaned,
+        published_at=published[0] if published else None,
+        published_utc_offset_minutes=published[1] if published else None,
+        authors=_authors(doc, meta, articles, site_keys),
+        site_name=site_name,
+        language=_language(doc, meta, objects),
+        canonical_url=canonical,
+    )

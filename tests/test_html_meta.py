@@ -1,0 +1,181 @@
+"""One small hand-written page per metadata rule of tasks/html_meta.py."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+from lxml import html as lxml_html
+
+from tasks.html_meta import PageMeta, extract_metadata
+
+
+def page(head: str = "", body: str = "", lang: str | None = None) -> lxml_html.HtmlElement:
+    lang_attr = f' lang="{lang}"' if lang else ""
+    return lxml_html.document_fromstring(f"<html{lang_attr}><head>{head}</head><body>{body}</body></html>")
+
+
+def ld(obj: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def meta(prop: str, content: str, attr: str = "property") -> str:
+    return f'<meta {attr}="{prop}" content="{content}">'
+
+
+# ---------------------------------------------------------------- title
+
+TITLE_ROWS = [
+    # (rule, page, expected title)
+    ("jsonld headline wins over a longer <title>",
+     page(ld({"@type": "NewsArticle", "headline": "Otters learn to juggle"}) + "<title>Otters learn to juggle | Daily Otter</title>"),
+     "Otters learn to juggle"),
+    ("og:title ' | Site' suffix removed via og:site_name",
+     page(meta("og:title", "Bridge reopens after repairs | Riverside Gazette") + meta("og:site_name", "Riverside Gazette")),
+     "Bridge reopens after repairs"),
+    ("site prefix removed via the host of og:url",
+     page(meta("og:url", "https://www.harbourtimes.example/news/1") + "<title>Harbour Times - Ferry strike ends</title>"),
+     "Ferry strike ends"),
+    ("section kicker removed when another candidate lacks it",
+     page("<title>Sport :: Local club wins the cup :: The Paper</title>", "<h1>Local club wins the cup</h1>"),
+     "Local club wins the cup"),
+    ("a colon inside a headline is not a separator",
+     page("<title>Budget: what changes in May</title>"),
+     "Budget: what changes in May"),
+    ("hyphenated words are not split",
+     page(meta("og:title", "Long-awaited tram line opens") + meta("og:site_name", "Tram News")),
+     "Long-awaited tram line opens"),
+    ("h1 alone", page(body="<h1> Storm  closes\nschools </h1>"), "Storm closes schools"),
+]
+
+
+@pytest.mark.parametrize("rule,doc,expected", TITLE_ROWS, ids=[r[0] for r in TITLE_ROWS])
+def test_title(rule: str, doc: lxml_html.HtmlElement, expected: str) -> None:
+    assert extract_metadata(doc).title == expected
+
+
+def test_headline_candidates_are_keyed_by_role() -> None:
+    doc = page(
+        ld({"@type": "NewsArticle", "headline": "Owls return"}) + meta("og:title", "Owls return | Bird Post")
+        + meta("twitter:title", "Owls return", "name") + meta("og:site_name", "Bird Post") + "<title>Owls return - Bird Post</title>",
+        "<h1>Owls return</h1>",
+    )
+    candidates = extract_metadata(doc).headline_candidates
+    assert candidates == {role: "Owls return" for role in ("jsonld", "og", "twitter", "h1", "html_title")}
+
+
+# ---------------------------------------------------------------- publication time
+
+DATE_ROWS = [
+    # (rule, page, expected UTC time, expected offset minutes)
+    ("datePublished inside @graph",
+     page(ld({"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "X"},
+                                                           {"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00Z"}]})),
+     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
+    ("datePublished in a top-level list",
+     page(ld([{"@type": "BreadcrumbList"}, {"@type": "Article", "datePublished": "2024-03-05T10:00:00+00:00"}])),
+     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
+    ("article:published_time meta, offset kept",
+     page(meta("article:published_time", "2024-03-05T12:30:00+02:00")),
+     datetime(2024, 3, 5, 10, 30, tzinfo=timezone.utc), 120),
+    ("negative offset without colon",
+     page(meta("pubdate", "2024-03-05T06:30:00-0400", "name")),
+     datetime(2024, 3, 5, 10, 30, tzinfo=timezone.utc), -240),
+    ("parsely-pub-date meta", page(meta("parsely-pub-date", "2024-03-05T10:00:00Z", "name")),
+     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
+    ("<time datetime> in the body", page(body='<p>Posted <time datetime="2024-03-05T10:00:00Z">Tuesday</time></p>'),
+     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
+    ("naive time read as UTC with unknown offset", page(meta("date", "2024-03-05 10:00:00", "name")),
+     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), None),
+    ("modification time not preferred",
+     page(meta("article:modified_time", "2024-04-01T09:00:00Z") + meta("article:published_time", "2024-03-05T10:00:00Z")),
+     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
+    ("JSON-LD dateModified not preferred",
+     page(ld({"@type": "NewsArticle", "dateModified": "2024-04-01T09:00:00Z", "datePublished": "2024-03-05T10:00:00Z"})),
+     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
+]
+
+
+@pytest.mark.parametrize("rule,doc,expected,offset", DATE_ROWS, ids=[r[0] for r in DATE_ROWS])
+def test_published(rule: str, doc: lxml_html.HtmlElement, expected: datetime, offset: int | None) -> None:
+    result = extract_metadata(doc)
+    assert result.published_at == expected
+    assert result.published_at.utcoffset().total_seconds() == 0
+    assert result.published_utc_offset_minutes == offset
+
+
+def test_no_date_gives_none() -> None:
+    result = extract_metadata(page("<title>Undated</title>"))
+    assert result.published_at is None and result.published_utc_offset_minutes is None
+
+
+# ---------------------------------------------------------------- authors
+
+AUTHOR_ROWS = [
+    # (rule, page, expected authors)
+    ("JSON-LD list of Person objects",
+     page(ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chan"}]})),
+     ["Ann Lee", "Bo Chan"]),
+    ("JSON-LD author as a plain string", page(ld({"@type": "Article", "author": "Ann Lee"})), ["Ann Lee"]),
+    ("byline 'By A and B' split", page(meta("author", "By Ann Lee and Bo Chan", "name")), ["Ann Lee", "Bo Chan"]),
+    ("German 'Von A und B' split", page(meta("author", "Von Anna Berg und Karl Stein", "name")), ["Anna Berg", "Karl Stein"]),
+    ("comma-separated list", page(meta("author", "Ann Lee, Bo Chan", "name")), ["Ann Lee", "Bo Chan"]),
+    ("outlet name dropped next to a person",
+     page(meta("og:site_name", "Valley Courier") + ld({"@type": "NewsArticle", "author": [
+         {"@type": "Person", "name": "Ann Lee"}, {"@type": "Organization", "name": "Valley Courier"}]})),
+     ["Ann Lee"]),
+    ("outlet kept when it is the only author",
+     page(meta("og:site_name", "Valley Courier") + ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Valley Courier"}})),
+     ["Valley Courier"]),
+    ("e-mail address dropped", page(meta("author", "Ann Lee ann.lee@example.org", "name")), ["Ann Lee"]),
+    ("profile URL is not a name", page(meta("article:author", "https://example.org/staff/ann-lee")), []),
+    ("role after the name dropped", page(body='<a rel="author" href="/a">Ann Lee, Reporter</a>'), ["Ann Lee"]),
+    ("duplicates merged",
+     page(ld({"@type": "NewsArticle", "author": [{"name": "Ann Lee"}, {"name": "Ann  Lee"}]})), ["Ann Lee"]),
+]
+
+
+@pytest.mark.parametrize("rule,doc,expected", AUTHOR_ROWS, ids=[r[0] for r in AUTHOR_ROWS])
+def test_authors(rule: str, doc: lxml_html.HtmlElement, expected: list[str]) -> None:
+    assert extract_metadata(doc).authors == expected
+
+
+# ---------------------------------------------------------------- site, language, canonical URL
+
+OTHER_ROWS = [
+    # (rule, page, url, field, expected)
+    ("language from <html lang>", page(lang="de-at"), None, "language", "de-AT"),
+    ("language from og:locale", page(meta("og:locale", "pt_BR")), None, "language", "pt-BR"),
+    ("language from content-language", page(meta("content-language", "fr", "http-equiv")), None, "language", "fr"),
+    ("no language", page(), None, "language", None),
+    ("canonical from link rel", page('<link rel="canonical" href="https://ex.org/a/1">'), "https://ex.org/a/1?utm=x",
+     "canonical_url", "https://ex.org/a/1"),
+    ("relative canonical joined to url", page('<link rel="canonical" href="/a/1">'), "https://ex.org/a/1?x=2",
+     "canonical_url", "https://ex.org/a/1"),
+    ("canonical from og:url", page(meta("og:url", "https://ex.org/a/2")), None, "canonical_url", "https://ex.org/a/2"),
+    ("canonical falls back to url", page(), "https://ex.org/a/3", "canonical_url", "https://ex.org/a/3"),
+    ("site name from og:site_name", page(meta("og:site_name", "The Ledger")), None, "site_name", "The Ledger"),
+    ("site name from JSON-LD publisher",
+     page(ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "The Ledger"}})), None, "site_name", "The Ledger"),
+    ("site name from host", page(), "https://www.ledger.example/x", "site_name", "ledger.example"),
+]
+
+
+@pytest.mark.parametrize("rule,doc,url,field,expected", OTHER_ROWS, ids=[r[0] for r in OTHER_ROWS])
+def test_other_fields(rule: str, doc: lxml_html.HtmlElement, url: str | None, field: str, expected: str | None) -> None:
+    assert getattr(extract_metadata(doc, url), field) == expected
+
+
+def test_doc_is_not_mutated() -> None:
+    doc = page(ld({"@type": "NewsArticle", "headline": "H"}) + "<title>H | S</title>", "<h1>H</h1><p class='byline'>By A B</p>")
+    before = lxml_html.tostring(doc)
+    extract_metadata(doc)
+    assert lxml_html.tostring(doc) == before
+
+
+def test_pagemeta_is_frozen() -> None:
+    result = extract_metadata(page())
+    assert isinstance(result, PageMeta)
+    with pytest.raises(AttributeError):
+        result.title = "x"  # type: ignore[misc]
