@@ -9,9 +9,11 @@ judged by the same rules. Prints one row per field (title, date, authors P/R/F1,
 from __future__ import annotations
 
 import argparse
+import codecs
 import gzip
 import importlib.util
 import json
+import re
 import sys
 import time
 import zlib
@@ -49,10 +51,28 @@ def load_pages(shared: Path = SHARED, split: str = "all") -> tuple[dict[str, byt
     return pages, {k: truth[k] for k in pages}
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+
+
 def _parse(raw: bytes) -> Any:
+    """Parse a page the simple way when tasks.html_extract is not there: declared charset, UTF-8, then detection."""
     from lxml import html as lxml_html
 
-    return lxml_html.document_fromstring(raw)
+    declared = _META_CHARSET.search(raw[:4096])
+    text = None
+    if declared:
+        try:
+            text = raw.decode(codecs.lookup(declared.group(1).decode("ascii")).name, "replace")
+        except LookupError:
+            pass
+    if text is None:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
+
+            text = str(from_bytes(raw).best())
+    return lxml_html.document_fromstring(text)
 
 
 def predict_newslake(raw: bytes) -> Prediction:
