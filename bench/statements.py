@@ -1,0 +1,128 @@
+"""Benchmark of tasks/statements.py: scores against a gold JSONL with the shared scorer, and measures speed.
+
+Usage:
+    .venv/bin/python bench/statements.py [GOLD.jsonl ...] [--subset speech] [--pred-out PATH]
+
+Defaults to ../shared/eval/statements/polnear_dev.jsonl and polnear_train_sample.jsonl, each scored
+separately. Prints P/R/F1 at overlap 0.3 and 0.8, speaker and cue accuracy, and articles/s on the gold
+articles and on synthetic median-length (~3,500 chars) text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tasks.statements import extract_statements  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+EVAL = SHARED / "eval" / "statements"
+DEFAULT_GOLD = [EVAL / "polnear_dev.jsonl", EVAL / "polnear_train_sample.jsonl"]
+
+# Synthetic article text written for this benchmark (no evaluation text): reported speech, quotes, filler.
+_SYNTH_PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the bus network, a decision that officials said would cost "
+    "about $40 million over five years.",
+    "\u201cWe have waited long enough for this,\u201d said Maria Lopez, a spokeswoman for the transit agency. "
+    "\u201cRiders deserve better service.\u201d",
+    "Mayor Tom Becker told reporters that the plan would be reviewed again next spring, according to the "
+    "Daily Ledger.",
+    "Critics of the plan have argued that the money should go to road repairs instead, and several residents "
+    "complained about the noise of the new depots.",
+    "The proposal was first drafted in 2019 and has gone through three rounds of public hearings since then.",
+    "He added that the agency had not yet chosen a contractor.",
+]
+
+
+def synthetic_article(target_chars: int = 3500) -> str:
+    """Build a median-length article body by repeating the synthetic paragraphs."""
+    paras: list[str] = []
+    i = 0
+    while sum(len(p) + 2 for p in paras) < target_chars:
+        paras.append(_SYNTH_PARAGRAPHS[i % len(_SYNTH_PARAGRAPHS)])
+        i += 1
+    return "\n\n".join(paras)
+
+
+def _load_scorer():
+    spec = importlib.util.spec_from_file_location("polnear_score", EVAL / "score.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def predict(docs: list[dict]) -> tuple[dict[str, list[dict]], float]:
+    """Run the extractor over every document; return (predictions by doc_id, seconds spent)."""
+    preds: dict[str, list[dict]] = {}
+    t0 = time.perf_counter()
+    for d in docs:
+        rows = extract_statements(d["text"])
+        preds[d["doc_id"]] = [
+            {
+                "quote_spans": [[s.content_start, s.content_end]],
+                "speaker_spans": [[s.speaker_start, s.speaker_end]] if s.speaker_start is not None else [],
+                "cue_spans": [[s.cue_start, s.cue_end]] if s.cue_start is not None else [],
+                "kind": s.kind,
+                "rule": s.rule,
+            }
+            for s in rows
+        ]
+    return preds, time.perf_counter() - t0
+
+
+def speed(texts: list[str], repeat: int = 3) -> float:
+    """Articles per second over `texts` (best of `repeat` passes, one core)."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for t in texts:
+            extract_statements(t)
+        best = min(best, time.perf_counter() - t0)
+    return len(texts) / best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", nargs="*", type=Path)
+    ap.add_argument("--subset", choices=["all", "speech", "quoted"], default="speech")
+    ap.add_argument("--pred-out", type=Path, default=None, help="directory for the prediction JSONL files")
+    args = ap.parse_args(argv)
+    if not (EVAL / "score.py").exists():
+        print(f"bench/statements.py: {EVAL} is absent (the shared evaluation data sits beside the repo, in "
+              "../shared); nothing to score.", file=sys.stderr)
+        return 2
+    scorer = _load_scorer()
+    subset = None if args.subset == "all" else args.subset
+    out_dir = args.pred_out or Path(tempfile.mkdtemp(prefix="statements_bench_"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for gold in args.gold or DEFAULT_GOLD:
+        docs = [json.loads(line) for line in gold.open(encoding="utf-8")]
+        preds, _ = predict(docs)
+        pred_path = out_dir / f"{gold.stem}.pred.jsonl"
+        with pred_path.open("w", encoding="utf-8") as fh:
+            for doc_id, sts in preds.items():
+                fh.write(json.dumps({"doc_id": doc_id, "statements": sts}) + "\n")
+        print(f"== {gold.name} ({len(docs)} articles, subset={args.subset}, predictions in {pred_path})")
+        for thr in (0.3, 0.8):
+            r = scorer.score(docs, preds, thr, subset)
+            print(f"  overlap {thr}: P {r['P']} R {r['R']} F1 {r['F1']}  speaker acc {r['speaker_acc']}  "
+                  f"cue acc {r['cue_acc']}  (gold {r['gold']}, pred {r['pred']}, tp {r['tp']})")
+        texts = [d["text"] for d in docs]
+        print(f"  speed: {speed(texts):.0f} articles/s (median length {statistics.median(map(len, texts)):.0f} chars)")
+    synth = [synthetic_article()] * 200
+    print(f"== synthetic median-length text ({len(synth[0])} chars): {speed(synth):.0f} articles/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

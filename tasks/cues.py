@@ -1,0 +1,138 @@
+"""Cue lexicon for statement extraction: reporting verbs in all inflections, compiled once into regexes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tasks.lexicon import load_lexicon
+
+LEXICON = "statement_cues"
+_VOWELS = "aeiou"
+
+
+def inflect(base: str) -> dict[str, str]:
+    """Inflect a regular English verb.
+
+    Args:
+        base: the bare infinitive, e.g. "warn", "deny", "describe".
+
+    Returns:
+        {form: kind} with kind one of base | s | past | ing ("past" covers the participle too).
+    """
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2:-1] not in _VOWELS:
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    if base.endswith("e"):
+        past = base + "d"
+    elif base.endswith("y") and base[-2:-1] not in _VOWELS:
+        past = base[:-1] + "ied"
+    else:
+        past = base + "ed"
+    if base.endswith("ie"):
+        ing = base[:-2] + "ying"
+    elif base.endswith("e") and not base.endswith("ee"):
+        ing = base[:-1] + "ing"
+    else:
+        ing = base + "ing"
+    return {base: "base", third: "s", past: "past", ing: "ing"}
+
+
+def _classify_irregular(forms: list[str]) -> dict[str, str]:
+    # The line lists the base first; -ing and third-person forms are recognisable, the rest are pasts.
+    base = forms[0]
+    out = {base: "base"}
+    for form in forms[1:]:
+        if form.endswith("ing"):
+            out[form] = "ing"
+        elif form in (base + "s", base + "es") or (base.endswith("y") and form == base[:-1] + "ies"):
+            out[form] = "s"
+        else:
+            out[form] = "past"
+    return out
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Every reporting-verb form, with its kind and whether it needs a complement."""
+
+    forms: dict[str, str]  # form -> base | s | past | ing
+    base_of: dict[str, str]  # form -> base verb
+    object_only: frozenset[str]  # forms of verbs that report only with a complement after them
+    phrasal: dict[str, frozenset[str]]  # base verb -> particles that join the cue
+    auxiliaries: tuple[str, ...]
+    adverbs: tuple[str, ...]
+    tails: tuple[str, ...]
+    according: tuple[str, ...]
+
+
+@cache
+def cue_lexicon() -> CueLexicon:
+    """Load tasks/lexicons/statement_cues.txt and expand every verb into its inflections."""
+    lex = load_lexicon(LEXICON)
+    forms: dict[str, str] = {}
+    base_of: dict[str, str] = {}
+    for base in lex["verbs_regular"]:
+        for form, kind in inflect(base).items():
+            forms.setdefault(form, kind)
+            base_of.setdefault(form, base)
+    object_only: set[str] = set()
+    for group in ("verbs_irregular", "verbs_with_object_only"):
+        for line in lex[group]:
+            parts = line.split()
+            for form, kind in _classify_irregular(parts).items():
+                forms[form] = kind
+                base_of[form] = parts[0]
+                if group == "verbs_with_object_only":
+                    object_only.add(form)
+    phrasal: dict[str, set[str]] = {}
+    for line in lex["phrasal"]:
+        verb, particle = line.split(None, 1)
+        phrasal.setdefault(verb, set()).add(particle)
+        if verb not in base_of.values():
+            for form, kind in inflect(verb).items():
+                forms.setdefault(form, kind)
+                base_of.setdefault(form, verb)
+    return CueLexicon(
+        forms=forms,
+        base_of=base_of,
+        object_only=frozenset(object_only),
+        phrasal={verb: frozenset(ps) for verb, ps in phrasal.items()},
+        auxiliaries=lex["auxiliaries"],
+        adverbs=lex["adverbs"],
+        tails=lex["cue_tails"],
+        according=lex["according"],
+    )
+
+
+def _alt(words: object) -> str:
+    items = sorted(set(words), key=len, reverse=True)  # type: ignore[arg-type]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@dataclass(frozen=True)
+class CuePatterns:
+    """Compiled regexes over the cue lexicon."""
+
+    verb_phrase: re.Pattern[str]  # (aux/adverb)* verb (particle)? (tail)?; groups: pre, verb, particle, tail
+    according: re.Pattern[str]
+
+
+@cache
+def cue_patterns() -> CuePatterns:
+    """Compile the cue regexes (once per process)."""
+    lex = cue_lexicon()
+    particles = {p for ps in lex.phrasal.values() for p in ps}
+    pre = _alt(lex.auxiliaries + lex.adverbs)
+    verb_phrase = re.compile(
+        rf"(?<![\w'’-])(?P<pre>(?:(?:{pre})\s+){{0,3}})"
+        rf"(?P<verb>{_alt(lex.forms)})(?![\w'’-])"
+        rf"(?P<particle>\s+(?:{_alt(particles)})(?![\w'’-]))?"
+        rf"(?P<tail>\s+(?:{_alt(lex.tails)})(?![\w'’-]))?"
+    )
+    according = re.compile(rf"(?<![\w'’-])(?:{_alt(lex.according)})(?![\w'’-])", re.IGNORECASE)
+    return CuePatterns(verb_phrase=verb_phrase, according=according)

@@ -1,0 +1,353 @@
+"""Speaker mentions for statement extraction: finding the mention next to a cue, typing it, resolving it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tasks.lexicon import load_lexicon
+
+LEXICON = "statement_speakers"
+
+PERSON = "person"
+ORGANIZATION = "organization"
+PUBLICATION = "publication"
+ANONYMOUS = "anonymous"
+UNRESOLVED = "unresolved"
+
+# One token of a mention: a word (with inner apostrophes, dots, hyphens, ampersands) or one other character.
+_TOKEN = re.compile(r"[\w][\w'’.&-]*[\w]|[\w]|[^\w\s]")
+_CAP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+# A run of capitalized words, with the particles that sit inside names ("Bank of America", "Charles de Gaulle").
+_NAME_RUN = re.compile(
+    rf"(?<![\w'’.-])[{_CAP}][\w'’.&-]*"
+    rf"(?:\s(?:(?:of|de|del|da|di|la|le|van|von|der|den|bin|al|ibn|y|the|for)\s)?[{_CAP}][\w'’.&-]*)*"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """Word sets from tasks/lexicons/statement_speakers.txt, lowercased where matching is case-insensitive."""
+
+    person_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    other_pronouns: frozenset[str]
+    titles: frozenset[str]
+    person_roles: frozenset[str]
+    anonymous_heads: frozenset[str]
+    anonymous_determiners: frozenset[str]
+    organization_heads: frozenset[str]
+    publication_heads: frozenset[str]
+    stop: frozenset[str]
+    time_words: frozenset[str]
+    openers: frozenset[str]
+    name_stopwords: frozenset[str]
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        return self.person_pronouns | self.plural_pronouns | self.other_pronouns
+
+
+@cache
+def speaker_words() -> SpeakerWords:
+    """Load the speaker lexicon once."""
+    lex = load_lexicon(LEXICON)
+
+    def low(group: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in lex[group])
+
+    return SpeakerWords(
+        person_pronouns=low("pronouns_person"),
+        plural_pronouns=low("pronouns_plural"),
+        other_pronouns=low("pronouns_other"),
+        titles=frozenset(lex["titles"]),
+        person_roles=low("person_roles"),
+        anonymous_heads=low("anonymous_heads"),
+        anonymous_determiners=low("anonymous_determiners"),
+        organization_heads=low("organization_heads"),
+        publication_heads=low("publication_heads"),
+        stop=low("non_speaker_words"),
+        time_words=frozenset(lex["time_words"]),
+        openers=frozenset(lex["sentence_openers"]),
+        name_stopwords=frozenset(lex["name_allowed_stopwords"]),
+    )
+
+
+_DETERMINERS = frozenset(
+    "the a an this that his her their its our my your one some several many most two three four five six "
+    "each every any all both another other".split()
+)
+_MAX_TOKENS = 11
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _is_word(tok: str) -> bool:
+    return tok[:1].isalnum()
+
+
+def _stops(tok: str, words: SpeakerWords) -> bool:
+    """True when the token cannot sit inside a speaker mention."""
+    low = tok.lower()
+    if low in words.stop:
+        return not (_is_cap(tok) and tok in words.name_stopwords)
+    return False
+
+
+def head_ok(tokens: list[str], words: SpeakerWords) -> bool:
+    """Whether the last token can head a speaker mention (a name, a pronoun or a known speaker noun)."""
+    if not tokens:
+        return False
+    head = _POSSESSIVE.sub("", tokens[-1])
+    low = head.lower()
+    if low in words.pronouns:
+        return len(tokens) == 1
+    if low in _DETERMINERS:
+        return False
+    if _is_cap(head):
+        return head not in words.time_words and head not in words.openers
+    if not head[:1].isalpha():
+        return False
+    if (
+        low in words.anonymous_heads
+        or low in words.person_roles
+        or low in words.organization_heads
+        or low in words.publication_heads
+    ):
+        return True
+    # Unlisted lowercase plurals ("the protesters", "Democratic senators") are accepted; singulars are not,
+    # because a bare lowercase singular before a verb is usually the object of an earlier verb.
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "ous", "is", "us"))
+
+
+def _trim_openers(toks: list[re.Match[str]], words: SpeakerWords) -> list[re.Match[str]]:
+    while toks and (toks[0].group() in words.openers):
+        toks = toks[1:]
+    return toks
+
+
+def mention_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
+    """Find the speaker mention that ends right before a cue ("... the sources said").
+
+    Args:
+        text: the article body.
+        end: offset where the cue (with its auxiliaries) starts.
+        floor: do not look before this offset (the sentence start).
+
+    Returns:
+        (start, end) of the mention, or None when the words before the cue cannot be a subject.
+    """
+    words = speaker_words()
+    lo = max(floor, end - 160)
+    toks = list(_TOKEN.finditer(text, lo, end))
+    kept: list[re.Match[str]] = []
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i].group()
+        if not _is_word(tok):
+            break
+        if tok.lower() in ("and", "&"):
+            # "Londoño and Casey" is one mention; "..., and the sources said" starts a new clause.
+            left = toks[i - 1].group() if i > 0 else ""
+            if kept and _is_cap(kept[0].group()) and _is_cap(left) and _is_word(left):
+                kept.insert(0, toks[i])
+                continue
+            break
+        if _stops(tok, words):
+            break
+        kept.insert(0, toks[i])
+        if len(kept) >= _MAX_TOKENS:
+            return None
+    else:
+        if lo > floor and kept and kept[0].start() == toks[0].start():
+            return None  # ran out of window: too long to be a subject
+    kept = _trim_openers(kept, words)
+    if not kept:
+        return None
+    tokens = [t.group() for t in kept]
+    if not head_ok(tokens, words):
+        return None
+    return kept[0].start(), kept[-1].end()
+
+
+def mention_after(text: str, start: int, ceil: int) -> tuple[int, int] | None:
+    """Find the speaker mention that follows an inverted cue ('"...," said Jane Doe, a spokeswoman').
+
+    Args:
+        text: the article body.
+        start: offset right after the cue.
+        ceil: do not look past this offset (the paragraph end).
+
+    Returns:
+        (start, end) of the mention, or None.
+    """
+    words = speaker_words()
+    kept: list[re.Match[str]] = []
+    for m in _TOKEN.finditer(text, start, min(ceil, start + 160)):
+        tok = m.group()
+        if not _is_word(tok) or _stops(tok, words) or tok in words.time_words:
+            break
+        if tok.lower() == "and" and not (kept and _is_cap(kept[-1].group())):
+            break
+        kept.append(m)
+        if len(kept) >= _MAX_TOKENS:
+            return None
+    while kept and kept[-1].group().lower() in ("and", "of", "for", "the"):
+        kept.pop()
+    if not kept:
+        return None
+    tokens = [t.group() for t in kept]
+    if not head_ok(tokens, words):
+        return None
+    return kept[0].start(), kept[-1].end()
+
+
+def speaker_type(mention: str) -> str:
+    """Type a speaker mention as written, before any resolution.
+
+    Args:
+        mention: e.g. "the sources", "Mr Trump", "the Times", "he".
+
+    Returns:
+        person | organization | publication | anonymous | unresolved ("unresolved" for pronouns,
+        whose type comes from their antecedent).
+    """
+    words = speaker_words()
+    tokens = [t for t in _TOKEN.findall(mention) if _is_word(t)]
+    if not tokens:
+        return UNRESOLVED
+    head = _POSSESSIVE.sub("", tokens[-1])
+    low = head.lower()
+    if len(tokens) == 1 and low in words.pronouns:
+        return UNRESOLVED
+    first = tokens[0].lower()
+    caps = [t for t in tokens[1:] if _is_cap(t)] + ([tokens[0]] if _is_cap(tokens[0]) and first not in _DETERMINERS else [])
+    if _is_cap(head):
+        if low in words.publication_heads:
+            return PUBLICATION
+        if low in words.organization_heads:
+            return ORGANIZATION
+        return PERSON
+    if low in words.anonymous_heads and (
+        not caps and (first in words.anonymous_determiners or low.endswith("s") or first not in _DETERMINERS)
+    ):
+        return ANONYMOUS
+    if low in words.person_roles:
+        return PERSON
+    if low in words.publication_heads:
+        return PUBLICATION
+    if low in words.organization_heads:
+        return ORGANIZATION
+    if low in words.anonymous_heads:
+        return ANONYMOUS
+    return UNRESOLVED
+
+
+def _strip_titles(tokens: list[str], words: SpeakerWords) -> list[str]:
+    while len(tokens) > 1 and (tokens[0] in words.titles or tokens[0].lower() in _DETERMINERS):
+        tokens = tokens[1:]
+    return tokens
+
+
+@dataclass(frozen=True)
+class _Run:
+    start: int
+    tokens: tuple[str, ...]  # title-stripped capitalized tokens
+    titled: bool  # a title such as "Mr" or "President" stood before it
+
+
+class Resolver:
+    """Resolves speaker mentions of one article to their fullest form and pronouns to antecedents."""
+
+    def __init__(self, text: str) -> None:
+        """Index every capitalized name run of the article.
+
+        Args:
+            text: the article body.
+        """
+        self.words = speaker_words()
+        self.runs: list[_Run] = []
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        for m in _NAME_RUN.finditer(text):
+            raw = m.group().split()
+            raw[-1] = _POSSESSIVE.sub("", raw[-1])
+            if not raw[-1]:
+                continue
+            stripped = _strip_titles(raw, self.words)
+            if len(stripped) == 1 and stripped[0] in self.words.openers:
+                continue
+            titled = len(stripped) < len(raw) and raw[0] in self.words.titles
+            run = _Run(m.start() + (len(m.group()) - len(" ".join(stripped)) if False else 0), tuple(stripped), titled)
+            self.runs.append(run)
+            self.by_last.setdefault(stripped[-1], []).append(tuple(stripped))
+        self.speakers: list[tuple[int, str, str]] = []  # (offset, canonical, type) of resolved named speakers
+
+    def full_form(self, tokens: list[str]) -> list[str] | None:
+        """The most frequent longer name in the article that ends like `tokens` and contains all of them."""
+        if not tokens:
+            return None
+        cands = [c for c in self.by_last.get(tokens[-1], ()) if len(c) > len(tokens) and set(tokens) <= set(c)]
+        if not cands:
+            return None
+        counts: dict[tuple[str, ...], int] = {}
+        for c in cands:
+            counts[c] = counts.get(c, 0) + 1
+        best = max(counts, key=lambda c: (len(c) >= 2 and counts[c], len(c)))
+        return list(best)
+
+    def canonical(self, mention: str) -> tuple[str, str]:
+        """Resolve a non-pronoun mention to (canonical form, type)."""
+        kind = speaker_type(mention)
+        tokens = mention.split()
+        if " and " in mention or kind in (ANONYMOUS, UNRESOLVED):
+            return mention, kind
+        tokens[-1] = _POSSESSIVE.sub("", tokens[-1])
+        if not _is_cap(tokens[-1]):
+            return mention, kind
+        core = _strip_titles([t for t in tokens if _is_cap(t) or t.lower() in ("of", "de", "van", "von")], self.words)
+        full = self.full_form(core)
+        if full is None:
+            return mention, kind
+        return " ".join(full), kind
+
+    def note(self, offset: int, canonical: str, kind: str) -> None:
+        """Remember a resolved named speaker as a possible antecedent for later pronouns."""
+        self.speakers.append((offset, canonical, kind))
+
+    def _person_runs_before(self, offset: int) -> tuple[int, str] | None:
+        best: tuple[int, str] | None = None
+        for run in self.runs:
+            if run.start >= offset:
+                break
+            low = run.tokens[-1].lower()
+            if low in self.words.organization_heads or low in self.words.publication_heads:
+                continue
+            if len(run.tokens) >= 2 and low not in self.words.pronouns:
+                best = (run.start, " ".join(run.tokens))
+                continue
+            full = self.full_form(list(run.tokens))
+            if full is not None and len(full) >= 2:
+                best = (run.start, " ".join(full))
+            elif run.titled:
+                best = (run.start, " ".join(run.tokens))
+        return best
+
+    def pronoun(self, pronoun: str, offset: int) -> tuple[str | None, str]:
+        """Resolve a pronoun at `offset` to (canonical antecedent or None, type)."""
+        low = pronoun.lower()
+        if low in self.words.person_pronouns:
+            run = self._person_runs_before(offset)
+            spk = [s for s in self.speakers if s[0] < offset and s[2] == PERSON]
+            if spk and (run is None or spk[-1][0] >= run[0]):
+                return spk[-1][1], PERSON
+            if run is not None:
+                return run[1], PERSON
+            return None, UNRESOLVED
+        wanted = (ORGANIZATION, PUBLICATION) if low == "it" else (ORGANIZATION, PUBLICATION, ANONYMOUS)
+        spk = [s for s in self.speakers if s[0] < offset and s[2] in wanted]
+        if spk and offset - spk[-1][0] < 1500:
+            return spk[-1][1], spk[-1][2]
+        return None, UNRESOLVED

@@ -1,0 +1,555 @@
+"""Attributed-statement extraction (who said what): direct quotes, reported speech and mixed forms.
+
+Rules, in the order they claim text:
+  1. quotes with an adjacent attribution (quote_then_said, quote_said_name, said_then_quote), merged with
+     the fragments that continue them (split quotes, and quotes left open at a paragraph end that the
+     next paragraph reopens: the typographic convention for a quote running over several paragraphs);
+  2. per sentence, every reporting cue outside quotes and outside rule-1 attributions: subject + cue +
+     complement (speaker_said_that), content + ", X said" (content_then_said), parenthetical
+     "A, he said, B" (parenthetical_said), inverted ", said X" (content_said_name), participles
+     (", adding that ...": participle), "according to X" (according_to_first / according_to_last),
+     passives ("it was reported that ...": passive_it) and "reportedly" (reportedly).
+A split quote yields one statement whose content runs from the first fragment's start to the last
+fragment's end (the attribution between them is inside that span).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tasks.cues import cue_lexicon, cue_patterns
+from tasks.speakers import UNRESOLVED, Resolver, mention_after, mention_before, speaker_type, speaker_words
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One attributed statement; every span is a [start, end) offset into the article body."""
+
+    speaker: str
+    speaker_canonical: str | None
+    speaker_type: str
+    cue: str
+    content: str
+    kind: str
+    content_start: int
+    content_end: int
+    speaker_start: int | None
+    speaker_end: int | None
+    cue_start: int | None
+    cue_end: int | None
+    rule: str
+
+
+@dataclass
+class _Raw:
+    content: tuple[int, int]
+    speaker: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    rule: str
+    direct: bool = False
+
+
+_PARA = re.compile(r"[^\n]+")
+_QCHAR = re.compile(r"“|”|\"|''|``")
+_OPENERS = frozenset(["“", "``"])
+_CLOSERS = frozenset(["”"])
+_ABBREV = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col capt sgt st jr sr inc corp co ltd no vs jan feb mar apr jun jul aug "
+    "sep sept oct nov dec prof rev adm det supt ft mt u.s u.n d.c a.m p.m e.g i.e etc u.k".split()
+)
+_SENT_END = re.compile(r"[.!?]+[\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+_WORD = re.compile(r"[\w][\w'’-]*")
+_EDGE = " \t\n,;:.—–-"
+_QUOTE_MARKS = ("“", "”", '"', "''", "``")
+_TELL = frozenset("tell assure inform remind warn urge ask advise brief".split())
+_PASSIVE_IT = re.compile(
+    r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|will\s+be)\s+(?:widely\s+|also\s+|now\s+)?"
+    r"(?:reported|said|announced|alleged|claimed|rumou?red|revealed|disclosed|confirmed)\s+(?:that\s+)?"
+)
+_REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly)\b")
+_AUX_BE = frozenset("is are was were been 's ’s".split())
+_AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PARA.finditer(text)]
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one paragraph into sentences, not after abbreviations or initials."""
+    out = []
+    cur = start
+    for m in _SENT_END.finditer(text, start, end):
+        dot = m.start()
+        word = text[max(start, dot - 12) : dot].rsplit(None, 1)[-1] if dot > start else ""
+        wl = word.lower().lstrip("(\"“")
+        if text[dot] == "." and (wl in _ABBREV or (len(wl) == 1 and wl.isalpha())):
+            continue
+        out.append((cur, m.end()))
+        cur = m.end()
+    if cur < end:
+        out.append((cur, end))
+    return out
+
+
+def _quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Quoted spans of one paragraph as (open-mark start, close-mark end, closed?)."""
+    out = []
+    open_at: int | None = None
+    for m in _QCHAR.finditer(text, start, end):
+        ch = m.group()
+        if open_at is None:
+            if ch in _CLOSERS:
+                continue
+            if ch in ('"', "''"):
+                prev = text[m.start() - 1] if m.start() > start else " "
+                if prev.isalnum() and ch == "''":
+                    continue  # an apostrophe pair inside a word
+            open_at = m.start()
+        else:
+            if ch in _OPENERS:
+                continue
+            out.append((open_at, m.end(), True))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, end, False))
+    return out
+
+
+def _inner(text: str, qs: int, qe: int, closed: bool) -> tuple[int, int]:
+    """The quoted words without the marks and the punctuation that sits inside them."""
+    s = qs + (2 if text.startswith(("''", "``"), qs) else 1)
+    e = qe
+    if closed:
+        e -= 2 if text.startswith("''", qe - 2) else 1
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1] in " ,\t":
+        e -= 1
+    return s, e
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE + "!?":
+        e -= 1
+    # A trailing closing mark is kept only when the content also holds its opening mark.
+    if e > s and text[e - 1] in "”\"" and not any(q in text[s : e - 1] for q in ("“", '"')):
+        e -= 1
+        while e > s and text[e - 1] in _EDGE:
+            e -= 1
+    return s, e
+
+
+def _n_words(text: str, s: int, e: int) -> int:
+    return len(_WORD.findall(text, s, e))
+
+
+def _cue_ok(m: re.Match[str]) -> bool:
+    """Check the auxiliary + verb-form combination; a passive ("was told") is not an active cue."""
+    lex = cue_lexicon()
+    kind = lex.forms[m.group("verb")]
+    pre = m.group("pre").split()
+    auxes = [w for w in pre if w in _AUX_BE or w in _AUX_HAVE or w.lower() in ("will", "would", "could", "can",
+             "may", "might", "should", "must", "did", "does", "do") or "n't" in w or "n’t" in w]
+    last = auxes[-1].lower() if auxes else None
+    if last is None:
+        return kind in ("s", "past", "base")
+    if last in _AUX_BE:
+        return kind == "ing"
+    if last == "been":
+        return kind == "ing"
+    if last in _AUX_HAVE:
+        return kind == "past"
+    return kind == "base"
+
+
+def _cue_span(m: re.Match[str]) -> tuple[int, int]:
+    lex = cue_lexicon()
+    start = m.start("pre") if m.group("pre") else m.start("verb")
+    end = m.end("verb")
+    particle = m.group("particle")
+    if particle and particle.strip() in lex.phrasal.get(lex.base_of[m.group("verb")], ()):
+        end = m.end("particle")
+        if m.group("tail"):
+            end = m.end("tail")
+    elif not particle and m.group("tail"):
+        end = m.end("tail")
+    return start, end
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+class _Extractor:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pat = cue_patterns()
+        self.lex = cue_lexicon()
+        self.paras = _paragraphs(text)
+        self.quotes: list[tuple[int, int, bool, int]] = []  # (qs, qe, closed, paragraph index)
+        for i, (ps, pe) in enumerate(self.paras):
+            self.quotes.extend((qs, qe, c, i) for qs, qe, c in _quotes(text, ps, pe))
+        self.quote_spans = [(q[0], q[1]) for q in self.quotes]
+        self.raws: list[_Raw] = []
+        self.claimed: list[tuple[int, int]] = []  # attribution spans of direct statements
+
+    # ------------------------------------------------------------------ rule 1: direct quotes
+    def _attribution_after(self, qe: int, pe: int) -> tuple[tuple[int, int], tuple[int, int], str, int] | None:
+        text = self.text
+        window_end = min(pe, qe + 160)
+        gap = re.compile(r"[\s,]*").match(text, qe, window_end)
+        pos = gap.end() if gap else qe
+        m = self.pat.verb_phrase.match(text, pos, window_end)
+        if m and not m.group("pre") and self.lex.forms[m.group("verb")] in ("s", "past"):
+            cue = _cue_span(m)
+            spk = mention_after(text, cue[1], pe)
+            if spk and text[cue[1]:spk[0]].strip() == "":
+                return spk, cue, "quote_said_name", max(cue[1], spk[1])
+        for m in self.pat.verb_phrase.finditer(text, pos, window_end):
+            if not _cue_ok(m):
+                continue
+            cue = _cue_span(m)
+            spk = mention_before(text, cue[0], qe)
+            if spk is None or text[pos : spk[0]].strip(" ,"):
+                spk = self._appositive_subject(cue[0], pos)
+            if spk is not None and not text[pos : spk[0]].strip(" ,"):
+                return spk, cue, "quote_then_said", cue[1]
+            break
+        return None
+
+    def _appositive_subject(self, cue_start: int, floor: int) -> tuple[int, int] | None:
+        """'Jane Doe, a spokeswoman for the agency, said': the subject before one or two appositives."""
+        text = self.text
+        seg_end = cue_start
+        head = text[floor:cue_start].rstrip()
+        if not head.endswith(","):
+            return None
+        seg_end = floor + len(head) - 1
+        for _ in range(2):
+            comma = text.rfind(",", floor, seg_end)
+            if comma < 0:
+                return None
+            spk = mention_before(text, comma, floor)
+            if spk is not None and text[spk[1]:comma].strip() == "":
+                appos = text[comma + 1 : seg_end].strip()
+                if appos and 1 <= len(appos.split()) <= 14:
+                    return spk
+            seg_end = comma
+        return None
+
+    def _attribution_before(self, qs: int, ps: int) -> tuple[tuple[int, int], tuple[int, int], str] | None:
+        text = self.text
+        lo = max(ps, qs - 200)
+        best = None
+        for m in self.pat.verb_phrase.finditer(text, lo, qs):
+            best = m
+        if best is None or not _cue_ok(best):
+            return None
+        cue = _cue_span(best)
+        between = text[cue[1] : qs]
+        if not re.fullmatch(r"(?:\s+[\w'’.-]+){0,4}\s*[,:]\s*|\s*", between):
+            return None
+        if _inside(cue[0], self.quote_spans):
+            return None
+        floor = ps
+        for s, e in _sentences(text, ps, qs):
+            if s <= cue[0] < e:
+                floor = s
+        spk = mention_before(text, cue[0], floor)
+        if spk is None:
+            return None
+        return spk, cue, "said_then_quote"
+
+    def direct(self) -> None:
+        text = self.text
+        used: set[int] = set()
+        for qi, (qs, qe, closed, pi) in enumerate(self.quotes):
+            if qi in used:
+                continue
+            inner = _inner(text, qs, qe, closed)
+            if _n_words(text, *inner) < 2:
+                continue
+            ps, pe = self.paras[pi]
+            att = None
+            after = self._attribution_after(qe, pe) if closed else None
+            if after is not None:
+                spk, cue, rule, att_end = after
+                att = (spk, cue, rule)
+            else:
+                att_end = None
+                before = self._attribution_before(qs, ps)
+                if before is None and qs == ps and pi > 0:
+                    pps, ppe = self.paras[pi - 1]
+                    if text[pps:ppe].rstrip().endswith(":"):
+                        before = self._attribution_before(ppe, pps)
+                        if before is not None and not re.fullmatch(r"\s*:\s*", text[before[1][1] : ppe]):
+                            if not re.fullmatch(r"(?:\s+[\w'’.-]+){0,4}\s*:\s*", text[before[1][1] : ppe]):
+                                before = None
+                att = before
+            if att is None:
+                continue
+            spk, cue, rule = att
+            end = inner[1]
+            last_q = qi
+            # Fragments that continue the same quote: '"A," she said, "B."' and paragraphs reopened.
+            while last_q + 1 < len(self.quotes):
+                nqs, nqe, nclosed, npi = self.quotes[last_q + 1]
+                cur = self.quotes[last_q]
+                if npi == cur[3]:
+                    anchor = att_end if (att_end is not None and last_q == qi) else cur[1]
+                    gap = text[anchor:nqs]
+                    if not re.fullmatch(r"[^.!?\"“”]{0,100}?[,.:;!?]?\s*", gap):
+                        break
+                    if anchor == cur[1] and gap.strip():
+                        break
+                elif not cur[2] and npi == cur[3] + 1 and nqs == self.paras[npi][0]:
+                    pass
+                else:
+                    break
+                last_q += 1
+                used.add(last_q)
+                end = _inner(text, nqs, nqe, nclosed)[1]
+            content = (inner[0], end)
+            if content[1] <= content[0]:
+                continue
+            self.raws.append(_Raw(content, spk, cue, rule, direct=True))
+            a, b = min(spk[0], cue[0]), max(spk[1], cue[1])
+            self.claimed.append((a, b))
+            self.claimed.append((qs, self.quotes[last_q][1]))
+
+    # ------------------------------------------------------------------ rule 2: reported speech
+    def _subject_at(self, s: int, e: int) -> tuple[int, int] | None:
+        words = speaker_words()
+        m = _WORD.match(self.text, s)
+        while m and m.group() in words.openers:
+            nxt = re.compile(r"[\s,]+").match(self.text, m.end())
+            m = _WORD.match(self.text, nxt.end() if nxt else m.end())
+        if not m:
+            return None
+        return mention_after(self.text, m.start(), e)
+
+    def sentence(self, ss: int, se: int) -> None:
+        text = self.text
+        found: list[_Raw] = []
+        cues = []
+        for m in self.pat.verb_phrase.finditer(text, ss, se):
+            vs = m.start("verb")
+            if _inside(vs, self.quote_spans) or _inside(vs, self.claimed):
+                continue
+            if text[max(ss, vs - 3) : vs].endswith(("so-", "so ")) and m.group("verb") == "called":
+                continue
+            cues.append(m)
+        for i, m in enumerate(cues):
+            kind = self.lex.forms[m.group("verb")]
+            cue = _cue_span(m)
+            nxt_start = se
+            if i + 1 < len(cues):
+                nxt_start = cues[i + 1].start()
+            raw = None
+            if kind == "ing" and not m.group("pre").strip():
+                prev = text[max(ss, cue[0] - 2) : cue[0]]
+                if prev.endswith((", ", ",")) or prev.endswith("— "):
+                    spk = found[-1].speaker if found else self._subject_at(ss, cue[0])
+                    if spk is not None:
+                        raw = self._complement(cue, m, spk, nxt_start, se, "participle")
+            elif _cue_ok(m):
+                spk = mention_before(text, cue[0], ss)
+                if spk is not None:
+                    raw = self._with_subject(ss, se, spk, cue, m, nxt_start)
+                elif kind in ("s", "past") and not m.group("pre"):
+                    raw = self._inverted(ss, se, cue, m)
+            if raw is not None:
+                found.append(raw)
+        if not found:
+            raw = self._according(ss, se)
+            if raw is None:
+                raw = self._passive(ss, se)
+            if raw is not None:
+                found.append(raw)
+        self.raws.extend(found)
+
+    def _complement(self, cue, m, spk, nxt_start, se, rule) -> _Raw | None:
+        text = self.text
+        s = cue[1]
+        base = self.lex.base_of[m.group("verb")]
+        if base in _TELL:
+            that = re.compile(r"(?:\s+[\w'’.-]+){1,6}?\s+that\b").match(text, s, se)
+            if that:
+                s = that.end()
+        lead = re.compile(r"[\s,:]*(?:that\b)?\s*").match(text, s, se)
+        s = lead.end() if lead else s
+        e = nxt_start
+        if e < se:
+            # stop before ", and/but <next speaker>"
+            back = text[s:e]
+            cut = max(back.rfind(","), back.rfind(";"))
+            if cut > 0:
+                e = s + cut
+        s, e = _trim(text, s, e)
+        need = 4 if m.group("verb") in self.lex.object_only else 2
+        if _n_words(text, s, e) < need:
+            return None
+        if m.group("verb") in self.lex.object_only and not text[cue[1] : cue[1] + 6].strip().startswith("that"):
+            return None
+        return _Raw((s, e), spk, cue, rule)
+
+    def _with_subject(self, ss, se, spk, cue, m, nxt_start) -> _Raw | None:
+        text = self.text
+        rest = text[cue[1] : se]
+        before_spk = text[ss : spk[0]].rstrip()
+        ends_clause = re.fullmatch(
+            r"(?:\s+(?:on|in|at|during|earlier|later|last|this|on|to)?\s*[\w'’.-]+){0,4}?\s*[.!?]?[\"”’)]*\s*",
+            rest,
+        ) or re.match(r"\s*[,;]\s*(?:adding|saying|noting|citing|according|while|as|but|and|in|referring)\b", rest)
+        object_only = m.group("verb") in self.lex.object_only
+        kind = self.lex.forms[m.group("verb")]
+        if kind == "base" and not m.group("pre").strip():
+            # A bare base form ("officials say") needs a plural or first-person subject, not "the report".
+            head = text[spk[0] : spk[1]].split()[-1].lower()
+            if not (head in ("they", "we", "i", "you") or (head.endswith("s") and len(text[spk[0]:spk[1]].split()) >= 1)):
+                return None
+        if ends_clause and before_spk.endswith((",", ",\"", ",”", "—")) and not object_only:
+            s, e = _trim(text, ss, len(before_spk) + ss)
+            if _n_words(text, s, e) >= 3:
+                return _Raw((s, e), spk, cue, "content_then_said")
+            return None
+        if re.match(r"\s*,", rest) and before_spk.endswith(",") and not object_only:
+            s, e = _trim(text, ss, se)
+            if _n_words(text, s, e) >= 4:
+                return _Raw((s, e), spk, cue, "parenthetical_said")
+            return None
+        return self._complement(cue, m, spk, nxt_start, se, "speaker_said_that")
+
+    def _inverted(self, ss, se, cue, m) -> _Raw | None:
+        text = self.text
+        if m.group("verb") in self.lex.object_only:
+            return None
+        before = text[ss : cue[0]].rstrip()
+        if not before.endswith((",", ",\"", ",”")):
+            return None
+        spk = mention_after(text, cue[1], se)
+        if spk is None or text[cue[1] : spk[0]].strip():
+            return None
+        s, e = _trim(text, ss, ss + len(before))
+        if _n_words(text, s, e) < 3:
+            return None
+        return _Raw((s, e), spk, cue, "content_said_name")
+
+    def _according(self, ss, se) -> _Raw | None:
+        text = self.text
+        m = self.pat.according.search(text, ss, se)
+        if not m or _inside(m.start(), self.quote_spans):
+            return None
+        cue = (m.start(), m.end())
+        spk = mention_after(text, cue[1] + 1, se)
+        if spk is None:
+            return None
+        lead = text[ss : cue[0]].strip(" \"“")
+        if not lead or lead in speaker_words().openers or lead.rstrip(",") in speaker_words().openers:
+            comma = text.find(",", spk[1], se)
+            if comma < 0:
+                return None
+            s, e = _trim(text, comma + 1, se)
+            rule = "according_to_first"
+        else:
+            s, e = _trim(text, ss, cue[0])
+            rule = "according_to_last"
+        if _n_words(text, s, e) < 3:
+            return None
+        return _Raw((s, e), spk, cue, rule)
+
+    def _passive(self, ss, se) -> _Raw | None:
+        text = self.text
+        m = _PASSIVE_IT.search(text, ss, se)
+        if m:
+            s, e = _trim(text, m.end(), se)
+            if _n_words(text, s, e) >= 3:
+                verb = re.compile(r"\w+").search(text, m.start() + 2 + text[m.start() + 2 :].find(" ") + 1)
+                cue_m = re.compile(r"(?:is|was|has been|had been|will be)\s+(?:\w+\s+)?\w+ed\b|(?:is|was)\s+said").search(text, m.start(), m.end())
+                cue = (cue_m.start(), cue_m.end()) if cue_m else (m.start(), m.end())
+                del verb
+                return _Raw((s, e), None, cue, "passive_it")
+        m = _REPORTEDLY.search(text, ss, se)
+        if m and not _inside(m.start(), self.quote_spans):
+            s, e = _trim(text, ss, se)
+            if _n_words(text, s, e) >= 4:
+                return _Raw((s, e), None, (m.start(), m.end()), "reportedly")
+        return None
+
+    def indirect(self) -> None:
+        for ps, pe in self.paras:
+            for ss, se in _sentences(self.text, ps, pe):
+                self.sentence(ss, se)
+
+    # ------------------------------------------------------------------ assembly
+    def run(self) -> list[Statement]:
+        self.direct()
+        self.indirect()
+        text = self.text
+        resolver = Resolver(text)
+        out: list[Statement] = []
+        seen: set[tuple[int, int]] = set()
+        for raw in sorted(self.raws, key=lambda r: r.content[0]):
+            if raw.content in seen:
+                continue
+            seen.add(raw.content)
+            cs, ce = raw.content
+            content = text[cs:ce]
+            if raw.direct:
+                kind = "direct"
+            elif any(q in content for q in _QUOTE_MARKS):
+                kind = "mixed"
+            else:
+                kind = "indirect"
+            if raw.speaker is None:
+                speaker, canonical, stype, s0, s1 = "", None, UNRESOLVED, None, None
+            else:
+                s0, s1 = raw.speaker
+                speaker = text[s0:s1]
+                low = speaker.lower()
+                if low in speaker_words().pronouns:
+                    canonical, stype = resolver.pronoun(speaker, s0)
+                else:
+                    canonical, stype = resolver.canonical(speaker)
+                    resolver.note(s0, canonical, stype)
+            c0, c1 = raw.cue if raw.cue else (None, None)
+            out.append(
+                Statement(
+                    speaker=speaker,
+                    speaker_canonical=canonical,
+                    speaker_type=stype,
+                    cue=text[c0:c1] if c0 is not None else "",
+                    content=content,
+                    kind=kind,
+                    content_start=cs,
+                    content_end=ce,
+                    speaker_start=s0,
+                    speaker_end=s1,
+                    cue_start=c0,
+                    cue_end=c1,
+                    rule=raw.rule,
+                )
+            )
+        return out
+
+
+def extract_statements(text: str) -> list[Statement]:
+    """Extract every attributed statement of an article body.
+
+    Args:
+        text: a clean article body, paragraphs separated by blank lines.
+
+    Returns:
+        One Statement per statement, in text order; each span satisfies
+        text[start:end] == the field it locates.
+    """
+    if not text or not text.strip():
+        return []
+    return _Extractor(text).run()
+
+
+__all__ = ["Statement", "extract_statements", "speaker_type"]
