@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from functools import cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -17,7 +17,6 @@ from tasks.lexicon import load_lexicon
 MAX_HEADLINE_WORDS = 30
 MAX_HEADLINE_CHARS = 250
 MAX_HEADLINE_LINES = 5
-LEAD_CHARS = 400
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -47,13 +46,6 @@ class CleanArticle:
     published_utc_offset_minutes: int | None = None
     fetched_at: datetime | None = None
     authors: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def lead(self) -> str | None:
-        """First characters of the body, cut at a word boundary: context for story matching."""
-        if not self.body:
-            return None
-        return self.body[:LEAD_CHARS].rsplit(" ", 1)[0] if len(self.body) > LEAD_CHARS else self.body
 
 
 def normalize_text(text: str) -> str:
@@ -146,6 +138,13 @@ def article_id_for(url: str | None, source: str | None, title: str | None, body:
     return stable_id("url", key) if key else stable_id("content", source, title, body)
 
 
+def _utc_and_offset(moment: datetime | None) -> tuple[datetime | None, int | None]:
+    if moment is None:
+        return None, None
+    offset = moment.utcoffset()
+    return moment.astimezone(timezone.utc), None if offset is None else int(offset.total_seconds() // 60)
+
+
 def _distinct_headlines(candidates: list[tuple[str, str | None]]) -> tuple[tuple[str, str], ...]:
     seen: set[str] = set()
     out: list[tuple[str, str]] = []
@@ -191,6 +190,9 @@ def clean_article(raw: RawArticle) -> CleanArticle | Rejected:
     if not body and title is None:
         return Rejected(raw.source_uri, raw.content_sha256, "clean", "empty_article", "no body text and no headline")
     url = raw.url or (meta.canonical_url if meta else None)
+    published_at, offset_minutes = _utc_and_offset(raw.published_at)
+    if published_at is None and meta is not None:
+        published_at, offset_minutes = meta.published_at, meta.published_utc_offset_minutes
     source = raw.source or (meta.site_name if meta else None) or (urlsplit(url).hostname if url else None)
     return CleanArticle(
         article_id=article_id_for(url, source, title, body),
@@ -205,8 +207,8 @@ def clean_article(raw: RawArticle) -> CleanArticle | Rejected:
         source=source,
         site_name=meta.site_name if meta else None,
         language=meta.language if meta else None,
-        published_at=raw.published_at or (meta.published_at if meta else None),
-        published_utc_offset_minutes=None if raw.published_at else (meta.published_utc_offset_minutes if meta else None),
-        fetched_at=raw.fetched_at,
+        published_at=published_at,
+        published_utc_offset_minutes=offset_minutes,
+        fetched_at=raw.fetched_at.astimezone(timezone.utc) if raw.fetched_at else None,
         authors=tuple(meta.authors) if meta else (),
     )

@@ -117,14 +117,24 @@ def detect_format(path: str, head: bytes) -> str | None:
     by_extension = _EXTENSIONS.get(os.path.splitext(name)[1])
     if by_extension:
         return by_extension
+    if name.endswith(".json"):
+        return None  # a JSON document is not a feed: JSONL has one object per line
     start = head.lstrip()[:512].lower()
     if start.startswith(b"warc/"):
         return "warc"
-    if start.startswith(b"{"):
+    if start.startswith(b"{") and _first_line_is_json_object(head):
         return "jsonl"
     if start.startswith((b"<!doctype html", b"<html")) or b"<body" in start:
         return "html"
     return None
+
+
+def _first_line_is_json_object(head: bytes) -> bool:
+    first = head.lstrip().split(b"\n", 1)[0]
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
 
 
 def _open_decompressed(path: str) -> io.BufferedIOBase:
@@ -189,7 +199,8 @@ def read_input(file: InputFile) -> Iterator[RawArticle | Rejected]:
         yield reject("binary_file", "file holds binary data (NUL or control bytes), not text")
         return
     if fmt is None:
-        yield reject("unknown_format", "not .txt, .html, .jsonl or .warc (optionally .gz), and content not recognised")
+        yield reject("unknown_format", "not .txt, .html, .jsonl or .warc (optionally .gz), and content not recognised "
+                     "(a .json document must be converted to JSONL: one article object per line)")
         return
     if fmt == "jsonl":
         yield from _read_jsonl(file, reject)
@@ -214,11 +225,18 @@ def read_input(file: InputFile) -> Iterator[RawArticle | Rejected]:
 
 
 def parse_published(value: object) -> datetime:
-    """Parse an ISO 8601 time (a trailing Z allowed); naive times are taken as UTC. Raises ValueError."""
+    """Parse an ISO 8601 time (a trailing Z allowed), keeping its UTC offset; naive times are taken as UTC.
+
+    Raises:
+        ValueError: not a string in ISO 8601 form.
+    """
     if not isinstance(value, str):
         raise ValueError(f"expected an ISO 8601 string, got {type(value).__name__}")
-    parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed.astimezone(timezone.utc)
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"'published' is not ISO 8601: {value!r}") from None
+    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed
 
 
 _JSONL_STRING_FIELDS = ("id", "url", "source", "title", "text", "html")
@@ -324,3 +342,28 @@ def _read_warc(file: InputFile, reject) -> Iterator[RawArticle | Rejected]:
                 )
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
         yield reject("bad_warc", f"WARC stream broke after record {index}: {error}", f"{file.path}#record-{index + 1}")
+
+
+def plan_shards(files: list[InputFile], known_hashes: set[str], batch_files: int) -> list[list[InputFile]]:
+    """Split the files the lake has not ingested yet into shards of at most batch_files files.
+
+    A content already in the lake, or seen earlier in this list under another path, is skipped:
+    incremental runs key on content, not on names.
+
+    Args:
+        files: discovered files, in a stable order.
+        known_hashes: content hashes already in the lake's `files` manifest.
+        batch_files: maximum files per shard (a WARC file counts as one).
+
+    Returns:
+        Shards in input order; empty when nothing is new.
+    """
+    if batch_files < 1:
+        raise ValueError("batch_files must be at least 1")
+    seen = set(known_hashes)
+    new: list[InputFile] = []
+    for file in files:
+        if file.content_sha256 not in seen:
+            seen.add(file.content_sha256)
+            new.append(file)
+    return [new[i : i + batch_files] for i in range(0, len(new), batch_files)]

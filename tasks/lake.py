@@ -279,16 +279,16 @@ class Lake:
             handle.close()
 
     # ---- reading ------------------------------------------------------------------------------
+    def file_view_sql(self, view: str, table: str, paths: Sequence[Path | str]) -> str:
+        """SQL defining `view` over Parquet files (template in sql/sources.sql); no files reads as the empty table."""
+        paths = [str(p) for p in paths] or [str(self.meta_dir / "empty" / f"{table}.parquet")]
+        file_list = "[" + ", ".join(_sql_string(p) for p in paths) + "]"
+        return (SQL_DIR / "sources.sql").read_text().format(view=view, files=file_list)
+
     def source_views_sql(self, snapshot: Snapshot | None = None) -> str:
-        """SQL defining one `src_<table>` view per table over the snapshot's files (template in sql/sources.sql)."""
+        """SQL defining one `src_<table>` view per table over the snapshot's files."""
         snapshot = snapshot or self.snapshot()
-        template = (SQL_DIR / "sources.sql").read_text()
-        statements = []
-        for name in TABLES:
-            paths = [str(p) for p in self.files(name, snapshot)] or [str(self.meta_dir / "empty" / f"{name}.parquet")]
-            file_list = "[" + ", ".join(_sql_string(p) for p in paths) + "]"
-            statements.append(template.format(table=name, files=file_list).strip())
-        return "\n".join(statements) + "\n"
+        return "\n".join(self.file_view_sql(f"src_{name}", name, self.files(name, snapshot)) for name in TABLES)
 
     def views_sql(self, snapshot: Snapshot | None = None) -> str:
         """All view definitions: the sources of the snapshot, then sql/views/*.sql, then sql/marts/*.sql."""

@@ -130,6 +130,12 @@ RUNS = _schema(
     _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),
 )
 
+# Internal: headlines as a shard stages them, before the cross-shard merge assigns groups and stories.
+STAGED_HEADLINES = _schema(
+    "one row per distinct headline text of an article, before clustering",
+    *(f for f in HEADLINES if f.name not in {"text_norm", "dup_group_id", "story_id", "is_canonical"}),
+)
+
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "headlines": HEADLINES,

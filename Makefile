@@ -1,0 +1,39 @@
+# newslake: two commands a new user needs.
+#   make run   set up .venv and run the nightly flow on the bundled samples, then query the lake
+#   make test  set up .venv and run the whole test suite
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+LAKE ?= data_lake
+# Prefect stays local: no analytics, no Cloud, a patient ephemeral server, no input hashing.
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
+export PREFECT_TASKS_DEFAULT_NO_CACHE := true
+
+.PHONY: setup run test bench clean-lake
+
+$(BIN)/newslake: pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH (or: make PYTHON=python3 ...)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+	touch $(BIN)/newslake
+
+setup: $(BIN)/newslake
+
+run: setup
+	$(BIN)/newslake run --input samples --lake $(LAKE)
+	$(BIN)/newslake sql --lake $(LAKE) --file sql/examples/stories_by_sources.sql
+	$(BIN)/newslake sql --lake $(LAKE) --file sql/examples/top_speakers.sql
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/metadata.py
+	$(BIN)/python bench/headlines.py
+	$(BIN)/python bench/statements.py
+
+clean-lake:
+	rm -rf $(LAKE)/tables $(LAKE)/_lake $(LAKE)/_staging $(LAKE)/views.sql

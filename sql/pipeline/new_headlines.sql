@@ -1,0 +1,22 @@
+-- One row per headline of a new article that the lake does not have, with the article's lead (story-matching context).
+with
+staged as (
+    select * exclude (filename) from staged_headlines
+),
+kept as (
+    select h.* from staged h semi join new_articles using (article_id)
+),
+unseen as (
+    select * from kept anti join src_headlines using (headline_id)
+),
+ranked as (
+    select *, row_number() over (partition by headline_id order by role) as copy_no from unseen
+),
+final as (
+    select r.headline_id, r.article_id, r.text, r.role, r.seen_at, r.source, r.run_id, r.ingest_date,
+           nullif(left(a.body, $lead_chars), '') as lead
+    from ranked r
+    join new_articles a using (article_id)
+    where r.copy_no = 1
+)
+select * from final order by seen_at, headline_id;
