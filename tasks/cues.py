@@ -109,9 +109,33 @@ def cue_lexicon() -> CueLexicon:
     )
 
 
+def _trie_regex(words: list[str]) -> str:
+    """An alternation factored by common prefixes, so the regex engine rejects a position on one character."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        optional = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
+
+
 def _alt(words: object) -> str:
-    items = sorted(set(words), key=len, reverse=True)  # type: ignore[arg-type]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return _trie_regex(sorted(set(words)))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

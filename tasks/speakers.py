@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +18,10 @@ ANONYMOUS = "anonymous"
 UNRESOLVED = "unresolved"
 
 # One token of a mention: a word (with inner apostrophes, dots, hyphens, ampersands) or one other character.
-_TOKEN = re.compile(r"[\w][\w'’.&-]*[\w]|[\w]|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Capt|Sgt|Adm|Det|Supt|Ft|Mt|Messrs)\.(?!\w)"
+    r"|[A-Z]\.(?:[A-Z]\.)*|[\w][\w'’.&-]*[\w]|[\w]|[^\w\s]"
+)
 _CAP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # A run of capitalized words, with the particles that sit inside names ("Bank of America", "Charles de Gaulle").
 _NAME_RUN = re.compile(
@@ -280,15 +284,23 @@ class Resolver:
             if len(stripped) == 1 and stripped[0] in self.words.openers:
                 continue
             titled = len(stripped) < len(raw) and raw[0] in self.words.titles
-            run = _Run(m.start() + (len(m.group()) - len(" ".join(stripped)) if False else 0), tuple(stripped), titled)
+            run = _Run(m.start(), tuple(stripped), titled)
             self.runs.append(run)
             self.by_last.setdefault(stripped[-1], []).append(tuple(stripped))
         self.speakers: list[tuple[int, str, str]] = []  # (offset, canonical, type) of resolved named speakers
+        self._persons: list[tuple[int, str]] | None = None
+        self._full: dict[tuple[str, ...], list[str] | None] = {}
 
     def full_form(self, tokens: list[str]) -> list[str] | None:
         """The most frequent longer name in the article that ends like `tokens` and contains all of them."""
         if not tokens:
             return None
+        key = tuple(tokens)
+        if key not in self._full:
+            self._full[key] = self._full_form(tokens)
+        return self._full[key]
+
+    def _full_form(self, tokens: list[str]) -> list[str] | None:
         cands = [c for c in self.by_last.get(tokens[-1], ()) if len(c) > len(tokens) and set(tokens) <= set(c)]
         if not cands:
             return None
@@ -317,23 +329,28 @@ class Resolver:
         """Remember a resolved named speaker as a possible antecedent for later pronouns."""
         self.speakers.append((offset, canonical, kind))
 
+    def _person_candidates(self) -> list[tuple[int, str]]:
+        """(offset, full name) of every name run that can be a person antecedent, computed once."""
+        if self._persons is None:
+            self._persons = []
+            for run in self.runs:
+                low = run.tokens[-1].lower()
+                if low in self.words.organization_heads or low in self.words.publication_heads:
+                    continue
+                if len(run.tokens) >= 2 and low not in self.words.pronouns:
+                    self._persons.append((run.start, " ".join(run.tokens)))
+                    continue
+                full = self.full_form(list(run.tokens))
+                if full is not None and len(full) >= 2:
+                    self._persons.append((run.start, " ".join(full)))
+                elif run.titled:
+                    self._persons.append((run.start, " ".join(run.tokens)))
+        return self._persons
+
     def _person_runs_before(self, offset: int) -> tuple[int, str] | None:
-        best: tuple[int, str] | None = None
-        for run in self.runs:
-            if run.start >= offset:
-                break
-            low = run.tokens[-1].lower()
-            if low in self.words.organization_heads or low in self.words.publication_heads:
-                continue
-            if len(run.tokens) >= 2 and low not in self.words.pronouns:
-                best = (run.start, " ".join(run.tokens))
-                continue
-            full = self.full_form(list(run.tokens))
-            if full is not None and len(full) >= 2:
-                best = (run.start, " ".join(full))
-            elif run.titled:
-                best = (run.start, " ".join(run.tokens))
-        return best
+        cands = self._person_candidates()
+        i = bisect.bisect_left(cands, (offset, ""))
+        return cands[i - 1] if i > 0 else None
 
     def pronoun(self, pronoun: str, offset: int) -> tuple[str | None, str]:
         """Resolve a pronoun at `offset` to (canonical antecedent or None, type)."""

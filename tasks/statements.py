@@ -15,6 +15,7 @@ fragment's end (the attribution between them is inside that span).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -68,6 +69,15 @@ _PASSIVE_IT = re.compile(
     r"(?:reported|said|announced|alleged|claimed|rumou?red|revealed|disclosed|confirmed)\s+(?:that\s+)?"
 )
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly)\b")
+_LEAD = re.compile(
+    r"[\s,:]*(?:(?:on|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|night|morning|afternoon|evening|today|yesterday)\b\s*(?:morning|afternoon|evening|night)?\s*)?"
+    r"[\s,]*(?:that\b)?\s*"
+)
+# What may follow the speaker of an inverted cue: the sentence end, an appositive, a time or place adverbial.
+_CLAUSE_END = re.compile(r"\s*(?:[.!?;,:—–)\"”]|$|(?:on|in|at|during|after|before|when|while|who|via|of|to|from)\b)")
+_SO_CALLED = re.compile(r"(?<![\w])[Ss]o[- ]$|(?<![\w])self-$")
+_POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
 
@@ -180,8 +190,22 @@ def _cue_span(m: re.Match[str]) -> tuple[int, int]:
     return start, end
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+class _Spans:
+    """Disjoint [start, end) spans with a bisect membership test (merged when they overlap)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 class _Extractor:
@@ -193,9 +217,15 @@ class _Extractor:
         self.quotes: list[tuple[int, int, bool, int]] = []  # (qs, qe, closed, paragraph index)
         for i, (ps, pe) in enumerate(self.paras):
             self.quotes.extend((qs, qe, c, i) for qs, qe, c in _quotes(text, ps, pe))
-        self.quote_spans = [(q[0], q[1]) for q in self.quotes]
+        self.in_quotes = _Spans([(q[0], q[1]) for q in self.quotes])
+        self.sents = [_sentences(text, ps, pe) for ps, pe in self.paras]
+        self._para_starts = [ps for ps, _ in self.paras]
+        self.in_claimed = _Spans([])
         self.raws: list[_Raw] = []
         self.claimed: list[tuple[int, int]] = []  # attribution spans of direct statements
+
+    def para_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._para_starts, pos) - 1
 
     # ------------------------------------------------------------------ rule 1: direct quotes
     def _attribution_after(self, qe: int, pe: int) -> tuple[tuple[int, int], tuple[int, int], str, int] | None:
@@ -241,6 +271,17 @@ class _Extractor:
             seg_end = comma
         return None
 
+    def _appositive_subject_clause(self, ss: int, cue_start: int) -> tuple[int, int] | None:
+        """'Jane Doe, a former governor of Ohio, said ...': the mention opening the sentence, then commas."""
+        text = self.text
+        spk = self._subject_at(ss, cue_start)
+        if spk is None or not text.startswith(",", spk[1]):
+            return None
+        middle = text[spk[1] + 1 : cue_start].strip()
+        if not middle.endswith(",") or len(middle.split()) > 25:
+            return None
+        return spk
+
     def _attribution_before(self, qs: int, ps: int) -> tuple[tuple[int, int], tuple[int, int], str] | None:
         text = self.text
         lo = max(ps, qs - 200)
@@ -253,10 +294,10 @@ class _Extractor:
         between = text[cue[1] : qs]
         if not re.fullmatch(r"(?:\s+[\w'’.-]+){0,4}\s*[,:]\s*|\s*", between):
             return None
-        if _inside(cue[0], self.quote_spans):
+        if cue[0] in self.in_quotes:
             return None
         floor = ps
-        for s, e in _sentences(text, ps, qs):
+        for s, e in self.sents[self.para_of(ps)]:
             if s <= cue[0] < e:
                 floor = s
         spk = mention_before(text, cue[0], floor)
@@ -332,36 +373,48 @@ class _Extractor:
             return None
         return mention_after(self.text, m.start(), e)
 
-    def sentence(self, ss: int, se: int) -> None:
+    def sentence(self, ss: int, se: int, matches: list[re.Match[str]]) -> None:
         text = self.text
         found: list[_Raw] = []
         cues = []
-        for m in self.pat.verb_phrase.finditer(text, ss, se):
+        for m in matches:
             vs = m.start("verb")
-            if _inside(vs, self.quote_spans) or _inside(vs, self.claimed):
+            if vs in self.in_quotes or vs in self.in_claimed:
                 continue
-            if text[max(ss, vs - 3) : vs].endswith(("so-", "so ")) and m.group("verb") == "called":
+            if _SO_CALLED.search(text, max(ss, vs - 4), vs):
                 continue
             cues.append(m)
+        # First pass: which cues have a subject of their own; the complement of one cue stops where the
+        # next such subject starts ("X said A, but Y said B").
+        subjects: list[tuple[int, int] | None] = []
+        for m in cues:
+            spk = None
+            if _cue_ok(m) and not (self.lex.forms[m.group("verb")] == "ing" and not m.group("pre").strip()):
+                spk = mention_before(text, _cue_span(m)[0], ss)
+                if spk is not None and _POSS.search(text, spk[0], spk[1]) and text[spk[1] - 1] in "s'’":
+                    spk = None  # "Rubio's claim": a possessive before the cue makes it a noun
+            subjects.append(spk)
         for i, m in enumerate(cues):
             kind = self.lex.forms[m.group("verb")]
             cue = _cue_span(m)
-            nxt_start = se
-            if i + 1 < len(cues):
-                nxt_start = cues[i + 1].start()
+            nxt_start = next((sp[0] for sp in subjects[i + 1 :] if sp is not None), se)
             raw = None
             if kind == "ing" and not m.group("pre").strip():
-                prev = text[max(ss, cue[0] - 2) : cue[0]]
-                if prev.endswith((", ", ",")) or prev.endswith("— "):
+                prev = text[max(ss, cue[0] - 12) : cue[0]].rstrip(" \"”")
+                if prev.endswith((",", "—", "statement", "tweet", "letter", "post", "release")):
                     spk = found[-1].speaker if found else self._subject_at(ss, cue[0])
                     if spk is not None:
                         raw = self._complement(cue, m, spk, nxt_start, se, "participle")
             elif _cue_ok(m):
-                spk = mention_before(text, cue[0], ss)
+                spk = subjects[i]
                 if spk is not None:
                     raw = self._with_subject(ss, se, spk, cue, m, nxt_start)
                 elif kind in ("s", "past") and not m.group("pre"):
                     raw = self._inverted(ss, se, cue, m)
+                    if raw is None and text[ss:cue[0]].rstrip().endswith(","):
+                        spk = self._appositive_subject_clause(ss, cue[0])
+                        if spk is not None:
+                            raw = self._complement(cue, m, spk, nxt_start, se, "speaker_appositive_said")
             if raw is not None:
                 found.append(raw)
         if not found:
@@ -380,7 +433,7 @@ class _Extractor:
             that = re.compile(r"(?:\s+[\w'’.-]+){1,6}?\s+that\b").match(text, s, se)
             if that:
                 s = that.end()
-        lead = re.compile(r"[\s,:]*(?:that\b)?\s*").match(text, s, se)
+        lead = _LEAD.match(text, s, se)
         s = lead.end() if lead else s
         e = nxt_start
         if e < se:
@@ -434,6 +487,8 @@ class _Extractor:
         spk = mention_after(text, cue[1], se)
         if spk is None or text[cue[1] : spk[0]].strip():
             return None
+        if not _CLAUSE_END.match(text, spk[1], se):
+            return None  # "..., said the foundation should close": the mention is a subject, not the speaker
         s, e = _trim(text, ss, ss + len(before))
         if _n_words(text, s, e) < 3:
             return None
@@ -442,7 +497,7 @@ class _Extractor:
     def _according(self, ss, se) -> _Raw | None:
         text = self.text
         m = self.pat.according.search(text, ss, se)
-        if not m or _inside(m.start(), self.quote_spans):
+        if not m or m.start() in self.in_quotes:
             return None
         cue = (m.start(), m.end())
         spk = mention_after(text, cue[1] + 1, se)
@@ -474,16 +529,25 @@ class _Extractor:
                 del verb
                 return _Raw((s, e), None, cue, "passive_it")
         m = _REPORTEDLY.search(text, ss, se)
-        if m and not _inside(m.start(), self.quote_spans):
+        if m and m.start() not in self.in_quotes:
             s, e = _trim(text, ss, se)
             if _n_words(text, s, e) >= 4:
                 return _Raw((s, e), None, (m.start(), m.end()), "reportedly")
         return None
 
     def indirect(self) -> None:
-        for ps, pe in self.paras:
-            for ss, se in _sentences(self.text, ps, pe):
-                self.sentence(ss, se)
+        self.in_claimed = _Spans(self.claimed)
+        matches = list(self.pat.verb_phrase.finditer(self.text))
+        k = 0
+        for sents in self.sents:
+            for ss, se in sents:
+                while k < len(matches) and matches[k].start() < ss:
+                    k += 1
+                j = k
+                while j < len(matches) and matches[j].start() < se:
+                    j += 1
+                self.sentence(ss, se, matches[k:j])
+                k = j
 
     # ------------------------------------------------------------------ assembly
     def run(self) -> list[Statement]:
