@@ -100,7 +100,8 @@ def predict_trafilatura(raw: bytes) -> Prediction:
     """trafilatura's prediction with metadata, its authors split on its "; " separator."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(raw, with_metadata=True, as_dict=True) or {}
+    result = trafilatura.bare_extraction(raw, with_metadata=True)
+    doc = result.as_dict() if result is not None else {}
     authors = [a.strip() for a in (doc.get("author") or "").split(";") if a.strip()]
     return {"title": doc.get("title"), "published": doc.get("date"), "authors": authors, "body": doc.get("text") or ""}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import cache
@@ -33,7 +34,10 @@ _DATE_META = (
     "cxenseparse:recs:publishtime", "og:published_time", "dc.date.created", "originalpublicationdate",
     "release_date", "article:published", "publication_date", "publishedat", "content_date",
 )
-_AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "dcterms.creator")
+_AUTHOR_META = (
+    "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "dcterms.creator",
+    "cxenseparse:author", "article.author",
+)
 _TITLE_ROLES = ("jsonld", "og", "twitter", "h1", "html_title")
 
 
@@ -219,8 +223,21 @@ def _is_site_segment(segment: str, site_keys: set[str]) -> bool:
     return False
 
 
-def _site_keys(site_name: str | None, host: str | None) -> set[str]:
-    keys = set()
+def _publisher_names(objects: list[dict[str, Any]]) -> list[str]:
+    """Names of the publishing organization and web site as the JSON-LD gives them."""
+    names = []
+    for obj in objects:
+        publisher = obj.get("publisher")
+        for item in publisher if isinstance(publisher, list) else [publisher]:
+            if isinstance(item, dict):
+                names.append(_clean(item.get("name")))
+        if types_of(obj) & _ORG_TYPES:
+            names.append(_clean(obj.get("name")))
+    return [n for n in names if n]
+
+
+def _site_keys(site_name: str | None, host: str | None, publishers: list[str] = ()) -> set[str]:
+    keys = {_key(p) for p in publishers}
     if site_name:
         keys.add(_key(site_name))
     if host:
@@ -504,11 +521,13 @@ def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
     return prefix, joiner, roles
 
 
-def _names_from_value(value: Any) -> list[str]:
-    """Author names from a JSON-LD `author` value: a string, an object, or a list of either."""
+def _names_from_value(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    """Author names from a JSON-LD `author` value: a string, an object (maybe an @id reference), or a list."""
     if isinstance(value, list):
-        return [n for item in value for n in _names_from_value(item)]
+        return [n for item in value for n in _names_from_value(item, by_id)]
     if isinstance(value, dict):
+        if set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str) and value["@id"] in by_id:
+            value = by_id[value["@id"]]
         name = value.get("name")
         if isinstance(name, list):
             return [n for n in (_clean(x) for x in name) if n]
@@ -520,14 +539,17 @@ def _names_from_value(value: Any) -> list[str]:
     return []
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?")
+
+
 def _split_byline(text: str) -> list[str]:
     """Names in one byline string: prefix ("By") removed, split on separators and "and"."""
     prefix, joiner, roles = _byline_patterns()
-    text = _EMAIL.sub(" ", _URLISH.sub(" ", text))
-    text = _HANDLE.sub(" ", text)
+    # "(dpa)", "(cog)" and "[Twitter]" after a name are initials, agencies or links, never the name.
+    text = _PARENTHESES.sub(" ", _HANDLE.sub(" ", _EMAIL.sub(" ", _URLISH.sub(" ", text))))
     names = []
     for part in joiner.split(_clean(text)):
-        part = part.strip(" .,:;-–—()[]|")
+        part = part.strip(" .,:;-–—|")
         while True:
             stripped = prefix.sub("", part).strip(" .,:;-–—")
             if stripped == part:
@@ -540,47 +562,75 @@ def _split_byline(text: str) -> list[str]:
 
 
 def _strip_roles(part: str, roles: frozenset[str]) -> str:
+    """Remove job titles before or after a name, unless that would leave a single word ("Staff Reporter")."""
     words = part.split()
-    while words and words[-1].casefold().strip(".,") in roles:
-        words.pop()
-    while words and words[0].casefold().strip(".,") in roles:
-        words.pop(0)
-    return " ".join(words)
+    start, end = 0, len(words)
+    while end > start and words[end - 1].casefold().strip(".,") in roles:
+        end -= 1
+    while start < end and words[start].casefold().strip(".,") in roles:
+        start += 1
+    return " ".join(words[start:end]) if end - start >= 2 else part
 
 
 def _looks_like_name(part: str, roles: frozenset[str]) -> bool:
-    if not part or part.casefold() in roles or _DIGITS.search(part):
+    if not part or _DIGITS.search(part):
         return False
     words = part.split()
-    return 1 <= len(words) <= 6 and len(part) <= 60
+    if all(w.casefold().strip(".,") in roles for w in words):
+        return False
+    return 1 <= len(words) <= 6 and len(part) <= 60 and any(ch.isalpha() for ch in part)
 
 
-def _author_strings(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> list[str]:
-    """Raw author strings from the most trusted source that has any."""
+_CASED_WORD = re.compile(r"^[^\W\d_]")
+
+
+def _is_person_like(name: str) -> bool:
+    """Two to five capitalised words ("Jane van Doe"), or one word in a script without case ("松岡大地").
+
+    Used for names found in the page body after the metadata named only the outlet: there a lone
+    word is more often a desk code ("red", "amw") or a place than an author.
+    """
+    particles = frozenset(load_lexicon("meta_byline")["name_particle"])
+    words = name.split()
+    if len(words) == 1:
+        return words[0][0].isalpha() and words[0][0].lower() == words[0][0].upper() and len(words[0]) >= 2
+    if not 2 <= len(words) <= 5 or ":" in name:
+        return False
+    return all(w[0].isupper() or w in particles or not w[0].isalpha() or w[0].lower() == w[0].upper() for w in words)
+
+
+@cache
+def _author_link_xpath() -> str:
+    lex = load_lexicon("meta_byline")
+    hrefs = " or ".join(f"contains(@href, '{h}')" for h in lex["author_href"])
+    return f"//body//a[{hrefs}][not(ancestor::*[{_class_test(load_lexicon('meta_dates')['not_article'])}])]"
+
+
+@cache
+def _author_label_pattern() -> re.Pattern[str]:
+    labels = sorted(load_lexicon("meta_byline")["author_label"], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in labels) + r")\s*:?\s+", re.IGNORECASE)
+
+
+def _author_sources(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]],
+                    objects: list[dict[str, Any]]) -> Iterator[list[str]]:
+    """Raw author strings, one list per source, most trusted source first (evaluated lazily)."""
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and o.get("name")}
     for obj in articles:
-        if not types_of(obj) & _ARTICLE_TYPES:
-            continue
-        names = _names_from_value(obj.get("author")) or _names_from_value(obj.get("creator"))
-        if names:
-            return names
+        if types_of(obj) & _ARTICLE_TYPES:
+            yield _names_from_value(obj.get("author"), by_id) or _names_from_value(obj.get("creator"), by_id)
     for name in _AUTHOR_META:
-        values = [_clean(v) for v in meta.get(name, ()) if _clean(v) and not _URLISH.match(v.strip())]
-        if values:
-            return values
-    rel = [_text_of(a) for a in doc.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")]
-    rel = [r for r in rel if r]
-    if rel:
-        return rel
-    itemprop = [_text_of(el) for el in doc.xpath("//*[@itemprop='author']")]
-    itemprop = [t for t in itemprop if t]
-    if itemprop:
-        return itemprop
-    for el in doc.xpath("//*[contains(@class, 'byline') or contains(@class, 'author')][not(ancestor::*[contains(@class, 'byline') or contains(@class, 'author')])]"):
-        text = _text_of(el)
-        if text and len(text) <= 120:
-            return [text]
-    return []
+        yield [_clean(v) for v in meta.get(name, ()) if _clean(v) and not _URLISH.match(v.strip())]
+    yield [_text_of(el) for el in doc.xpath("//body//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ') or @itemprop='author']")]
+    yield [_text_of(el) for el in doc.xpath(_author_link_xpath())]
+    yield [text for text in (_text_of(el) for el in _byline_elements(doc)) if len(text) <= 120]
+    label = _author_label_pattern()
+    labelled = (_text_of(el) for el in doc.xpath("//body//*[self::li or self::p or self::div or self::span or self::dd]"))
+    yield [label.sub("", t) for t in labelled if len(t) <= 80 and label.match(t)]
 
+
+# More names than this from page links or bylines is a staff list, not the article's byline.
+_MAX_BODY_AUTHORS = 4
 
 _BYLINE_XPATH = (
     "//body//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@rel, 'author') "
@@ -593,18 +643,31 @@ def _byline_elements(doc: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return doc.xpath(_BYLINE_XPATH)
 
 
-def _authors(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]], site_keys: set[str]) -> list[str]:
-    names: list[str] = []
-    seen: set[str] = set()
-    for raw in _author_strings(doc, meta, articles):
-        for name in _split_byline(raw):
-            key = _key(name)
-            if key and key not in seen:
-                seen.add(key)
-                names.append(name)
-    # Outlet names stand in for authors on agency and desk copy; drop them only when a person is named too.
-    people = [n for n in names if not _is_site_segment(n, site_keys)]
-    return people or names
+def _authors(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]],
+             objects: list[dict[str, Any]], site_keys: set[str]) -> list[str]:
+    """Authors from the first source that names a person; the outlet's own name only when none does.
+
+    Outlet names stand in for authors on agency and desk copy, so they are dropped beside a person
+    and kept when a page names no one else.
+    """
+    outlet_only: list[str] = []
+    for raw in _author_sources(doc, meta, articles, objects):
+        names: list[str] = []
+        seen: set[str] = set()
+        for text in raw:
+            for name in _split_byline(text):
+                if _key(name) and _key(name) not in seen:
+                    seen.add(_key(name))
+                    names.append(name)
+        people = [n for n in names if not _is_site_segment(n, site_keys)]
+        if outlet_only:
+            # The metadata named only the outlet: trust the body only for a short list of full names.
+            people = [n for n in people if _is_person_like(n)]
+            people = people if len(people) <= _MAX_BODY_AUTHORS else []
+        if people:
+            return people
+        outlet_only = outlet_only or names
+    return outlet_only
 
 
 # ---------------------------------------------------------------- entry point
@@ -626,7 +689,8 @@ def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Page
     canonical = _canonical_url(doc, meta, url)
     host = _host(url) or _host(canonical)
     site_name = _site_name(meta, objects, host)
-    site_keys = _site_keys(site_name, host)
+    publishers = _publisher_names(objects) + [_clean(v) for n in ("publisher", "dc.publisher", "application-name") for v in meta.get(n, ())]
+    site_keys = _site_keys(site_name, host, publishers)
 
     raw_titles = _title_candidates(doc, meta, articles)
     stripped = {
@@ -644,7 +708,7 @@ def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Page
         headline_candidates=cleaned,
         published_at=published[0] if published else None,
         published_utc_offset_minutes=published[1] if published else None,
-        authors=_authors(doc, meta, articles, site_keys),
+        authors=_authors(doc, meta, articles, objects, site_keys),
         site_name=site_name,
         language=language,
         canonical_url=canonical,
