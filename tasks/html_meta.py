@@ -517,7 +517,8 @@ def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
         r"\s*(?:[,;/|·•\n]|" + "|".join(symbols) + r")\s*|\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s+",
         re.IGNORECASE,
     )
-    roles = frozenset(r.casefold() for r in lex["role"])
+    # Word by word, so "Senior Correspondent" strips as two role words.
+    roles = frozenset(w.casefold() for r in lex["role"] for w in r.split())
     return prefix, joiner, roles
 
 
