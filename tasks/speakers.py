@@ -84,6 +84,7 @@ _DETERMINERS = frozenset(
     "each every any all both another other".split()
 )
 _MAX_TOKENS = 11
+_LEAD_DETERMINERS = frozenset("the a an this that these those his her their its our my one another each every".split())
 
 
 def _is_cap(tok: str) -> bool:
@@ -123,6 +124,12 @@ def head_ok(tokens: list[str], words: SpeakerWords) -> bool:
         or low in words.publication_heads
     ):
         return True
+    # "A spokesman for the buyer", "the man": a determiner-led noun phrase is a subject whatever its head.
+    if tokens[0].lower() in _LEAD_DETERMINERS and len(tokens) <= 7:
+        return True
+    for i, tok in enumerate(tokens[1:-1], start=1):
+        if tok in ("of", "for", "at", "from") and head_ok(tokens[:i], words):
+            return True
     # Unlisted lowercase plurals ("the protesters", "Democratic senators") are accepted; singulars are not,
     # because a bare lowercase singular before a verb is usually the object of an earlier verb.
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "ous", "is", "us"))
@@ -199,14 +206,13 @@ def mention_after(text: str, start: int, ceil: int) -> tuple[int, int] | None:
         kept.append(m)
         if len(kept) >= _MAX_TOKENS:
             return None
-    while kept and kept[-1].group().lower() in ("and", "of", "for", "the"):
+    # The longest prefix that ends on a possible head: "The Florida senator" in "The Florida senator sought".
+    while kept:
+        tokens = [t.group() for t in kept]
+        if tokens[-1].lower() not in ("and", "of", "for", "the", "a", "an") and head_ok(tokens, words):
+            return kept[0].start(), kept[-1].end()
         kept.pop()
-    if not kept:
-        return None
-    tokens = [t.group() for t in kept]
-    if not head_ok(tokens, words):
-        return None
-    return kept[0].start(), kept[-1].end()
+    return None
 
 
 def speaker_type(mention: str) -> str:
