@@ -1,0 +1,120 @@
+"""One HTML page in, article text and metadata out: decode, parse once, read metadata, then detect the body.
+
+The pipeline calls ``extract_page``; everything it needs is decided here so that a page is decoded and parsed
+exactly once.  Parsing uses lxml.html, not a BeautifulSoup tree: see tasks.html_body for the measured reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from tasks.encoding import decode_html
+from tasks.html_body import extract_body
+from tasks.html_meta import PageMeta, extract_metadata
+
+# A page is HTML when a tag of the document skeleton, or any paragraph-level tag, opens in its first part.
+_SNIFF_CHARS = 64 * 1024
+_HTML_TAG = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section|span|a|br|h[1-6]|table|ul|li|main)[\s>/]",
+    re.IGNORECASE,
+)
+# Bytes that no text document contains: a page whose first part is full of them is binary (PDF, image, gzip).
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
+MAX_BINARY_SHARE = 0.05
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Comments and processing instructions never carry article text; dropping them at parse time keeps their
+# tails attached to the surrounding text.
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+
+
+class ExtractionError(ValueError):
+    """A page yielded nothing usable.
+
+    Attributes:
+        kind: why, as a short code for counting rejects: "not_html" (binary or plain text), "empty_page"
+            (no text at all once markup is removed), "no_article_text" (text, but neither an article body
+            nor a title).
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class Page:
+    """What one HTML page yields: the article body and the page's metadata."""
+
+    body: str
+    meta: PageMeta
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:_SNIFF_CHARS]
+    if len(_BINARY.findall(head)) > MAX_BINARY_SHARE * len(head):
+        return False
+    return _HTML_TAG.search(head) is not None
+
+
+def parse_html(text: str) -> lxml_html.HtmlElement:
+    """Parse page text into an lxml.html tree, tolerating what real pages contain.
+
+    Args:
+        text: decoded page (see tasks.encoding.decode_html).
+
+    Returns:
+        The root <html> element (lxml adds a missing <html>/<body>).
+
+    Raises:
+        ExtractionError: kind "empty_page" when nothing parseable remains.
+    """
+    # lxml refuses str input that carries an XML encoding declaration, and NUL or other C0 control characters.
+    text = _XML_DECLARATION.sub("", text, count=1)
+    try:
+        return lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        pass
+    cleaned = _CONTROL.sub(" ", text)
+    try:
+        return lxml_html.document_fromstring(cleaned, parser=_PARSER)
+    except (etree.ParserError, ValueError) as err:
+        raise ExtractionError("empty_page", f"page has no parseable markup: {err}") from err
+
+
+def extract_page(raw: bytes | str, url: str | None = None, declared_charset: str | None = None) -> Page:
+    """Article body and metadata of one HTML page.
+
+    Args:
+        raw: the page as fetched (bytes), or already decoded text.
+        url: where the page came from; metadata uses it to resolve relative links and name the site.
+        declared_charset: charset from the HTTP header or WARC record, if any (ignored for str input).
+
+    Returns:
+        The page's body (paragraphs separated by blank lines; may be empty when the page has a title) and its
+        metadata.
+
+    Raises:
+        ExtractionError: the input is not HTML, or yields neither body text nor a title.
+    """
+    text = raw if isinstance(raw, str) else decode_html(raw, declared_charset)
+    if not text.strip():
+        raise ExtractionError("empty_page", f"empty page{_at(url)}")
+    if not _looks_like_html(text):
+        raise ExtractionError("not_html", f"input is not HTML (no HTML tags or binary content){_at(url)}")
+    doc = parse_html(text)
+    # Metadata reads the tree as parsed; body detection may change it, so it runs second.
+    meta = extract_metadata(doc, url)
+    body = extract_body(doc)
+    if not body and not meta.title:
+        kind = "no_article_text" if doc.text_content().strip() else "empty_page"
+        raise ExtractionError(kind, f"page yields neither article text nor a title{_at(url)}")
+    return Page(body=body, meta=meta)
+
+
+def _at(url: str | None) -> str:
+    return f" ({url})" if url else ""
