@@ -77,6 +77,20 @@ _LEAD = re.compile(
 # What may follow the speaker of an inverted cue: the sentence end, an appositive, a time or place adverbial.
 _CLAUSE_END = re.compile(r"\s*(?:[.!?;,:—–)\"”]|$|(?:on|in|at|during|after|before|when|while|who|via|of|to|from)\b)")
 _SO_CALLED = re.compile(r"(?<![\w])[Ss]o[- ]$|(?<![\w])self-$")
+_CONTRACTION = re.compile(r"(?<=\w)(['’](?:s|ve|d|re|ll|m))\s+$")
+# Adverbials between a subject and its cue: "Gov. Jane Doe on Thursday said", "The agency, meanwhile, said".
+_INTERPOSED = re.compile(
+    r"(?:\s*,\s*(?:meanwhile|however|though|too|in turn|for (?:his|her|their|its) part|in a statement|"
+    r"in an interview|on \w+day|last week|this week)\s*,|"
+    r"\s+(?:on|last|this|earlier|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|night|morning|afternoon|evening)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|recently|meanwhile))\s*$"
+)
+_INTERPOSED_LAST = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday week month year night morning afternoon evening "
+    "yesterday today recently meanwhile however though too turn part statement interview".split()
+)
+_WHO = re.compile(r"(?<![\w])who\s*$")
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -157,21 +171,39 @@ def _n_words(text: str, s: int, e: int) -> int:
     return len(_WORD.findall(text, s, e))
 
 
-def _cue_ok(m: re.Match[str]) -> bool:
+_MODALS = frozenset("will would could can may might should must did does do shall".split())
+
+
+def _aux_kind(word: str) -> str | None:
+    """be | have | modal for an auxiliary (negated or contracted forms included), else None."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("n't"):
+        w = {"ca": "can", "wo": "will", "sha": "shall"}.get(w[:-3], w[:-3])
+    if w in ("is", "are", "was", "were", "been", "'s", "'re", "am", "'m"):
+        return "be"
+    if w in ("has", "have", "had", "'ve", "'d"):
+        return "have"
+    if w in _MODALS or w == "'ll":
+        return "modal"
+    return None
+
+
+def _cue_ok(m: re.Match[str], contraction: str | None = None) -> bool:
     """Check the auxiliary + verb-form combination; a passive ("was told") is not an active cue."""
-    lex = cue_lexicon()
-    kind = lex.forms[m.group("verb")]
-    pre = m.group("pre").split()
-    auxes = [w for w in pre if w in _AUX_BE or w in _AUX_HAVE or w.lower() in ("will", "would", "could", "can",
-             "may", "might", "should", "must", "did", "does", "do") or "n't" in w or "n’t" in w]
-    last = auxes[-1].lower() if auxes else None
+    kind = cue_lexicon().forms[m.group("verb")]
+    auxes = [a for a in (_aux_kind(w) for w in m.group("pre").split()) if a]
+    if not auxes and contraction:
+        # "he's saying" (be) or "he's said" (has): the verb form decides.
+        aux = _aux_kind(contraction)
+        if contraction.replace("’", "'") in ("'s", "'d"):
+            return kind in ("ing", "past")
+        auxes = [aux] if aux else []
+    last = auxes[-1] if auxes else None
     if last is None:
         return kind in ("s", "past", "base")
-    if last in _AUX_BE:
+    if last == "be":
         return kind == "ing"
-    if last == "been":
-        return kind == "ing"
-    if last in _AUX_HAVE:
+    if last == "have":
         return kind == "past"
     return kind == "base"
 
@@ -387,32 +419,50 @@ class _Extractor:
         # First pass: which cues have a subject of their own; the complement of one cue stops where the
         # next such subject starts ("X said A, but Y said B").
         subjects: list[tuple[int, int] | None] = []
+        infos: list[tuple[tuple[int, int], bool, int, bool]] = []  # (cue span, form ok, subject end, participle)
         for m in cues:
             spk = None
-            if _cue_ok(m) and not (self.lex.forms[m.group("verb")] == "ing" and not m.group("pre").strip()):
-                spk = mention_before(text, _cue_span(m)[0], ss)
+            cue = _cue_span(m)
+            contr = _CONTRACTION.search(text, max(ss, cue[0] - 5), cue[0])
+            if contr:
+                cue = (contr.start(1), cue[1])
+            ok = _cue_ok(m, contr.group(1) if contr else None)
+            participle = self.lex.forms[m.group("verb")] == "ing" and not m.group("pre").strip() and not contr
+            subj_end = contr.start() if contr else cue[0]
+            last = text[max(ss, subj_end - 14) : subj_end].rstrip(" ,").rsplit(None, 1)[-1:]
+            if last and last[0] in _INTERPOSED_LAST:
+                adv = _INTERPOSED.search(text, max(ss, subj_end - 60), subj_end)
+                if adv and adv.start() > ss:
+                    subj_end = adv.start()
+            if ok and not participle:
+                spk = mention_before(text, subj_end, ss)
+                if spk is None:
+                    rel = _WHO.search(text, max(ss, subj_end - 6), subj_end)
+                    if rel:
+                        spk = (rel.start(), rel.start() + 3)
                 if spk is not None and _POSS.search(text, spk[0], spk[1]) and text[spk[1] - 1] in "s'’":
                     spk = None  # "Rubio's claim": a possessive before the cue makes it a noun
             subjects.append(spk)
+            infos.append((cue, ok, subj_end, participle))
         for i, m in enumerate(cues):
             kind = self.lex.forms[m.group("verb")]
-            cue = _cue_span(m)
+            cue, ok, subj_end, participle = infos[i]
             nxt_start = next((sp[0] for sp in subjects[i + 1 :] if sp is not None), se)
             raw = None
-            if kind == "ing" and not m.group("pre").strip():
+            if participle:
                 prev = text[max(ss, cue[0] - 12) : cue[0]].rstrip(" \"”")
                 if prev.endswith((",", "—", "statement", "tweet", "letter", "post", "release")):
                     spk = found[-1].speaker if found else self._subject_at(ss, cue[0])
                     if spk is not None:
                         raw = self._complement(cue, m, spk, nxt_start, se, "participle")
-            elif _cue_ok(m):
+            elif ok:
                 spk = subjects[i]
                 if spk is not None:
                     raw = self._with_subject(ss, se, spk, cue, m, nxt_start)
                 elif kind in ("s", "past") and not m.group("pre"):
                     raw = self._inverted(ss, se, cue, m)
-                    if raw is None and text[ss:cue[0]].rstrip().endswith(","):
-                        spk = self._appositive_subject_clause(ss, cue[0])
+                    if raw is None and text[ss:subj_end].rstrip().endswith(","):
+                        spk = self._appositive_subject_clause(ss, subj_end)
                         if spk is not None:
                             raw = self._complement(cue, m, spk, nxt_start, se, "speaker_appositive_said")
             if raw is not None:
@@ -463,7 +513,7 @@ class _Extractor:
         if kind == "base" and not m.group("pre").strip():
             # A bare base form ("officials say") needs a plural or first-person subject, not "the report".
             head = text[spk[0] : spk[1]].split()[-1].lower()
-            if not (head in ("they", "we", "i", "you") or (head.endswith("s") and len(text[spk[0]:spk[1]].split()) >= 1)):
+            if not (head in ("they", "we", "i", "you", "who") or (head.endswith("s") and len(text[spk[0]:spk[1]].split()) >= 1)):
                 return None
         if ends_clause and before_spk.endswith((",", ",\"", ",”", "—")) and not object_only:
             s, e = _trim(text, ss, len(before_spk) + ss)
