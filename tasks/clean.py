@@ -22,7 +22,8 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _TRAILING_NOISE = re.compile(r"[\s\-\u2013\u2014_=*.:>|»]+$")
-_SENTENCE_END = re.compile(r"[.:;,]$|[.!?][\"'\u201d\u2019)]*$")
+# Headlines may end in ? or ! but not like running text; a closing quote may follow the period.
+_SENTENCE_END = re.compile(r"[.:;,][\"'\u201d\u2019)]*$")
 _TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|ocid$|cmpid$)")
 
 
@@ -76,15 +77,20 @@ def _marker_key(paragraph: str) -> str:
 
 
 def strip_boilerplate(paragraphs: list[str]) -> list[str]:
-    """Drop page furniture: everything from a footer marker ("Latest News") on, and lone furniture lines."""
+    """Drop page furniture: everything from a footer marker ("Latest News") on, and lone furniture lines.
+
+    A marker counts when it is a whole line: the first line of a paragraph for footers (the list of
+    other stories often follows it without a blank line), any line for furniture.
+    """
     footer_markers, drop = _boilerplate()
     kept: list[str] = []
     for paragraph in paragraphs:
-        key = _marker_key(paragraph)
-        if key in footer_markers:
+        lines = paragraph.split("\n")
+        if _marker_key(lines[0]) in footer_markers:
             break
-        if key and key not in drop:
-            kept.append(paragraph)
+        lines = [line for line in lines if _marker_key(line) and _marker_key(line) not in drop]
+        if lines:
+            kept.append("\n".join(lines))
     return kept
 
 

@@ -144,6 +144,23 @@ def _open_decompressed(path: str) -> io.BufferedIOBase:
     return gzip.open(path, "rb") if magic == b"\x1f\x8b" else open(path, "rb")
 
 
+def _read_head(path: str) -> bytes:
+    """The first bytes of a (possibly gzipped) file; a stream that breaks later still yields its head."""
+    head = b""
+    with _open_decompressed(path) as stream:
+        while len(head) < _SNIFF_BYTES:
+            try:
+                chunk = stream.read(1024)
+            except (EOFError, zlib.error):
+                if head:
+                    break  # the reader for the format reports the broken tail, with what came before it
+                raise
+            if not chunk:
+                break
+            head += chunk
+    return head
+
+
 def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head:
         return True
@@ -183,8 +200,7 @@ def read_input(file: InputFile) -> Iterator[RawArticle | Rejected]:
         yield reject("empty_file", "file is empty (0 bytes)")
         return
     try:
-        with _open_decompressed(file.path) as stream:
-            head = stream.read(_SNIFF_BYTES)
+        head = _read_head(file.path)
     except (OSError, EOFError, zlib.error) as error:
         yield reject("bad_gzip", f"cannot decompress: {error}")
         return
@@ -310,7 +326,8 @@ def _read_warc(file: InputFile, reject) -> Iterator[RawArticle | Rejected]:
     index = 0
     try:
         with open(file.path, "rb") as stream:
-            for record in ArchiveIterator(stream):
+            records = ArchiveIterator(stream)
+            for record in records:
                 index += 1
                 if record.rec_type != "response":
                     continue
@@ -340,6 +357,11 @@ def _read_warc(file: InputFile, reject) -> Iterator[RawArticle | Rejected]:
                     html=payload,
                     charset=_charset_of(content_type),
                 )
+            # warcio stops quietly when the last record's headers are cut off: unread bytes mean a truncated record.
+            unread = file.size_bytes - records.offset
+            if unread > 0:
+                yield reject("truncated_record", f"last {unread} bytes of the file are not a complete record",
+                             f"{file.path}#record-{index + 1}")
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
         yield reject("bad_warc", f"WARC stream broke after record {index}: {error}", f"{file.path}#record-{index + 1}")
 
