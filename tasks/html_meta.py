@@ -313,13 +313,24 @@ def _title_candidates(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], ar
 
 
 def _choose_title(cleaned: dict[str, str]) -> str | None:
-    """The first candidate in _TITLE_ROLES order that is not cut short.
+    """The first candidate in _TITLE_ROLES order that is not cut short, with one exception.
 
     Publishers set the JSON-LD headline and og:title on purpose; the <h1> and <title> carry more
-    page furniture. Majority votes between them did worse on real pages than this fixed order,
-    because og:title and twitter:title are usually copies of one another.
+    page furniture, and majority votes did worse on real pages than a fixed order, because
+    og:title and twitter:title are usually copies of one another. The exception: when the JSON-LD
+    headline merely repeats both the <h1> and the <title> while og:title says something else, the
+    CMS filled the former automatically and an editor wrote the latter, so og:title wins.
     """
-    present = [cleaned[role] for role in _TITLE_ROLES if cleaned.get(role)]
+    keys = {role: _key(text) for role, text in cleaned.items()}
+    order = list(_TITLE_ROLES)
+    if (
+        {"jsonld", "og", "h1", "html_title"} <= keys.keys()
+        and keys["jsonld"] != keys["og"]
+        and keys["jsonld"] == keys["h1"] == keys["html_title"]
+    ):
+        order.remove("og")
+        order.insert(0, "og")
+    present = [cleaned[role] for role in order if cleaned.get(role)]
     whole = [text for text in present if not text.endswith(("...", "…"))]
     return (whole or present or [None])[0]
 

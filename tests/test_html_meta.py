@@ -62,6 +62,14 @@ TITLE_ROWS = [
      "After the vote: Mayor resigns"),
     ("entities left in JSON-LD are decoded",
      page(ld({"@type": "NewsArticle", "headline": "Fans &quot;stunned&quot; by result"})), 'Fans "stunned" by result'),
+    ("og:title wins when the JSON-LD headline only repeats the h1 and <title>",
+     page(ld({"@type": "NewsArticle", "headline": "Mayor resigns"}) + meta("og:title", "Why the mayor quit after ten years")
+          + "<title>Mayor resigns</title>", "<h1>Mayor resigns</h1>"),
+     "Why the mayor quit after ten years"),
+    ("JSON-LD headline kept when it differs from the h1",
+     page(ld({"@type": "NewsArticle", "headline": "Mayor resigns"}) + meta("og:title", "Why the mayor quit after ten years")
+          + "<title>Mayor resigns</title>", "<h1>Why the mayor quit after ten years</h1>"),
+     "Mayor resigns"),
     ("a headline cut short with an ellipsis loses to a whole one",
      page(ld({"@type": "NewsArticle", "headline": "Council approves new..."}) + meta("og:title", "Council approves new cycle lanes")),
      "Council approves new cycle lanes"),
