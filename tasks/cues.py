@@ -64,6 +64,9 @@ class CueLexicon:
     base_of: dict[str, str]  # form -> base verb
     object_only: frozenset[str]  # forms of verbs that report only with a complement after them
     phrasal: dict[str, frozenset[str]]  # base verb -> particles that join the cue
+    need_that: frozenset[str]  # base verbs whose complement must open with "that", a quote mark or a colon
+    need_particle: frozenset[str]  # base verbs that count only with a phrasal particle
+    need_as: frozenset[str]  # base verbs that count only in the "X described Y as Z" frame
     auxiliaries: tuple[str, ...]
     adverbs: tuple[str, ...]
     tails: tuple[str, ...]
@@ -102,6 +105,9 @@ def cue_lexicon() -> CueLexicon:
         base_of=base_of,
         object_only=frozenset(object_only),
         phrasal={verb: frozenset(ps) for verb, ps in phrasal.items()},
+        need_that=frozenset(lex["need_that"]),
+        need_particle=frozenset(lex["need_particle"]),
+        need_as=frozenset(lex["need_as"]),
         auxiliaries=lex["auxiliaries"],
         adverbs=lex["adverbs"],
         tails=lex["cue_tails"],

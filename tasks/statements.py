@@ -493,6 +493,16 @@ class _Extractor:
             if cut > 0:
                 e = s + cut
         s, e = _trim(text, s, e)
+        base = self.lex.base_of[m.group("verb")]
+        opening = text[cue[1] : cue[1] + 8].lstrip(" ,")
+        if base in self.lex.need_that and not opening.startswith(("that", ":", "“", '"', "''")):
+            return None
+        if base in self.lex.need_particle and cue[1] <= m.end("verb"):
+            return None
+        if base in self.lex.need_as and " as " not in text[s:nxt_start]:
+            return None
+        if base == "call" and cue[1] <= m.end("verb") and text[spk[0] : spk[1]].split()[0].lower() in ("a", "an"):
+            return None  # "a company called Acme": a participle naming something, not speech
         need = 4 if m.group("verb") in self.lex.object_only else 2
         if _n_words(text, s, e) < need:
             return None
