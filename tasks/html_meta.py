@@ -20,8 +20,11 @@ from tasks.lexicon import load_lexicon
 _ARTICLE_TYPES = {
     "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
     "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting",
-    "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "VideoObject", "Review",
+    "Report", "ScholarlyArticle", "TechArticle",
 }
+# Types that describe the article only when nothing of the article family does: a page often embeds
+# a video or a review of something else.
+_SECONDARY_TYPES = {"SocialMediaPosting", "VideoObject", "Review", "CreativeWork"}
 _PAGE_TYPES = {"WebPage", "ItemPage", "CollectionPage", "MediaObject"}
 _PERSON_TYPES = {"Person"}
 _ORG_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"}
@@ -109,17 +112,25 @@ def _first_meta(meta: dict[str, list[str]], *names: str) -> str | None:
 
 
 def _article_objects(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """JSON-LD objects that describe the article itself: article types first, then web pages."""
+    """JSON-LD objects that may describe the article itself, most specific first.
+
+    Article types come first, then articles nested under a page's mainEntity, then secondary
+    types (video, review), then the web page objects.
+    """
     articles = [o for o in objects if types_of(o) & _ARTICLE_TYPES]
     pages = [o for o in objects if types_of(o) & _PAGE_TYPES and o not in articles]
-    # A page object often nests the article under mainEntity.
     nested = []
     for obj in pages:
         main = obj.get("mainEntity")
         for item in main if isinstance(main, list) else [main]:
-            if isinstance(item, dict) and types_of(item) & _ARTICLE_TYPES:
+            if isinstance(item, dict) and types_of(item) & _ARTICLE_TYPES and item not in articles:
                 nested.append(item)
-    return articles + nested + pages
+    secondary = [o for o in objects if types_of(o) & _SECONDARY_TYPES and not types_of(o) & _ARTICLE_TYPES]
+    return articles + nested + secondary + pages
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    return bool(types_of(obj) & (_ARTICLE_TYPES | _SECONDARY_TYPES))
 
 
 # ---------------------------------------------------------------- site name, language, canonical
@@ -291,7 +302,7 @@ def _drop_kicker(text: str, others: list[str]) -> str:
 def _title_candidates(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> dict[str, str]:
     raw: dict[str, str] = {}
     for obj in articles:
-        headline = _clean(obj.get("headline")) or _clean(obj.get("name")) if types_of(obj) & _ARTICLE_TYPES else ""
+        headline = _clean(obj.get("headline")) or (_clean(obj.get("name")) if _is_article(obj) else "")
         if headline:
             raw["jsonld"] = headline
             break
@@ -373,8 +384,9 @@ def _to_utc(local: datetime, offset: int | None) -> datetime:
 
 
 def _jsonld_date(articles: list[dict[str, Any]]) -> str | None:
-    for obj in articles:
-        for key in ("datePublished", "dateCreated", "uploadDate"):
+    # Key by key over all objects, so an article's datePublished beats an embedded video's uploadDate.
+    for key in ("datePublished", "dateCreated", "uploadDate"):
+        for obj in articles:
             value = obj.get(key)
             if isinstance(value, list) and value:
                 value = value[0]
@@ -468,12 +480,32 @@ def _date_label_pattern() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in labels) + r")\b", re.IGNORECASE)
 
 
+_LABELLED_XPATH = "//body//*[self::li or self::p or self::div or self::span or self::dd or self::td]"
+
+
+def _labelled_texts(doc: lxml_html.HtmlElement, label: re.Pattern[str], limit: int = 80) -> list[str]:
+    """Short texts of elements that open with a label ("Datum 28.04.2023", "<b>Author</b> Jane Doe").
+
+    Only the element's own leading text or its first child's text is tested before the whole text
+    is built, because building it for every block of a page is what costs.
+    """
+    found = []
+    for el in doc.xpath(_LABELLED_XPATH):
+        head = (el.text or "").strip()
+        if not head and len(el):
+            head = (el[0].text or "").strip()
+        if head and label.match(head):
+            text = _text_of(el)
+            if len(text) <= limit and label.match(text):
+                found.append(text)
+    return found
+
+
 def _printed_date(doc: lxml_html.HtmlElement, month_first: bool) -> datetime | None:
     """A date printed in an element named like a date, after a date label, or next to the byline."""
     texts = [_text_of(el) for el in doc.xpath(_date_container_xpath())]
     label = _date_label_pattern()
-    texts += [t for t in (_text_of(el) for el in doc.xpath("//body//*[self::li or self::p or self::div or self::span or self::dd or self::td]"))
-              if len(t) <= 80 and label.match(t)]
+    texts += _labelled_texts(doc, label)
     for el in _byline_elements(doc):
         parent = el.getparent()
         for node in (parent, parent.getparent() if parent is not None else None):
@@ -621,7 +653,7 @@ def _author_link_xpath() -> str:
 @cache
 def _author_label_pattern() -> re.Pattern[str]:
     labels = sorted(load_lexicon("meta_byline")["author_label"], key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in labels) + r")\s*:?\s+", re.IGNORECASE)
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in labels) + r")(?:\s*:)?(?:\s+|$)", re.IGNORECASE)
 
 
 def _author_sources(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]],
@@ -629,7 +661,7 @@ def _author_sources(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], arti
     """Raw author strings, one list per source, most trusted source first (evaluated lazily)."""
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and o.get("name")}
     for obj in articles:
-        if types_of(obj) & _ARTICLE_TYPES:
+        if _is_article(obj):
             yield _names_from_value(obj.get("author"), by_id) or _names_from_value(obj.get("creator"), by_id)
     for name in _AUTHOR_META:
         yield [_clean(v) for v in meta.get(name, ()) if _clean(v) and not _URLISH.match(v.strip())]
@@ -637,8 +669,7 @@ def _author_sources(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], arti
     yield [_text_of(el) for el in doc.xpath(_author_link_xpath())]
     yield [text for text in (_text_of(el) for el in _byline_elements(doc)) if len(text) <= 120]
     label = _author_label_pattern()
-    labelled = (_text_of(el) for el in doc.xpath("//body//*[self::li or self::p or self::div or self::span or self::dd]"))
-    yield [label.sub("", t) for t in labelled if len(t) <= 80 and label.match(t)]
+    yield [label.sub("", t) for t in _labelled_texts(doc, label)]
 
 
 # More names than this from page links or bylines is a staff list, not the article's byline.
