@@ -247,15 +247,26 @@ def _publisher_names(objects: list[dict[str, Any]]) -> list[str]:
     return [n for n in names if n]
 
 
+# Second-level labels under which country domains register names ("bbc.co.uk", "abc.net.au").
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gen", "nic"})
+
+
+def _registered_label(host: str) -> str:
+    """The name a site registered: "edition.cnn.com" -> "cnn", "www.bbc.co.uk" -> "bbc"."""
+    labels = host.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
 def _site_keys(site_name: str | None, host: str | None, publishers: list[str] = ()) -> set[str]:
+    """Comparison keys that name the site: its name, its publisher's names, its host and registered label."""
     keys = {_key(p) for p in publishers}
     if site_name:
         keys.add(_key(site_name))
     if host:
-        labels = host.split(".")
         keys.add(_key(host))
-        # "edition.cnn.com" -> "cnn"; "bbc.co.uk" -> "bbc": the longest label that is not a public suffix.
-        keys.update(_key(label) for label in labels[:-1] if len(label) > 3 or label not in {"co", "com", "org", "net", "gov", "ac"})
+        keys.add(_key(_registered_label(host)))
     return {k for k in keys if k}
 
 
