@@ -366,10 +366,14 @@ _ISO = re.compile(
 )
 
 
+# Years outside this range are CMS placeholders ("0001-01-01") or typos, not publication dates.
+_PLAUSIBLE_YEARS = range(1990, 2100)
+
+
 def _parse_iso(value: str) -> tuple[datetime, int | None] | None:
     """Parse an ISO-8601-like timestamp into (aware UTC datetime, offset minutes or None if naive)."""
     match = _ISO.search(value or "")
-    if not match:
+    if not match or int(match.group(1)) not in _PLAUSIBLE_YEARS:
         return None
     year, month, day, hour, minute, second, frac, zone = match.groups()
     try:
@@ -433,6 +437,8 @@ def _month_patterns() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]
 def _date_from_match(match: re.Match[str], month: int, day: int) -> datetime | None:
     year = int(match.group("year"))
     year = year + 2000 if year < 100 else year
+    if year not in _PLAUSIBLE_YEARS:
+        return None
     hour, minute = int(match.group("hour") or 0), int(match.group("minute") or 0)
     ampm = (match.group("ampm") or "").lower().replace(".", "")
     if ampm == "pm" and hour < 12:
@@ -571,8 +577,8 @@ def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
         r"\s*(?:[,;/|·•\n]|" + "|".join(symbols) + r")\s*|\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s+",
         re.IGNORECASE,
     )
-    # Word by word, so "Senior Correspondent" strips as two role words.
-    roles = frozenset(w.casefold() for r in lex["role"] for w in r.split())
+    # Word by word, so "Senior Correspondent" strips as two role words; a dateline's weekday strips like a role.
+    roles = frozenset(w.casefold() for group in ("role", "date_word") for r in lex[group] for w in r.split())
     return prefix, joiner, roles
 
 
