@@ -703,6 +703,13 @@ def _byline_elements(doc: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return doc.xpath(_BYLINE_XPATH)
 
 
+def _names_outlet(name: str, site_keys: set[str]) -> bool:
+    """The name is the outlet's, alone or with job titles ("CNN Editor-at-large", "Guardian staff")."""
+    roles = _byline_patterns()[2]
+    rest = " ".join(w for w in name.split() if w.casefold().strip(".,") not in roles)
+    return _is_site_segment(rest or name, site_keys)
+
+
 def _authors(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]],
              objects: list[dict[str, Any]], site_keys: set[str]) -> list[str]:
     """Authors from the first source that names a person; the outlet's own name only when none does.
@@ -719,7 +726,7 @@ def _authors(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: l
                 if _key(name) and _key(name) not in seen:
                     seen.add(_key(name))
                     names.append(name)
-        people = [n for n in names if not _is_site_segment(n, site_keys)]
+        people = [n for n in names if not _names_outlet(n, site_keys)]
         if outlet_only:
             # The metadata named only the outlet: trust the body only for a short list of full names.
             people = [n for n in people if _is_person_like(n)]

@@ -171,6 +171,9 @@ AUTHOR_ROWS = [
      page(meta("og:site_name", "Valley Courier") + ld({"@type": "NewsArticle", "author": [
          {"@type": "Person", "name": "Ann Lee"}, {"@type": "Organization", "name": "Valley Courier"}]})),
      ["Ann Lee"]),
+    ("outlet with a job title dropped next to a person",
+     page(meta("og:site_name", "Valley Courier") + meta("author", "Ann Lee, Valley Courier Senior Editor", "name")),
+     ["Ann Lee"]),
     ("outlet kept when it is the only author",
      page(meta("og:site_name", "Valley Courier") + ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Valley Courier"}})),
      ["Valley Courier"]),
