@@ -67,9 +67,11 @@ class CueLexicon:
     need_that: frozenset[str]  # base verbs whose complement must open with "that", a quote mark or a colon
     need_particle: frozenset[str]  # base verbs that count only with a phrasal particle
     need_as: frozenset[str]  # base verbs that count only in the "X described Y as Z" frame
+    clausal: frozenset[str]  # base verbs whose complement is a clause of speech
     auxiliaries: tuple[str, ...]
     adverbs: tuple[str, ...]
     tails: tuple[str, ...]
+    ly_not_adverbs: tuple[str, ...]
     according: tuple[str, ...]
 
 
@@ -108,9 +110,11 @@ def cue_lexicon() -> CueLexicon:
         need_that=frozenset(lex["need_that"]),
         need_particle=frozenset(lex["need_particle"]),
         need_as=frozenset(lex["need_as"]),
+        clausal=frozenset(lex["clausal"]),
         auxiliaries=lex["auxiliaries"],
         adverbs=lex["adverbs"],
         tails=lex["cue_tails"],
+        ly_not_adverbs=lex["ly_not_adverbs"],
         according=lex["according"],
     )
 

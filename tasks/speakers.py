@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tasks.cues import cue_lexicon
 from tasks.lexicon import load_lexicon
 
 LEXICON = "statement_speakers"
@@ -196,6 +197,7 @@ def mention_after(text: str, start: int, ceil: int) -> tuple[int, int] | None:
         (start, end) of the mention, or None.
     """
     words = speaker_words()
+    verb_forms = cue_lexicon().forms
     kept: list[re.Match[str]] = []
     for m in _TOKEN.finditer(text, start, min(ceil, start + 160)):
         tok = m.group()
@@ -203,6 +205,8 @@ def mention_after(text: str, start: int, ceil: int) -> tuple[int, int] | None:
             break
         if tok.lower() == "and" and not (kept and _is_cap(kept[-1].group())):
             break
+        if kept and tok.islower() and (tok.endswith("ed") or tok in verb_forms):
+            break  # "The mayor thanked ...": a verb ends the subject
         kept.append(m)
         if len(kept) >= _MAX_TOKENS:
             return None
@@ -249,7 +253,7 @@ def speaker_type(mention: str) -> str:
         return PERSON
     if low in words.publication_heads:
         return PUBLICATION
-    if low in words.organization_heads:
+    if low in words.organization_heads or (low.endswith("s") and low[:-1] in words.organization_heads):
         return ORGANIZATION
     if low in words.anonymous_heads:
         return ANONYMOUS
@@ -280,6 +284,7 @@ class Resolver:
         """
         self.words = speaker_words()
         self.runs: list[_Run] = []
+        self.display: dict[tuple[str, ...], str] = {}
         self.by_last: dict[str, list[tuple[str, ...]]] = {}
         for m in _NAME_RUN.finditer(text):
             raw = m.group().split()
@@ -293,6 +298,9 @@ class Resolver:
             run = _Run(m.start(), tuple(stripped), titled)
             self.runs.append(run)
             self.by_last.setdefault(stripped[-1], []).append(tuple(stripped))
+            if raw[0] == "The" and len(raw) > 2 and raw[1:] == stripped:
+                # "The New York Times": the article's own capitalized "The" belongs to the name.
+                self.display[tuple(stripped)] = "The " + " ".join(stripped)
         self.speakers: list[tuple[int, str, str]] = []  # (offset, canonical, type) of resolved named speakers
         self._persons: list[tuple[int, str]] | None = None
         self._full: dict[tuple[str, ...], list[str] | None] = {}
@@ -329,6 +337,8 @@ class Resolver:
         full = self.full_form(core)
         if full is None:
             return mention, kind
+        if kind == PUBLICATION and tuple(full) in self.display:
+            return self.display[tuple(full)], kind
         return " ".join(full), kind
 
     def note(self, offset: int, canonical: str, kind: str) -> None:
@@ -340,6 +350,10 @@ class Resolver:
         if self._persons is None:
             self._persons = []
             for run in self.runs:
+                if "of" in run.tokens[:-1] and run.tokens[0].lower() in self.words.anonymous_heads:
+                    # "Supporters of Peter Holm": the person is the name after "of".
+                    tail = run.tokens[len(run.tokens) - run.tokens[::-1].index("of") :]
+                    run = _Run(run.start, tail, run.titled)
                 low = run.tokens[-1].lower()
                 if low in self.words.organization_heads or low in self.words.publication_heads:
                     continue

@@ -10,7 +10,9 @@ Rules, in the order they claim text:
      (", adding that ...": participle), "according to X" (according_to_first / according_to_last),
      passives ("it was reported that ...": passive_it) and "reportedly" (reportedly).
 A split quote yields one statement whose content runs from the first fragment's start to the last
-fragment's end (the attribution between them is inside that span).
+fragment's end (the attribution between them is inside that span). Direct content excludes the quote
+marks. Reported speech is "mixed" when it holds a quoted run of three or more words; a shorter scare quote
+leaves it "indirect".
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from tasks.cues import cue_lexicon, cue_patterns
 from tasks.speakers import UNRESOLVED, Resolver, mention_after, mention_before, speaker_type, speaker_words
@@ -91,6 +94,13 @@ _INTERPOSED_LAST = frozenset(
     "yesterday today recently meanwhile however though too turn part statement interview".split()
 )
 _WHO = re.compile(r"(?<![\w])who\s*$")
+_LY_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{2,}ly)\s+$")
+_AUX_BEFORE = re.compile(
+    r"(?<![\w'’-])(has|have|had|is|are|was|were|will|would|could|can|may|might|should|did|does|do|also|not)\s+$"
+)
+# A quoted run of three or more words inside reported speech makes it "mixed"; a one- or two-word scare
+# quote ('by "political opposition"') leaves it indirect.
+_PARTIAL_QUOTE = re.compile(r"(?:“|\"|'')[^“”\"\n]*?\w[\w'’-]*(?:\s+[^\s“”\"]+){2,}[^“”\"\n]*?(?:”|\"|'')")
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -106,7 +116,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cur = start
     for m in _SENT_END.finditer(text, start, end):
         dot = m.start()
-        word = text[max(start, dot - 12) : dot].rsplit(None, 1)[-1] if dot > start else ""
+        before = text[max(start, dot - 12) : dot].rsplit(None, 1)
+        word = before[-1] if before else ""
         wl = word.lower().lstrip("(\"“")
         if text[dot] == "." and (wl in _ABBREV or (len(wl) == 1 and wl.isalpha())):
             continue
@@ -174,6 +185,11 @@ def _n_words(text: str, s: int, e: int) -> int:
 _MODALS = frozenset("will would could can may might should must did does do shall".split())
 
 
+@cache
+def _ly_not_adverbs() -> frozenset[str]:
+    return frozenset(cue_lexicon().ly_not_adverbs)
+
+
 def _aux_kind(word: str) -> str | None:
     """be | have | modal for an auxiliary (negated or contracted forms included), else None."""
     w = word.lower().replace("’", "'")
@@ -188,10 +204,26 @@ def _aux_kind(word: str) -> str | None:
     return None
 
 
-def _cue_ok(m: re.Match[str], contraction: str | None = None) -> bool:
+def _cue_start(m: re.Match[str], text: str) -> int:
+    """Start of the cue: its listed auxiliaries/adverbs, then any unlisted -ly adverbs before them
+    ("Maduro routinely accuses", "has flatly and publicly denied" stops at "and")."""
+    start = m.start("pre") if m.group("pre") else m.start("verb")
+    not_adverbs = _ly_not_adverbs()
+    for _ in range(2):
+        ly = _LY_BEFORE.search(text, max(0, start - 24), start)
+        if not ly or ly.group(1) in not_adverbs:
+            break
+        start = ly.start(1)
+        aux = _AUX_BEFORE.search(text, max(0, start - 14), start)
+        if aux:
+            start = aux.start(1)
+    return start
+
+
+def _cue_ok(m: re.Match[str], text: str, contraction: str | None = None) -> bool:
     """Check the auxiliary + verb-form combination; a passive ("was told") is not an active cue."""
     kind = cue_lexicon().forms[m.group("verb")]
-    auxes = [a for a in (_aux_kind(w) for w in m.group("pre").split()) if a]
+    auxes = [a for a in (_aux_kind(w) for w in text[_cue_start(m, text) : m.start("verb")].split()) if a]
     if not auxes and contraction:
         # "he's saying" (be) or "he's said" (has): the verb form decides.
         aux = _aux_kind(contraction)
@@ -208,9 +240,9 @@ def _cue_ok(m: re.Match[str], contraction: str | None = None) -> bool:
     return kind == "base"
 
 
-def _cue_span(m: re.Match[str]) -> tuple[int, int]:
+def _cue_span(m: re.Match[str], text: str) -> tuple[int, int]:
     lex = cue_lexicon()
-    start = m.start("pre") if m.group("pre") else m.start("verb")
+    start = _cue_start(m, text)
     end = m.end("verb")
     particle = m.group("particle")
     if particle and particle.strip() in lex.phrasal.get(lex.base_of[m.group("verb")], ()):
@@ -267,14 +299,14 @@ class _Extractor:
         pos = gap.end() if gap else qe
         m = self.pat.verb_phrase.match(text, pos, window_end)
         if m and not m.group("pre") and self.lex.forms[m.group("verb")] in ("s", "past"):
-            cue = _cue_span(m)
+            cue = _cue_span(m, text)
             spk = mention_after(text, cue[1], pe)
             if spk and text[cue[1]:spk[0]].strip() == "":
                 return spk, cue, "quote_said_name", max(cue[1], spk[1])
         for m in self.pat.verb_phrase.finditer(text, pos, window_end):
-            if not _cue_ok(m):
+            if not _cue_ok(m, text):
                 continue
-            cue = _cue_span(m)
+            cue = _cue_span(m, text)
             spk = mention_before(text, cue[0], qe)
             if spk is None or text[pos : spk[0]].strip(" ,"):
                 spk = self._appositive_subject(cue[0], pos)
@@ -320,9 +352,9 @@ class _Extractor:
         best = None
         for m in self.pat.verb_phrase.finditer(text, lo, qs):
             best = m
-        if best is None or not _cue_ok(best):
+        if best is None or not _cue_ok(best, text):
             return None
-        cue = _cue_span(best)
+        cue = _cue_span(best, text)
         between = text[cue[1] : qs]
         if not re.fullmatch(r"(?:\s+[\w'’.-]+){0,4}\s*[,:]\s*|\s*", between):
             return None
@@ -422,11 +454,11 @@ class _Extractor:
         infos: list[tuple[tuple[int, int], bool, int, bool]] = []  # (cue span, form ok, subject end, participle)
         for m in cues:
             spk = None
-            cue = _cue_span(m)
+            cue = _cue_span(m, text)
             contr = _CONTRACTION.search(text, max(ss, cue[0] - 5), cue[0])
             if contr:
                 cue = (contr.start(1), cue[1])
-            ok = _cue_ok(m, contr.group(1) if contr else None)
+            ok = _cue_ok(m, text, contr.group(1) if contr else None)
             participle = self.lex.forms[m.group("verb")] == "ing" and not m.group("pre").strip() and not contr
             subj_end = contr.start() if contr else cue[0]
             last = text[max(ss, subj_end - 14) : subj_end].rstrip(" ,").rsplit(None, 1)[-1:]
@@ -438,7 +470,8 @@ class _Extractor:
                 spk = mention_before(text, subj_end, ss)
                 if spk is None:
                     rel = _WHO.search(text, max(ss, subj_end - 6), subj_end)
-                    if rel:
+                    base = self.lex.base_of[m.group("verb")]
+                    if rel and (base in self.lex.clausal or text.startswith(" that", cue[1])):
                         spk = (rel.start(), rel.start() + 3)
                 if spk is not None and _POSS.search(text, spk[0], spk[1]) and text[spk[1] - 1] in "s'’":
                     spk = None  # "Rubio's claim": a possessive before the cue makes it a noun
@@ -625,7 +658,7 @@ class _Extractor:
             content = text[cs:ce]
             if raw.direct:
                 kind = "direct"
-            elif any(q in content for q in _QUOTE_MARKS):
+            elif _PARTIAL_QUOTE.search(content):
                 kind = "mixed"
             else:
                 kind = "indirect"

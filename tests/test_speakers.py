@@ -1,0 +1,107 @@
+"""Tests for tasks/speakers.py: speaker typing, short-form and pronoun resolution, mention boundaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.speakers import Resolver, mention_after, mention_before, speaker_type
+from tasks.statements import extract_statements
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind"),
+    [
+        ("Jane Doe", "person"),
+        ("Mr. Okafor", "person"),
+        ("the city's deputy mayor", "person"),
+        ("a spokeswoman", "anonymous"),
+        ("the sources", "anonymous"),
+        ("officials", "anonymous"),
+        ("two senior diplomats", "anonymous"),
+        ("the Daily Ledger", "publication"),
+        ("The Morning Post", "publication"),
+        ("the newspaper", "publication"),
+        ("the Finance Ministry", "organization"),
+        ("the regional government", "organization"),
+        ("the United Kingdom", "organization"),
+        ("she", "unresolved"),  # a pronoun's type comes from its antecedent
+    ],
+)
+def test_speaker_type(mention: str, kind: str) -> None:
+    assert speaker_type(mention) == kind
+
+
+ARTICLE = (
+    "Prime Minister Helena Brandt met union leaders on Monday, the Evening Courier reported.\n\n"
+    "Ms Brandt said the talks had been useful. The Evening Courier also reported that Tomas Vik attended.\n\n"
+    "According to the Courier, the unions will vote next week. Brandt later said she was hopeful."
+)
+
+
+@pytest.mark.parametrize(
+    ("mention", "canonical", "kind"),
+    [
+        ("Ms Brandt", "Helena Brandt", "person"),  # title dropped, fullest form found anywhere in the article
+        ("Brandt", "Helena Brandt", "person"),
+        ("the Courier", "The Evening Courier", "publication"),
+        ("Tomas Vik", "Tomas Vik", "person"),
+        ("the unions", "the unions", "organization"),  # plural of an organization noun, kept as written
+    ],
+)
+def test_canonical(mention: str, canonical: str, kind: str) -> None:
+    assert Resolver(ARTICLE).canonical(mention) == (canonical, kind)
+
+
+def test_pronoun_resolves_to_nearest_named_person() -> None:
+    text = "Carla Mendes won the seat in 2019.\n\nThe vote was close.\n\nShe said the count was fair."
+    [s] = extract_statements(text)
+    assert (s.speaker, s.speaker_canonical, s.speaker_type) == ("She", "Carla Mendes", "person")
+
+
+def test_pronoun_prefers_nearest_person_over_older_speaker() -> None:
+    text = (
+        "\u201cWe are ready,\u201d said Anna Berg.\n\n"
+        "Supporters of Peter Holm gathered outside.\n"
+        "He called the result a disgrace."
+    )
+    rows = extract_statements(text)
+    assert rows[-1].speaker == "He" and rows[-1].speaker_canonical == "Peter Holm"
+
+
+def test_pronoun_without_antecedent_is_unresolved() -> None:
+    [s] = extract_statements("He said the bridge would be closed for a week.")
+    assert s.speaker_canonical is None and s.speaker_type == "unresolved"
+
+
+def test_it_resolves_to_an_organization_speaker() -> None:
+    text = "The health ministry said cases had fallen. It said the vaccine drive would continue."
+    rows = extract_statements(text)
+    assert rows[1].speaker == "It" and rows[1].speaker_canonical == "The health ministry"
+    assert rows[1].speaker_type == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Later that day, the sources", "the sources"),
+        ("Aside from what the regional council", "the regional council"),
+        ("On Friday, Ana Ruiz and Carl Mendes", "Ana Ruiz and Carl Mendes"),
+        ("But Sen. J. R. Hollis", "Sen. J. R. Hollis"),
+        ("A spokesman for the port authority", "A spokesman for the port authority"),
+    ],
+)
+def test_mention_before(text: str, mention: str) -> None:
+    span = mention_before(text, len(text), 0)
+    assert span is not None and text[span[0] : span[1]] == mention
+
+
+@pytest.mark.parametrize("text", ["The report says it is wrong and", "when", "of the"])
+def test_no_mention_before(text: str) -> None:
+    assert mention_before(text, len(text), 0) is None
+
+
+def test_mention_after_stops_at_appositive_and_time() -> None:
+    text = " Maria Lopez, a spokeswoman"
+    span = mention_after(text, 0, len(text))
+    assert span is not None and text[span[0] : span[1]] == "Maria Lopez"
+    assert mention_after(" Tuesday that", 0, 13) is None
