@@ -171,7 +171,7 @@ def _normalize_lang(tag: str | None) -> str | None:
     return lang
 
 
-def _language(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], objects: list[dict[str, Any]]) -> str | None:
+def _declared_language(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], objects: list[dict[str, Any]]) -> str | None:
     candidates = [doc.get("lang"), doc.get("xml:lang"), doc.get("{http://www.w3.org/XML/1998/namespace}lang")]
     candidates += meta.get("content-language", []) + meta.get("og:locale", []) + meta.get("language", [])
     candidates += [o.get("inLanguage") for o in objects if isinstance(o.get("inLanguage"), str)]
@@ -180,6 +180,36 @@ def _language(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], objects: l
         if lang:
             return lang
     return None
+
+
+# Enough text for a character n-gram detector to be sure, little enough to stay cheap.
+_DETECT_CHARS = 1500
+_MIN_DETECT_CHARS = 40
+
+
+def _detected_language(doc: lxml_html.HtmlElement, title: str | None, meta: dict[str, list[str]]) -> str | None:
+    """The language of the title, description and first paragraphs, by py3langid when it is installed."""
+    try:
+        import py3langid  # optional: without it an undeclared language stays unknown
+    except ImportError:
+        return None
+    parts = [title or "", _first_meta(meta, "description", "og:description") or ""]
+    size = sum(len(p) for p in parts)
+    for p in doc.iter("p"):
+        if size >= _DETECT_CHARS:
+            break
+        text = _text_of(p)
+        parts.append(text)
+        size += len(text)
+    text = " ".join(parts)[:_DETECT_CHARS]
+    if len(text.strip()) < _MIN_DETECT_CHARS:
+        return None
+    return py3langid.classify(text)[0]
+
+
+def _language(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], objects: list[dict[str, Any]], title: str | None) -> str | None:
+    """The declared language (<html lang>, content-language, og:locale, JSON-LD inLanguage), else a detected one."""
+    return _declared_language(doc, meta, objects) or _detected_language(doc, title, meta)
 
 
 def _canonical_url(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], url: str | None) -> str | None:
@@ -768,10 +798,11 @@ def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Page
     # kicker that the page prints in a sibling element.
     evidence = {r: t for r, t in stripped.items() if r in ("jsonld", "og", "twitter")}
     cleaned = {role: _drop_kicker(text, [t for r, t in evidence.items() if r != role]) for role, text in stripped.items()}
-    language = _language(doc, meta, objects)
+    title = _choose_title(cleaned)
+    language = _language(doc, meta, objects, title)
     published = _published(doc, meta, articles, language)
     return PageMeta(
-        title=_choose_title(cleaned),
+        title=title,
         headline_candidates=cleaned,
         published_at=published[0] if published else None,
         published_utc_offset_minutes=published[1] if published else None,

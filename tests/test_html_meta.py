@@ -239,6 +239,19 @@ def test_other_fields(rule: str, doc: lxml_html.HtmlElement, url: str | None, fi
     assert getattr(extract_metadata(doc, url), field) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The council voted on Tuesday to close the old bridge for repairs until the end of the summer.", "en"),
+    ("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke bis zum Ende des Sommers zu sperren.", "de"),
+])
+def test_language_detected_when_undeclared(text: str, expected: str) -> None:
+    pytest.importorskip("py3langid", reason="py3langid is the optional detector for pages that declare no language")
+    assert extract_metadata(page(body=f"<p>{text}</p>")).language == expected
+
+
+def test_too_little_text_to_detect_a_language() -> None:
+    assert extract_metadata(page(body="<p>OK</p>")).language is None
+
+
 def test_doc_is_not_mutated() -> None:
     doc = page(ld({"@type": "NewsArticle", "headline": "H"}) + "<title>H | S</title>", "<h1>H</h1><p class='byline'>By A B</p>")
     before = lxml_html.tostring(doc)
