@@ -253,6 +253,13 @@ def _segments(title: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if title[a:b].strip()]
 
 
+def _first_segment(text: str | None) -> str | None:
+    if not text:
+        return text
+    spans = _segments(text)
+    return text[spans[0][0]:spans[0][1]].strip() if spans else text
+
+
 def _is_site_segment(segment: str, site_keys: set[str]) -> bool:
     """A segment naming the site: equal to, contained in or containing a site key (site name or host label)."""
     key = _key(segment)
@@ -785,8 +792,11 @@ def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Page
     articles = _article_objects(objects)
     canonical = _canonical_url(doc, meta, url)
     host = _host(url) or _host(canonical)
-    site_name = _site_name(meta, objects, host)
+    full_site_name = _site_name(meta, objects, host)
+    # "The Daily Example | Your local news" names the site in its first part; the rest is a tagline.
+    site_name = _first_segment(full_site_name)
     publishers = _publisher_names(objects) + [_clean(v) for n in ("publisher", "dc.publisher", "application-name") for v in meta.get(n, ())]
+    publishers += [full_site_name] if full_site_name else []
     site_keys = _site_keys(site_name, host, publishers)
 
     raw_titles = _title_candidates(doc, meta, articles)

@@ -228,6 +228,7 @@ OTHER_ROWS = [
     ("canonical from og:url", page(meta("og:url", "https://ex.org/a/2")), None, "canonical_url", "https://ex.org/a/2"),
     ("canonical falls back to url", page(), "https://ex.org/a/3", "canonical_url", "https://ex.org/a/3"),
     ("site name from og:site_name", page(meta("og:site_name", "The Ledger")), None, "site_name", "The Ledger"),
+    ("site name without its tagline", page(meta("og:site_name", "The Ledger | News you can use")), None, "site_name", "The Ledger"),
     ("site name from JSON-LD publisher",
      page(ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "The Ledger"}})), None, "site_name", "The Ledger"),
     ("site name from host", page(), "https://www.ledger.example/x", "site_name", "ledger.example"),
