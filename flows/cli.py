@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 DEFAULT_LAKE = os.environ.get("NEWSLAKE_LAKE", "data_lake")
@@ -68,27 +68,94 @@ def format_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: s
     return "\n".join(lines)
 
 
+def _flow_kwargs(args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "inputs": [str(p) for p in args.input],
+        "lake": args.lake,
+        "batch_files": args.batch_files,
+        "task_runner": args.task_runner,
+        "dask_address": args.dask_address,
+        "lock_timeout_s": args.lock_timeout,
+    }
+
+
+def _validate(kwargs: dict[str, object], run_date: date | None) -> str | None:
+    """Check parameters the way the flow will, before paying for Prefect's start-up; returns an error or None."""
+    from pydantic import ValidationError
+
+    from flows.params import NightlyParams
+
+    try:
+        params = NightlyParams(**kwargs, run_date=run_date)
+        params.resolved_inputs(params.resolved_date())
+    except ValidationError as error:
+        return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'parameters'}: {e['msg']}" for e in error.errors())
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+_SUMMARY_KEYS = ("run_id", "run_date", "status", "files_seen", "files_new", "articles", "duplicates", "headlines",
+                 "stories_new", "statements", "quarantined", "snapshot", "lake")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
-    missing = [p for p in args.input if not Path(p).exists()]
-    if missing:
-        print(f"newslake run: input path(s) not found: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    if args.batch_files < 1:
-        print("newslake run: --batch-files must be at least 1", file=sys.stderr)
+    kwargs = _flow_kwargs(args)
+    run_date = args.date or date.today()
+    if error := _validate(kwargs, run_date):
+        print(f"newslake run: {error}", file=sys.stderr)
         return 2
     _configure_prefect()
     from flows.nightly import nightly
 
-    summary = nightly(
-        inputs=[str(p) for p in args.input],
-        lake=args.lake,
-        run_date=args.date or date.today(),
-        batch_files=args.batch_files,
-        lock_timeout_s=args.lock_timeout,
-    )
-    keys = ("run_id", "run_date", "status", "files_seen", "files_new", "articles", "duplicates", "headlines",
-            "stories_new", "statements", "quarantined", "snapshot", "lake")
-    print(format_rows(["metric", "value"], [(k, summary[k]) for k in keys], "table"))
+    summary = nightly(**kwargs, run_date=run_date)
+    print(format_rows(["metric", "value"], [(k, summary[k]) for k in _SUMMARY_KEYS], "table"))
+    return 0
+
+
+def cmd_backfill(args: argparse.Namespace) -> int:
+    if args.to_date < args.from_date:
+        print("newslake backfill: --to is before --from", file=sys.stderr)
+        return 2
+    kwargs = _flow_kwargs(args)
+    days = [args.from_date + timedelta(days=n) for n in range((args.to_date - args.from_date).days + 1)]
+    for day in days:
+        if error := _validate(kwargs, day):
+            print(f"newslake backfill: {day}: {error}", file=sys.stderr)
+            return 2
+    _configure_prefect()
+    from flows.nightly import nightly
+
+    rows = []
+    for day in days:  # in order, one flow run per date: each date is its own partition and its own `runs` row
+        summary = nightly(**kwargs, run_date=day)
+        rows.append([summary[k] for k in ("run_date", "files_new", "articles", "headlines", "statements", "quarantined")])
+    print(format_rows(["run_date", "files_new", "articles", "headlines", "statements", "quarantined"], rows, "table"))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _configure_prefect()
+    from flows.serve import serve
+
+    from flows.serve import local_prefect_server
+
+    overrides = {"inputs": args.input} if args.input else {}
+    if args.lake:
+        overrides["lake"] = args.lake
+    try:
+        if os.environ.get("PREFECT_API_URL"):
+            serve(overrides)
+        else:
+            # Prefect's ephemeral server cannot schedule: run a real one for as long as we serve.
+            print(f"newslake serve: no PREFECT_API_URL, starting a Prefect server on 127.0.0.1:{args.port}", file=sys.stderr)
+            with local_prefect_server(args.port) as api_url:
+                os.environ["PREFECT_API_URL"] = api_url
+                print(f"newslake serve: UI at {api_url.removesuffix('/api')}", file=sys.stderr)
+                serve(overrides)
+    except KeyboardInterrupt:
+        pass
+    print("newslake serve: stopped", file=sys.stderr)
     return 0
 
 
@@ -136,13 +203,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newslake", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
+    def add_run_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--input", action="append", required=True, metavar="PATH",
+                             help="file, directory or glob; {date} is replaced by the run date (repeatable)")
+        command.add_argument("--lake", default=DEFAULT_LAKE, help="lake root (default: %(default)s)")
+        command.add_argument("--batch-files", type=int, default=200, help="input files per shard (default: %(default)s)")
+        command.add_argument("--task-runner", choices=("thread", "dask"), default="thread", help="where shards run")
+        command.add_argument("--dask-address", help="scheduler address of an existing Dask cluster")
+        command.add_argument("--lock-timeout", type=float, default=0.0, help="seconds to wait for another writer")
+
     run = sub.add_parser("run", help="run the nightly flow once over input files or directories")
-    run.add_argument("--input", action="append", required=True, metavar="PATH", help="file or directory (repeatable)")
-    run.add_argument("--lake", default=DEFAULT_LAKE, help="lake root (default: %(default)s)")
+    add_run_options(run)
     run.add_argument("--date", type=_iso_date, help="logical run date YYYY-MM-DD (default: today)")
-    run.add_argument("--batch-files", type=int, default=200, help="input files per shard (default: %(default)s)")
-    run.add_argument("--lock-timeout", type=float, default=0.0, help="seconds to wait for another writer (default: 0)")
     run.set_defaults(handler=cmd_run)
+
+    backfill = sub.add_parser("backfill", help="one flow run per date, in order (idempotent)")
+    add_run_options(backfill)
+    backfill.add_argument("--from", dest="from_date", type=_iso_date, required=True, help="first date YYYY-MM-DD")
+    backfill.add_argument("--to", dest="to_date", type=_iso_date, required=True, help="last date YYYY-MM-DD (inclusive)")
+    backfill.set_defaults(handler=cmd_backfill)
+
+    serve = sub.add_parser("serve", help="serve the nightly schedule of deployments/prefect.yaml from this process")
+    serve.add_argument("--input", action="append", metavar="PATH", help="override the deployment's landing inputs")
+    serve.add_argument("--lake", help="override the deployment's lake root")
+    serve.add_argument("--port", type=int, default=4200, help="port of the Prefect server started when PREFECT_API_URL is unset")
+    serve.set_defaults(handler=cmd_serve)
 
     sql = sub.add_parser("sql", help="run read-only SQL over the lake's DuckDB views")
     sql.add_argument("query", nargs="?", help="SQL text")

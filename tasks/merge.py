@@ -161,3 +161,8 @@ def commit_run(lake: Lake, run: RunInfo, merged: MergeResult, runs: pa.Table) ->
     path = write_table(runs, lake.partition_path("runs", run.run_date, f"{run.run_id}.parquet"), RUNS)
     added = {**merged.commit.added, "runs": [path]}
     return lake.commit(run.run_id, Commit(added=added, removed=merged.commit.removed))
+
+
+def record_failed_run(lake: Lake, run: RunInfo, runs: pa.Table) -> Snapshot:
+    """Commit only the `runs` row of a run that failed, so the failure is visible in the lake (hold the writer lock)."""
+    return commit_run(lake, run, MergeResult(Commit()), runs)

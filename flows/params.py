@@ -1,0 +1,75 @@
+"""Validated parameters of the nightly flow: bad values fail before any work, with a message that says why."""
+
+from __future__ import annotations
+
+import glob
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class NightlyParams(BaseModel):
+    """Everything one run of the nightly flow needs to know."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    inputs: list[str] = Field(
+        min_length=1,
+        description="Landing files, directories or glob patterns; `{date}` is replaced by the run date "
+        "(YYYY-MM-DD) and strftime codes like `{date:%Y/%m/%d}` work too.",
+    )
+    lake: str = Field("data_lake", description="Lake root directory.")
+    run_date: date | None = Field(None, description="Logical date (partition key); default: yesterday in `timezone`.")
+    timezone: str = Field("UTC", description="IANA zone that decides what 'yesterday' is, e.g. Europe/Amsterdam.")
+    batch_files: int = Field(200, ge=1, le=100_000, description="Input files per shard (a shard is one task).")
+    task_runner: Literal["thread", "dask"] = Field("thread", description="Where shards run.")
+    dask_address: str | None = Field(None, description="Scheduler address of an existing Dask cluster; "
+                                     "default with task_runner=dask: a LocalCluster on this machine.")
+    dask_workers: int = Field(2, ge=1, description="Workers of the LocalCluster when no address is given.")
+    lock_timeout_s: float = Field(0.0, ge=0, description="How long to wait for another run writing the lake.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Europe/Amsterdam)") from None
+        return value
+
+    @model_validator(mode="after")
+    def _address_needs_dask(self) -> NightlyParams:
+        if self.dask_address and self.task_runner != "dask":
+            raise ValueError("dask_address is set but task_runner is not 'dask'")
+        return self
+
+    def resolved_date(self, now: datetime | None = None) -> date:
+        """The run date: as given, else yesterday in the configured time zone."""
+        if self.run_date is not None:
+            return self.run_date
+        now = now or datetime.now(ZoneInfo(self.timezone))
+        return (now.astimezone(ZoneInfo(self.timezone)) - timedelta(days=1)).date()
+
+    def resolved_inputs(self, run_date: date) -> list[str]:
+        """Input paths for a run date: `{date}` filled in, globs expanded, missing plain paths refused.
+
+        Raises:
+            ValueError: a plain path that does not exist. A glob that matches nothing is not an
+                error (a quiet night lands no files); the run then has nothing new to read.
+        """
+        resolved: list[str] = []
+        missing: list[str] = []
+        for pattern in self.inputs:
+            path = pattern.format(date=run_date)
+            if glob.has_magic(path):
+                resolved += sorted(glob.glob(path, recursive=True))
+            elif Path(path).exists():
+                resolved.append(path)
+            else:
+                missing.append(path)
+        if missing:
+            raise ValueError(f"input path(s) not found: {', '.join(missing)}")
+        return resolved
