@@ -17,30 +17,13 @@ from lxml import html as lxml_html
 from tasks.jsonld import jsonld_objects, types_of
 from tasks.lexicon import load_lexicon
 
-_ARTICLE_TYPES = {
-    "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-    "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting",
-    "Report", "ScholarlyArticle", "TechArticle",
-}
-# Types that describe the article only when nothing of the article family does: a page often embeds
-# a video or a review of something else.
-_SECONDARY_TYPES = {"SocialMediaPosting", "VideoObject", "Review", "CreativeWork"}
-_PAGE_TYPES = {"WebPage", "ItemPage", "CollectionPage", "MediaObject"}
-_PERSON_TYPES = {"Person"}
-_ORG_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"}
-
-# Meta names that carry the publication time, best first.  Modification times are deliberately absent.
-_DATE_META = (
-    "article:published_time", "og:article:published_time", "datepublished", "article.published",
-    "published_time", "publishdate", "publish-date", "publish_date", "pubdate", "parsely-pub-date",
-    "sailthru.date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "date", "article_date_original",
-    "cxenseparse:recs:publishtime", "og:published_time", "dc.date.created", "originalpublicationdate",
-    "release_date", "article:published", "publication_date", "publishedat", "content_date",
-)
-_AUTHOR_META = (
-    "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "dcterms.creator",
-    "cxenseparse:author", "article.author",
-)
+_SOURCES = load_lexicon("meta_sources")
+_ARTICLE_TYPES = frozenset(_SOURCES["article_type"])
+_SECONDARY_TYPES = frozenset(_SOURCES["secondary_type"])
+_PAGE_TYPES = frozenset(_SOURCES["page_type"])
+_ORG_TYPES = frozenset(_SOURCES["organization_type"])
+_DATE_META = _SOURCES["date_meta"]
+_AUTHOR_META = _SOURCES["author_meta"]
 _TITLE_ROLES = ("jsonld", "og", "twitter", "h1", "html_title")
 
 
@@ -144,7 +127,7 @@ def _host(url: str | None) -> str | None:
 
 
 def _site_name(meta: dict[str, list[str]], objects: list[dict[str, Any]], host: str | None) -> str | None:
-    name = _first_meta(meta, "og:site_name", "application-name", "twitter:app:name:iphone")
+    name = _first_meta(meta, *_SOURCES["site_name_meta"])
     if name:
         return name
     for obj in objects:
@@ -153,7 +136,7 @@ def _site_name(meta: dict[str, list[str]], objects: list[dict[str, Any]], host: 
             if isinstance(item, dict) and _clean(item.get("name")):
                 return _clean(item.get("name"))
     for obj in objects:
-        if types_of(obj) & {"WebSite", "NewsMediaOrganization", "Organization"} and _clean(obj.get("name")):
+        if types_of(obj) & _ORG_TYPES and _clean(obj.get("name")):
             return _clean(obj.get("name"))
     return host
 
@@ -260,13 +243,24 @@ def _first_segment(text: str | None) -> str | None:
     return text[spans[0][0]:spans[0][1]].strip() if spans else text
 
 
+# A segment of at least this many characters names the site when the site's key contains it ("Times" in
+# "The Daily Times"); shorter ones match only exactly.
+_MIN_PART_OF_SITE = 3
+# A segment names the site when it contains a site key of at least this length plus at most _SITE_AFFIX
+# more characters ("CNN Politics", "MDR THÜRINGEN"); longer segments are headlines that mention the site.
+_MIN_SITE_IN_PART = 4
+_SITE_AFFIX = 12
+
+
 def _is_site_segment(segment: str, site_keys: set[str]) -> bool:
-    """A segment naming the site: equal to, contained in or containing a site key (site name or host label)."""
+    """A segment naming the site (its name, publisher or host label), or holding no letters at all (a date)."""
     key = _key(segment)
     if not key or not any(ch.isalpha() for ch in key):
         return True
     for site in site_keys:
-        if key == site or (len(key) >= 3 and key in site) or (len(site) >= 4 and site in key and len(key) <= len(site) + 12):
+        if key == site or (len(key) >= _MIN_PART_OF_SITE and key in site):
+            return True
+        if len(site) >= _MIN_SITE_IN_PART and site in key and len(key) <= len(site) + _SITE_AFFIX:
             return True
     return False
 
@@ -795,7 +789,7 @@ def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Page
     full_site_name = _site_name(meta, objects, host)
     # "The Daily Example | Your local news" names the site in its first part; the rest is a tagline.
     site_name = _first_segment(full_site_name)
-    publishers = _publisher_names(objects) + [_clean(v) for n in ("publisher", "dc.publisher", "application-name") for v in meta.get(n, ())]
+    publishers = _publisher_names(objects) + [_clean(v) for n in _SOURCES["publisher_meta"] for v in meta.get(n, ())]
     publishers += [full_site_name] if full_site_name else []
     site_keys = _site_keys(site_name, host, publishers)
 
