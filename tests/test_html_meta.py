@@ -134,6 +134,8 @@ DATE_ROWS = [
     ("dates in a related-articles box are not this page's",
      page(body='<div class="related"><span class="date">01.01.2020</span></div><ul><li>Date 05.03.2024</li></ul>'),
      datetime(2024, 3, 5, tzinfo=timezone.utc), None),
+    ("e-mail date form in a meta tag", page(meta("date", "Tue, 05 Mar 2024 12:00:00 +0200", "name")),
+     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 120),
     ("a placeholder year is skipped for the next source",
      page(ld({"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"}) + meta("article:published_time", "2024-03-05T10:00:00Z")),
      datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
