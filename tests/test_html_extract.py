@@ -1,0 +1,87 @@
+"""The extract_page facade: decode, parse once, metadata then body, and clear errors for unusable input."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.html_extract import ExtractionError, Page, extract_page, parse_html
+from tasks.html_meta import PageMeta
+
+PARAS = [
+    "The harbour master confirmed on Friday that the northern pier, damaged in the January storm, will stay "
+    "closed to fishing boats until the end of the season, while divers inspect its foundations.",
+    "Skippers who moor there, about forty of them, have been offered berths in the marina at the winter rate, "
+    "the port authority said in a statement published on its website.",
+    "Repairs are expected to begin in the autumn, once the tender for the work has been awarded, and should "
+    "take about six months, weather permitting.",
+]
+ARTICLE = "".join(f"<p>{p}</p>" for p in PARAS)
+PAGE = (
+    "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Pier stays closed | Harbour News</title>"
+    "</head><body><nav><a href='/'>Home</a><a href='/news'>News</a></nav>"
+    f"<article><h1>Pier stays closed</h1>{ARTICLE}</article></body></html>"
+)
+
+
+def test_page_has_body_and_metadata() -> None:
+    page = extract_page(PAGE.encode("utf-8"), url="https://harbour.example/news/pier")
+    assert isinstance(page, Page) and isinstance(page.meta, PageMeta)
+    assert page.body == "\n\n".join(PARAS)
+    assert page.meta.title  # metadata is read from the same tree as the body
+
+
+def test_str_input_skips_decoding() -> None:
+    assert extract_page(PAGE).body == "\n\n".join(PARAS)
+
+
+def test_declared_charset_is_used() -> None:
+    text = PAGE.replace("<meta charset='utf-8'>", "").replace("season", "saison d'été")
+    page = extract_page(text.encode("cp1252"), declared_charset="windows-1252")
+    assert "saison d'été" in page.body
+
+
+def test_title_without_body_is_a_page() -> None:
+    page = extract_page(b"<html><head><title>Photo gallery: the regatta</title></head><body><img src='a.jpg'></body></html>")
+    assert page.body == ""
+    assert page.meta.title
+
+
+@pytest.mark.parametrize(
+    ("rule", "raw", "kind"),
+    [
+        ("empty bytes", b"", "empty_page"),
+        ("whitespace only", b"  \n\t ", "empty_page"),
+        ("plain text", b"Just a line of plain text, with no markup at all.", "not_html"),
+        ("JSON", b'{"title": "not a page", "items": [1, 2, 3]}', "not_html"),
+        ("PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n" + bytes(range(256)) * 4, "not_html"),
+        ("PNG", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "not_html"),
+        ("markup without text or title", b"<html><body><div><img src='x.png'></div></body></html>", "empty_page"),
+        ("navigation only, no title", b"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>",
+         "no_article_text"),
+    ],
+)
+def test_unusable_input_raises(rule: str, raw: bytes, kind: str) -> None:
+    with pytest.raises(ExtractionError) as info:
+        extract_page(raw, url="https://example.org/x")
+    assert info.value.kind == kind
+    assert isinstance(info.value, ValueError)
+    assert "https://example.org/x" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("XML declaration in str input", "<?xml version='1.0' encoding='utf-8'?><html><body><p>hi</p></body></html>"),
+        ("NUL and control characters", "<html><body><p>h\x00i\x0b</p></body></html>"),
+        ("fragment without <html>", "<p>hi</p>"),
+    ],
+)
+def test_parse_html_tolerates_real_page_quirks(rule: str, text: str) -> None:
+    doc = parse_html(text)
+    assert doc.tag == "html"
+    assert "h" in doc.text_content()
+
+
+def test_parse_html_drops_comments_but_keeps_their_surroundings() -> None:
+    doc = parse_html("<p>before<!-- hidden -->after</p>")
+    assert doc.text_content() == "beforeafter"
