@@ -101,6 +101,15 @@ _AUX_BEFORE = re.compile(
 # A quoted run of three or more words inside reported speech makes it "mixed"; a one- or two-word scare
 # quote ('by "political opposition"') leaves it indirect.
 _PARTIAL_QUOTE = re.compile(r"(?:“|\"|'')[^“”\"\n]*?\w[\w'’-]*(?:\s+[^\s“”\"]+){2,}[^“”\"\n]*?(?:”|\"|'')")
+_AFFILIATION = re.compile(r"\s*\([^()]{1,25}\)\s*$")
+# What may follow an attribution cue to close it: punctuation, a time or place adverbial, an object of "told".
+_ATT_END = re.compile(
+    r"(?:\s+(?:on|in|at|during|to|of|about|after|before|from|via|with|while|last|this|earlier|later|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently)\b[^.!?;,\"“”]{0,80})?"
+    r"(?:\s+[\w'’.-]+){0,3}?\s*(?:[.,;:!?\"“”—]|$)"
+)
+# What may sit between an attribution and the next fragment of the same quote ('she said, "...').
+_LOOSE_GAP = re.compile(r"[^.!?\"“”]{0,100}?[,.:;!?]?\s*")
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -254,6 +263,20 @@ def _cue_span(m: re.Match[str], text: str) -> tuple[int, int]:
     return start, end
 
 
+def qs_end_inner(text: str, qe: int) -> int:
+    """Index of the last character inside a closed quote ending at qe (before its closing mark)."""
+    i = qe - (2 if text.startswith("''", qe - 2) else 1) - 1
+    while i > 0 and text[i] in " '’":
+        i -= 1
+    return max(i, 0)
+
+
+def _before_affiliation(text: str, end: int, floor: int) -> int:
+    """Move a subject end before a party affiliation: 'Sen. Jane Doe (D-Ohio) said'."""
+    m = _AFFILIATION.search(text, max(floor, end - 30), end)
+    return m.start() if m else end
+
+
 class _Spans:
     """Disjoint [start, end) spans with a bisect membership test (merged when they overlap)."""
 
@@ -303,14 +326,18 @@ class _Extractor:
             spk = mention_after(text, cue[1], pe)
             if spk and text[cue[1]:spk[0]].strip() == "":
                 return spk, cue, "quote_said_name", max(cue[1], spk[1])
+        sentence_closed = text[qs_end_inner(text, qe)] in ".!?"
         for m in self.pat.verb_phrase.finditer(text, pos, window_end):
             if not _cue_ok(m, text):
                 continue
             cue = _cue_span(m, text)
-            spk = mention_before(text, cue[0], qe)
+            subj_end = _before_affiliation(text, cue[0], pos)
+            spk = mention_before(text, subj_end, qe)
             if spk is None or text[pos : spk[0]].strip(" ,"):
-                spk = self._appositive_subject(cue[0], pos)
+                spk = self._appositive_subject(subj_end, pos)
             if spk is not None and not text[pos : spk[0]].strip(" ,"):
+                if sentence_closed and not _ATT_END.match(text, cue[1], pe):
+                    return None  # '"... ." Jane Doe called the plan ...': a new sentence, not an attribution
                 return spk, cue, "quote_then_said", cue[1]
             break
         return None
@@ -352,7 +379,10 @@ class _Extractor:
         best = None
         for m in self.pat.verb_phrase.finditer(text, lo, qs):
             best = m
-        if best is None or not _cue_ok(best, text):
+        if best is None:
+            return None
+        participle = self.lex.forms[best.group("verb")] == "ing" and not best.group("pre").strip()
+        if not participle and not _cue_ok(best, text):
             return None
         cue = _cue_span(best, text)
         between = text[cue[1] : qs]
@@ -364,7 +394,14 @@ class _Extractor:
         for s, e in self.sents[self.para_of(ps)]:
             if s <= cue[0] < e:
                 floor = s
-        spk = mention_before(text, cue[0], floor)
+        if participle:
+            # '..., Trump said, adding, "..."': the participle's subject is the last speaker or the sentence's.
+            if not text[max(floor, cue[0] - 3) : cue[0]].rstrip().endswith(","):
+                return None
+            prev = [r for r in self.raws if r.speaker is not None and floor <= r.speaker[0] < cue[0]]
+            spk = prev[-1].speaker if prev else self._subject_at(floor, cue[0])
+            return (spk, cue, "participle_quote") if spk is not None else None
+        spk = mention_before(text, _before_affiliation(text, cue[0], floor), floor)
         if spk is None:
             return None
         return spk, cue, "said_then_quote"
@@ -406,11 +443,13 @@ class _Extractor:
                 cur = self.quotes[last_q]
                 if npi == cur[3]:
                     anchor = att_end if (att_end is not None and last_q == qi) else cur[1]
-                    gap = text[anchor:nqs]
-                    if not re.fullmatch(r"[^.!?\"“”]{0,100}?[,.:;!?]?\s*", gap):
-                        break
-                    if anchor == cur[1] and gap.strip():
-                        break
+                    if anchor == cur[1]:
+                        if text[anchor:nqs].strip():
+                            break
+                    else:
+                        gap = text[anchor:nqs]
+                        if not _LOOSE_GAP.fullmatch(gap) or self.pat.verb_phrase.search(gap):
+                            break  # '..., who added that it was "rattled"': another clause, not a fragment
                 elif not cur[2] and npi == cur[3] + 1 and nqs == self.paras[npi][0]:
                     pass
                 else:
