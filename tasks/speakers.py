@@ -49,6 +49,7 @@ class SpeakerWords:
     time_words: frozenset[str]
     openers: frozenset[str]
     name_stopwords: frozenset[str]
+    document_heads: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -77,6 +78,7 @@ def speaker_words() -> SpeakerWords:
         time_words=frozenset(lex["time_words"]),
         openers=frozenset(lex["sentence_openers"]),
         name_stopwords=frozenset(lex["name_allowed_stopwords"]),
+        document_heads=low("document_heads"),
     )
 
 

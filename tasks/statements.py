@@ -110,6 +110,16 @@ _ATT_END = re.compile(
 )
 # What may sit between an attribution and the next fragment of the same quote ('she said, "...').
 _LOOSE_GAP = re.compile(r"[^.!?\"“”]{0,100}?[,.:;!?]?\s*")
+# After a clause-closing cue: an optional adverbial, then the sentence end or a comma and the next word.
+_AFTER_CUE = re.compile(
+    r"(?:\s+(?:on|in|at|during|earlier|later|last|this|to|of|about|from|via|while|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently)\b[^.!?;,\"“”]{0,60})?"
+    r"\s*(?:[.!?;][\"”’')]*\s*$|$|(?P<comma>,)\s*(?P<next>[\w'’]+)?)"
+)
+_APPOSITIVE_STARTS = frozenset(
+    "a an the who which adding saying noting citing according while as but and in referring calling though "
+    "although because after before when with without explaining arguing insisting warning also".split()
+)
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -275,6 +285,11 @@ def _before_affiliation(text: str, end: int, floor: int) -> int:
     """Move a subject end before a party affiliation: 'Sen. Jane Doe (D-Ohio) said'."""
     m = _AFFILIATION.search(text, max(floor, end - 30), end)
     return m.start() if m else end
+
+
+def _is_document(text: str, spk: tuple[int, int]) -> bool:
+    """Whether a speaker mention is a document or poll ("the survey", "campaign finance records")."""
+    return text[spk[0] : spk[1]].split()[-1].lower() in speaker_words().document_heads
 
 
 class _Spans:
@@ -578,34 +593,36 @@ class _Extractor:
         need = 4 if m.group("verb") in self.lex.object_only else 2
         if _n_words(text, s, e) < need:
             return None
-        if m.group("verb") in self.lex.object_only and not text[cue[1] : cue[1] + 6].strip().startswith("that"):
+        if (
+            m.group("verb") in self.lex.object_only
+            and not text[cue[1] : cue[1] + 6].strip().startswith("that")
+            and not _is_document(text, spk)
+        ):
             return None
         return _Raw((s, e), spk, cue, rule)
 
     def _with_subject(self, ss, se, spk, cue, m, nxt_start) -> _Raw | None:
         text = self.text
-        rest = text[cue[1] : se]
         before_spk = text[ss : spk[0]].rstrip()
-        ends_clause = re.fullmatch(
-            r"(?:\s+(?:on|in|at|during|earlier|later|last|this|on|to)?\s*[\w'’.-]+){0,4}?\s*[.!?]?[\"”’)]*\s*",
-            rest,
-        ) or re.match(r"\s*[,;]\s*(?:adding|saying|noting|citing|according|while|as|but|and|in|referring)\b", rest)
-        object_only = m.group("verb") in self.lex.object_only
+        object_only = m.group("verb") in self.lex.object_only and not _is_document(text, spk)
         kind = self.lex.forms[m.group("verb")]
         if kind == "base" and not m.group("pre").strip():
             # A bare base form ("officials say") needs a plural or first-person subject, not "the report".
             head = text[spk[0] : spk[1]].split()[-1].lower()
-            if not (head in ("they", "we", "i", "you", "who") or (head.endswith("s") and len(text[spk[0]:spk[1]].split()) >= 1)):
+            if not (head in ("they", "we", "i", "you", "who") or head.endswith("s")):
                 return None
-        if ends_clause and before_spk.endswith((",", ",\"", ",”", "—")) and not object_only:
+        after = _AFTER_CUE.match(text, cue[1], se)
+        if after and before_spk.rstrip("\"”’'").endswith((",", "—", "--")) and not object_only:
+            # The cue closes a clause: "CONTENT, the union said." / "CONTENT, she said, adding ..."
+            nxt = after.group("next")
+            if after.group("comma") and nxt and nxt not in _APPOSITIVE_STARTS and before_spk.endswith(","):
+                s, e = _trim(text, ss, se)  # "A, he said, B."
+                if _n_words(text, s, e) >= 4:
+                    return _Raw((s, e), spk, cue, "parenthetical_said")
+                return None
             s, e = _trim(text, ss, len(before_spk) + ss)
             if _n_words(text, s, e) >= 3:
                 return _Raw((s, e), spk, cue, "content_then_said")
-            return None
-        if re.match(r"\s*,", rest) and before_spk.endswith(",") and not object_only:
-            s, e = _trim(text, ss, se)
-            if _n_words(text, s, e) >= 4:
-                return _Raw((s, e), spk, cue, "parenthetical_said")
             return None
         return self._complement(cue, m, spk, nxt_start, se, "speaker_said_that")
 
