@@ -50,6 +50,7 @@ class SpeakerWords:
     openers: frozenset[str]
     name_stopwords: frozenset[str]
     document_heads: frozenset[str]
+    colon_labels: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -79,6 +80,7 @@ def speaker_words() -> SpeakerWords:
         openers=frozenset(lex["sentence_openers"]),
         name_stopwords=frozenset(lex["name_allowed_stopwords"]),
         document_heads=low("document_heads"),
+        colon_labels=low("colon_not_speakers"),
     )
 
 

@@ -120,6 +120,10 @@ _APPOSITIVE_STARTS = frozenset(
     "a an the who which adding saying noting citing according while as but and in referring calling though "
     "although because after before when with without explaining arguing insisting warning also".split()
 )
+_NAME_TOKENS = r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*"
+# A name and a colon right before a quote mark, or opening a paragraph (after an optional quote mark).
+_NAME_COLON_END = re.compile(rf"(?:^|(?<=[\s.!?\"”]))(?P<name>{_NAME_TOKENS})(?P<colon>:)\s*$")
+_NAME_COLON_START = re.compile(rf"[\"“]?(?P<name>{_NAME_TOKENS})(?P<colon>:)\s+(?=\S)")
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -388,6 +392,29 @@ class _Extractor:
             return None
         return spk
 
+    def _colon_before(self, qs: int, ps: int) -> tuple[tuple[int, int], tuple[int, int], str] | None:
+        """'Jane Doe: "..."': a name and a colon introduce the quote (transcripts, round-ups)."""
+        m = _NAME_COLON_END.search(self.text, max(ps, qs - 60), qs)
+        if not m or m.group("name").lower() in speaker_words().colon_labels:
+            return None
+        return (m.start("name"), m.end("name")), (m.start("colon"), m.end("colon")), "name_colon_quote"
+
+    def colon_lines(self) -> None:
+        """'Jane Doe: The plan will fail.': a line opened by a name and a colon (headlines, transcripts)."""
+        text = self.text
+        for ps, pe in self.paras:
+            m = _NAME_COLON_START.match(text, ps, pe)
+            if not m or m.group("name").lower() in speaker_words().colon_labels:
+                continue
+            if m.start("name") in self.in_claimed or _n_words(text, m.end(), pe) < 3:
+                continue
+            s, e = _trim(text, m.end(), pe)
+            if text[s : s + 1] in "\"“" and e < pe and text[e : e + 1] in "\"”":
+                e += 1
+            self.raws.append(_Raw((s, e), (m.start("name"), m.end("name")), (m.start("colon"), m.end("colon")),
+                                  "name_colon_line"))
+            self.claimed.append((ps, pe))
+
     def _attribution_before(self, qs: int, ps: int) -> tuple[tuple[int, int], tuple[int, int], str] | None:
         text = self.text
         lo = max(ps, qs - 200)
@@ -446,6 +473,8 @@ class _Extractor:
                         if before is not None and not re.fullmatch(r"\s*:\s*", text[before[1][1] : ppe]):
                             if not re.fullmatch(r"(?:\s+[\w'’.-]+){0,4}\s*:\s*", text[before[1][1] : ppe]):
                                 before = None
+                if before is None:
+                    before = self._colon_before(qs, ps)
                 att = before
             if att is None:
                 continue
@@ -685,6 +714,8 @@ class _Extractor:
         return None
 
     def indirect(self) -> None:
+        self.in_claimed = _Spans(self.claimed)
+        self.colon_lines()
         self.in_claimed = _Spans(self.claimed)
         matches = list(self.pat.verb_phrase.finditer(self.text))
         k = 0
