@@ -49,7 +49,12 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def _clean(text: Any) -> str:
-    """Whitespace-collapsed text without zero-width characters, soft hyphens or leftover entities."""
+    """Whitespace-collapsed text without zero-width characters, soft hyphens or leftover entities.
+
+    A JSON-LD list of strings gives its first string; any other non-string gives "".
+    """
+    if isinstance(text, list):
+        text = next((t for t in text if isinstance(t, str) and t.strip()), "")
     if not isinstance(text, str):
         return ""
     if "&" in text:
@@ -123,8 +128,18 @@ def _is_article(obj: dict[str, Any]) -> bool:
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # a malformed address, e.g. an unclosed IPv6 bracket
+        return None
     return host.removeprefix("www.") if host else None
+
+
+def _join_url(base: str | None, href: str) -> str | None:
+    try:
+        return urljoin(base or "", href)
+    except ValueError:
+        return None
 
 
 def _site_name(meta: dict[str, list[str]], objects: list[dict[str, Any]], host: str | None) -> str | None:
@@ -199,10 +214,10 @@ def _language(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], objects: l
 def _canonical_url(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], url: str | None) -> str | None:
     for link in doc.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and (link.get("href") or "").strip():
-            return urljoin(url or "", link.get("href").strip())
+            return _join_url(url, link.get("href").strip()) or url
     og_url = _first_meta(meta, "og:url")
     if og_url:
-        return urljoin(url or "", og_url)
+        return _join_url(url, og_url) or url
     return url
 
 

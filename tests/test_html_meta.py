@@ -6,6 +6,8 @@ import json
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from tasks.html_meta import PageMeta, extract_metadata
@@ -267,3 +269,23 @@ def test_pagemeta_is_frozen() -> None:
     assert isinstance(result, PageMeta)
     with pytest.raises(AttributeError):
         result.title = "x"  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- robustness
+
+_FRAGMENTS = [
+    ld({"@type": "NewsArticle", "headline": ["A", "B"], "author": [{"@id": "x"}, None, 3, "  "], "datePublished": {"@value": 1}}),
+    ld([{"@graph": "not a list"}, None]),
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>',
+    '<link rel="canonical" href="http://[broken">', meta("og:url", "http://[::1"), meta("article:published_time", "2024-13-45T99:99"),
+    meta("date", "Mon, 99 Foo 2024"), meta("author", "@@@ , , and and"), '<html lang="">', "<title></title>", "<h1></h1>",
+    '<p class="byline">By</p>', '<span class="date">31.02.2024</span>', "<ul><li>Author</li></ul>",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=6), st.sampled_from([None, "http://[broken", "https://ex.org/a"]))
+def test_never_raises_on_broken_markup(fragments: list[str], url: str | None) -> None:
+    result = extract_metadata(page("".join(fragments), "".join(reversed(fragments))), url)
+    assert isinstance(result.authors, list)
+    assert result.published_at is None or result.published_at.tzinfo is not None
