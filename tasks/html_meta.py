@@ -535,7 +535,8 @@ def _class_test(words: tuple[str, ...]) -> str:
 @cache
 def _date_container_xpath() -> str:
     lex = load_lexicon("meta_dates")
-    return f"//body//*[{_class_test(lex['date_container'])}][not(ancestor-or-self::*[{_class_test(lex['not_article'])}])]"
+    skip = lex["not_article"] + lex["modified_container"]
+    return f"//body//*[{_class_test(lex['date_container'])}][not(ancestor-or-self::*[{_class_test(skip)}])]"
 
 
 @cache

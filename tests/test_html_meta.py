@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from tasks.html_meta import PageMeta, extract_metadata
+from tasks.lexicon import load_lexicon
 
 
 def page(head: str = "", body: str = "", lang: str | None = None) -> lxml_html.HtmlElement:
@@ -133,6 +134,9 @@ DATE_ROWS = [
     ("printed date next to the byline",
      page(body='<div><span>Tue 05.03.24 | 10:15</span> <span class="authorname">Ann Lee</span></div>'),
      datetime(2024, 3, 5, 10, 15, tzinfo=timezone.utc), None),
+    ("a printed update time is not the publication time",
+     page(body='<span class="date-updated">06.03.2024</span><span class="date-published">05.03.2024</span>'),
+     datetime(2024, 3, 5, tzinfo=timezone.utc), None),
     ("dates in a related-articles box are not this page's",
      page(body='<div class="related"><span class="date">01.01.2020</span></div><ul><li>Date 05.03.2024</li></ul>'),
      datetime(2024, 3, 5, tzinfo=timezone.utc), None),
@@ -269,6 +273,21 @@ def test_pagemeta_is_frozen() -> None:
     assert isinstance(result, PageMeta)
     with pytest.raises(AttributeError):
         result.title = "x"  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+def test_each_month_word_names_one_month() -> None:
+    lex = load_lexicon("meta_dates")
+    words = [w.casefold() for group, entries in lex.items() if group.startswith("month_") for w in entries]
+    assert sorted(g for g in lex if g.startswith("month_")) == sorted(f"month_{i}" for i in range(1, 13))
+    assert len(words) == len(set(words)), "a month word in two groups would make dates ambiguous"
+
+
+@pytest.mark.parametrize("name", ["meta_byline", "meta_dates", "meta_sources", "meta_title"])
+def test_lexicon_loads(name: str) -> None:
+    assert load_lexicon(name)
 
 
 # ---------------------------------------------------------------- robustness
