@@ -290,19 +290,31 @@ class Resolver:
         self.runs: list[_Run] = []
         self.display: dict[tuple[str, ...], str] = {}
         self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        titles, openers = self.words.titles, self.words.openers
+        by_last = self.by_last
         for m in _NAME_RUN.finditer(text):
             raw = m.group().split()
-            raw[-1] = _POSSESSIVE.sub("", raw[-1])
+            last = raw[-1]
+            if last.endswith(("'s", "’s")):
+                raw[-1] = last[:-2]
+            elif last.endswith(("'", "’")):
+                raw[-1] = last[:-1]
             if not raw[-1]:
                 continue
-            stripped = _strip_titles(raw, self.words)
-            if len(stripped) == 1 and stripped[0] in self.words.openers:
+            first = raw[0]
+            if first in titles or first.lower() in _DETERMINERS:
+                stripped = _strip_titles(raw, self.words)
+            elif len(raw) == 1 and first in openers:
                 continue
-            titled = len(stripped) < len(raw) and raw[0] in self.words.titles
-            run = _Run(m.start(), tuple(stripped), titled)
-            self.runs.append(run)
-            self.by_last.setdefault(stripped[-1], []).append(tuple(stripped))
-            if raw[0] == "The" and len(raw) > 2 and raw[1:] == stripped:
+            else:
+                stripped = raw
+            if len(stripped) == 1 and stripped[0] in openers:
+                continue
+            titled = len(stripped) < len(raw) and first in titles
+            key = tuple(stripped)
+            self.runs.append(_Run(m.start(), key, titled))
+            by_last.setdefault(key[-1], []).append(key)
+            if first == "The" and len(raw) > 2 and raw[1:] == stripped:
                 # "The New York Times": the article's own capitalized "The" belongs to the name.
                 self.display[tuple(stripped)] = "The " + " ".join(stripped)
         self.speakers: list[tuple[int, str, str]] = []  # (offset, canonical, type) of resolved named speakers

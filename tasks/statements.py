@@ -233,7 +233,8 @@ def _cue_start(m: re.Match[str], text: str) -> int:
     start = m.start("pre") if m.group("pre") else m.start("verb")
     not_adverbs = _ly_not_adverbs()
     for _ in range(2):
-        ly = _LY_BEFORE.search(text, max(0, start - 24), start)
+        # Cheap test first: the word before must end in "ly".
+        ly = _LY_BEFORE.search(text, max(0, start - 24), start) if text[start - 3 : start - 1] == "ly" else None
         if not ly or ly.group(1) in not_adverbs:
             break
         start = ly.start(1)
@@ -287,7 +288,7 @@ def qs_end_inner(text: str, qe: int) -> int:
 
 def _before_affiliation(text: str, end: int, floor: int) -> int:
     """Move a subject end before a party affiliation: 'Sen. Jane Doe (D-Ohio) said'."""
-    m = _AFFILIATION.search(text, max(floor, end - 30), end)
+    m = _AFFILIATION.search(text, max(floor, end - 30), end) if text[end - 2 : end].strip().endswith(")") else None
     return m.start() if m else end
 
 
@@ -327,8 +328,23 @@ class _Extractor:
         self.sents = [_sentences(text, ps, pe) for ps, pe in self.paras]
         self._para_starts = [ps for ps, _ in self.paras]
         self.in_claimed = _Spans([])
+        # Rare cues are searched once over the whole text, then looked up per sentence.
+        self.according_at = list(self.pat.according.finditer(text))
+        self.passive_at = list(_PASSIVE_IT.finditer(text))
+        self.reportedly_at = list(_REPORTEDLY.finditer(text))
         self.raws: list[_Raw] = []
         self.claimed: list[tuple[int, int]] = []  # attribution spans of direct statements
+
+    @staticmethod
+    def _first(matches: list[re.Match[str]], ss: int, se: int) -> re.Match[str] | None:
+        """The first of a text-wide list of matches that starts inside [ss, se)."""
+        i = bisect.bisect_left([m.start() for m in matches], ss) if len(matches) > 8 else 0
+        for m in matches[i:]:
+            if m.start() >= se:
+                return None
+            if m.start() >= ss and m.end() <= se:
+                return m
+        return None
 
     def para_of(self, pos: int) -> int:
         return bisect.bisect_right(self._para_starts, pos) - 1
@@ -528,7 +544,7 @@ class _Extractor:
             vs = m.start("verb")
             if vs in self.in_quotes or vs in self.in_claimed:
                 continue
-            if _SO_CALLED.search(text, max(ss, vs - 4), vs):
+            if text[vs - 1 : vs] in ("-", " ") and _SO_CALLED.search(text, max(ss, vs - 4), vs):
                 continue
             cues.append(m)
         # First pass: which cues have a subject of their own; the complement of one cue stops where the
@@ -538,7 +554,8 @@ class _Extractor:
         for m in cues:
             spk = None
             cue = _cue_span(m, text)
-            contr = _CONTRACTION.search(text, max(ss, cue[0] - 5), cue[0])
+            near = text[max(ss, cue[0] - 5) : cue[0]]
+            contr = _CONTRACTION.search(text, max(ss, cue[0] - 5), cue[0]) if ("'" in near or "’" in near) else None
             if contr:
                 cue = (contr.start(1), cue[1])
             ok = _cue_ok(m, text, contr.group(1) if contr else None)
@@ -674,7 +691,7 @@ class _Extractor:
 
     def _according(self, ss, se) -> _Raw | None:
         text = self.text
-        m = self.pat.according.search(text, ss, se)
+        m = self._first(self.according_at, ss, se)
         if not m or m.start() in self.in_quotes:
             return None
         cue = (m.start(), m.end())
@@ -697,7 +714,7 @@ class _Extractor:
 
     def _passive(self, ss, se) -> _Raw | None:
         text = self.text
-        m = _PASSIVE_IT.search(text, ss, se)
+        m = self._first(self.passive_at, ss, se)
         if m:
             s, e = _trim(text, m.end(), se)
             if _n_words(text, s, e) >= 3:
@@ -706,7 +723,7 @@ class _Extractor:
                 cue = (cue_m.start(), cue_m.end()) if cue_m else (m.start(), m.end())
                 del verb
                 return _Raw((s, e), None, cue, "passive_it")
-        m = _REPORTEDLY.search(text, ss, se)
+        m = self._first(self.reportedly_at, ss, se)
         if m and m.start() not in self.in_quotes:
             s, e = _trim(text, ss, se)
             if _n_words(text, s, e) >= 4:
