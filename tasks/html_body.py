@@ -90,6 +90,9 @@ class BodySettings:
     max_marker_chars: int = 40
     jsonld_min_chars: int = 200
     jsonld_ratio: float = 0.6
+    jsonld_complete_ratio: float = 0.8
+    jsonld_paragraph_share: float = 0.5
+    jsonld_min_agreement: float = 0.7
 
 
 DEFAULT_SETTINGS = BodySettings()
@@ -109,6 +112,8 @@ _NON_PROSE_OWNERS = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tfo
 # misused wrapper and is walked like any element.
 _PRUNE_CHARS = 2000
 _TEXT_OF = etree.XPath("string()")
+_LINES = re.compile(r"\r?\n")
+_WORD = re.compile(r"\w+")
 _CELLS = frozenset({"td", "th"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _COMMAS = re.compile(r"[,،、，]")
@@ -363,10 +368,14 @@ class _Scorer:
             return []
         top = self._shared_ancestor(top, top_score, ranked[1:6])
         top = self._climb(top)
-        top = self._outermost_wrapper(top)
+        wrappers = self._wrappers(top)
+        top = wrappers[-1]
         chosen = self._with_siblings(top)
-        twins = self._twins(top, ranked)
+        twins = [twin for level in wrappers for twin in self._twins(level, ranked)]
         if twins:
+            # A twin nested in another twin (or in the winner) is already covered by it.
+            covered = set(chosen) | set(twins)
+            twins = [el for el in twins if not any(a in covered for a in el.iterancestors())]
             chosen = sorted(set(chosen) | set(twins), key=lambda el: self.walk.span[el])
         return chosen
 
@@ -390,9 +399,7 @@ class _Scorer:
                 continue
             if el not in near and any(a in near for a in el.iterancestors()):
                 twins.append(el)
-        # A twin nested in another twin (or in the winner) is already covered by it.
-        chosen = set(twins) | {top}
-        return [el for el in twins if not any(a in chosen for a in el.iterancestors())]
+        return twins
 
     def _shared_ancestor(self, top: Any, top_score: float, others: list[tuple[Any, float]]) -> Any:
         s = self.settings
@@ -407,19 +414,21 @@ class _Scorer:
                 return parent
         return top
 
-    def _outermost_wrapper(self, top: Any) -> Any:
-        """The outermost ancestor wrapping nothing but the winner: same content, but its class may say more and
-        its siblings are the article's neighbours."""
+    def _wrappers(self, top: Any) -> list[Any]:
+        """The winner and the ancestors wrapping nothing but it, innermost first: the same content, but an outer
+        one's class may say more, and its siblings are the article's neighbours."""
         skip = self.walk.rules.skip
+        chain = [top]
         parent = top.getparent()
         while (
             parent is not None
             and parent.tag not in ("body", "html")
             and self.walk.hint.get(parent, 0.0) >= 0
-            and all(c is top or not isinstance(c.tag, str) or c.tag in skip for c in parent)
+            and all(c is chain[-1] or not isinstance(c.tag, str) or c.tag in skip for c in parent)
         ):
-            top, parent = parent, parent.getparent()
-        return top
+            chain.append(parent)
+            parent = parent.getparent()
+        return chain
 
     def _climb(self, top: Any) -> Any:
         s = self.settings
@@ -530,6 +539,10 @@ def _is_prose(b: _Block, settings: BodySettings) -> bool:
 
 
 def _jsonld_article_body(doc: lxml_html.HtmlElement) -> str:
+    """The longest JSON-LD articleBody of the page, as paragraphs; "" when there is none."""
+    # Parsing JSON-LD costs about as much as scoring the page, so pages that cannot carry a body skip it.
+    if not any("articleBody" in (script.text or "") for script in doc.iter("script")):
+        return ""
     best = ""
     for obj in jsonld_objects(doc):
         body = obj.get("articleBody")
@@ -541,8 +554,34 @@ def _jsonld_article_body(doc: lxml_html.HtmlElement) -> str:
             body = _TAG_STRIP.sub("\n", body)
         if len(body) > len(best):
             best = body
-    paragraphs = (" ".join(line.split()) for line in re.split(r"\n\s*\n|\r\n\s*\r\n|\n", best))
+    paragraphs = (" ".join(line.split()) for line in _LINES.split(best))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
+
+
+def _agree_with(paragraphs: list[str], reference: str, settings: BodySettings) -> list[str]:
+    """Paragraphs that the publisher's own articleBody also contains, when the two mostly agree.
+
+    A paragraph is kept when most of its word trigrams occur in the reference.  Short lines (headings) and
+    the paragraphs before the first agreeing one (standfirsts, which articleBody usually omits) are kept.  When the reference would remove too much, it describes another text (a
+    teaser, a different article) and the paragraphs are returned unchanged.
+    """
+    ref = _trigrams(reference)
+    kept = []
+    agreed = False
+    for p in paragraphs:
+        grams = _trigrams(p)
+        if len(grams) >= 3 and len(grams & ref) >= settings.jsonld_paragraph_share * len(grams):
+            agreed = True
+        elif agreed and len(grams) >= 3:
+            continue
+        kept.append(p)
+    total = sum(map(len, paragraphs))
+    return kept if sum(map(len, kept)) >= settings.jsonld_min_agreement * total else paragraphs
 
 
 def extract_body(doc: lxml_html.HtmlElement, settings: BodySettings = DEFAULT_SETTINGS) -> str:
@@ -556,7 +595,6 @@ def extract_body(doc: lxml_html.HtmlElement, settings: BodySettings = DEFAULT_SE
         Paragraphs separated by a blank line ("\\n\\n"), whitespace inside each collapsed to single spaces;
         empty when the page has no recognisable article text.
     """
-    from_jsonld = _jsonld_article_body(doc)
     root = doc.find("body")
     if root is None:
         root = doc
@@ -565,7 +603,11 @@ def extract_body(doc: lxml_html.HtmlElement, settings: BodySettings = DEFAULT_SE
     scorer.vote()
     containers = scorer.choose()
     paragraphs = _emit(scorer, containers, settings) if containers else []
-    text = "\n\n".join(paragraphs)
-    if len(from_jsonld) >= settings.jsonld_min_chars and len(text) < settings.jsonld_ratio * len(from_jsonld):
-        return from_jsonld
-    return text
+    from_jsonld = _jsonld_article_body(doc)
+    if len(from_jsonld) >= settings.jsonld_min_chars:
+        chars = sum(map(len, paragraphs))
+        if chars < settings.jsonld_ratio * len(from_jsonld):
+            return from_jsonld
+        if len(from_jsonld) >= settings.jsonld_complete_ratio * chars:
+            paragraphs = _agree_with(paragraphs, from_jsonld, settings)
+    return "\n\n".join(paragraphs)
