@@ -834,6 +834,8 @@ def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Page
     stripped = {
         role: _strip_title(text, site_keys, [t for r, t in raw_titles.items() if r != role])
         for role, text in raw_titles.items()
+        # An <h1> or title that is only the site's name is the logo or a home page, not a headline.
+        if not any(_key(text) and _key(text) in site for site in site_keys)
     }
     # Only metadata titles show that a kicker is not part of the headline: an <h1> often leaves out a
     # kicker that the page prints in a sibling element.
