@@ -124,6 +124,9 @@ _NAME_TOKENS = r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*"
 # A name and a colon right before a quote mark, or opening a paragraph (after an optional quote mark).
 _NAME_COLON_END = re.compile(rf"(?:^|(?<=[\s.!?\"”]))(?P<name>{_NAME_TOKENS})(?P<colon>:)\s*$")
 _NAME_COLON_START = re.compile(rf"[\"“]?(?P<name>{_NAME_TOKENS})(?P<colon>:)\s+(?=\S)")
+_CLAUSE_BREAK = re.compile(r"(?:[,;:—–]|\b(?:and|but|while|whereas|although|though)\b)\s*(?:\w+\s*){0,1}$")
+_AND_BEFORE = re.compile(r"(?:\band|\bbut),?\s+$")
+_ATT_GAP = re.compile(r"[\s,'’]*")
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -353,7 +356,7 @@ class _Extractor:
     def _attribution_after(self, qe: int, pe: int) -> tuple[tuple[int, int], tuple[int, int], str, int] | None:
         text = self.text
         window_end = min(pe, qe + 160)
-        gap = re.compile(r"[\s,]*").match(text, qe, window_end)
+        gap = _ATT_GAP.match(text, qe, window_end)
         pos = gap.end() if gap else qe
         m = self.pat.verb_phrase.match(text, pos, window_end)
         if m and not m.group("pre") and self.lex.forms[m.group("verb")] in ("s", "past"):
@@ -580,7 +583,13 @@ class _Extractor:
         for i, m in enumerate(cues):
             kind = self.lex.forms[m.group("verb")]
             cue, ok, subj_end, participle = infos[i]
-            nxt_start = next((sp[0] for sp in subjects[i + 1 :] if sp is not None), se)
+            nxt_start = se
+            for sp in subjects[i + 1 :]:
+                # A later subject ends this content only across a clause boundary ("A, but Y said B");
+                # "X says he spoke to Y" keeps the nested report inside X's content.
+                if sp is not None and _CLAUSE_BREAK.search(text, max(cue[1], sp[0] - 8), sp[0]):
+                    nxt_start = sp[0]
+                    break
             raw = None
             if participle:
                 prev = text[max(ss, cue[0] - 12) : cue[0]].rstrip(" \"”")
@@ -592,6 +601,11 @@ class _Extractor:
                 spk = subjects[i]
                 if spk is not None:
                     raw = self._with_subject(ss, se, spk, cue, m, nxt_start)
+                elif kind in ("s", "past") and _AND_BEFORE.search(text, max(ss, cue[0] - 6), cue[0]):
+                    # "... reminisced about her youth and said ...": the coordinated verb shares the subject.
+                    spk = found[-1].speaker if found else self._subject_at(ss, cue[0])
+                    if spk is not None:
+                        raw = self._complement(cue, m, spk, nxt_start, se, "coordinated_said")
                 elif kind in ("s", "past") and not m.group("pre"):
                     raw = self._inverted(ss, se, cue, m)
                     if raw is None and text[ss:subj_end].rstrip().endswith(","):

@@ -77,6 +77,12 @@ RULE_ROWS = [
      "", "was reported", "indirect", "the factory had been sold to a foreign buyer"),
     ("reportedly", "The striker reportedly turned down an offer from a rival club.",
      "", "reportedly", "indirect", "The striker reportedly turned down an offer from a rival club"),
+    ("coordinated_said", "The coach watched the replay twice and said the referee had made a mistake.",
+     "The coach", "said", "indirect", "the referee had made a mistake"),
+    ("name_colon_line", "Okafor: The budget leaves the north behind.",
+     "Okafor", ":", "indirect", "The budget leaves the north behind"),
+    ("name_colon_quote", 'The candidates disagreed. Lindqvist: "We must cut the tax on fuel now."',
+     "Lindqvist", ":", "direct", "We must cut the tax on fuel now."),
     # Mixed: reported speech holding a partial quote.
     ("speaker_said_that", 'She described the proposal as "a gift to the landlords" and voted against it.',
      "She", "described", "mixed", 'the proposal as "a gift to the landlords" and voted against it'),
@@ -137,6 +143,15 @@ def test_two_statements_in_one_sentence() -> None:
         ("The mayor", "the road would reopen"),
         ("the contractor", "the work needed another month"),
     ]
+
+
+def test_nested_report_stays_inside_the_outer_content() -> None:
+    # "X says he told Y ...": the inner report is part of X's content, and a statement of its own.
+    text = "The mayor says he told the minister that the bridge was unsafe."
+    rows = extract_statements(text)
+    check_offsets(text, rows)
+    assert rows[0].speaker == "The mayor" and rows[0].content == "he told the minister that the bridge was unsafe"
+    assert rows[1].speaker == "he" and rows[1].content == "the bridge was unsafe"
 
 
 def test_empty_and_blank_text() -> None:
