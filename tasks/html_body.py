@@ -90,7 +90,7 @@ class BodySettings:
     max_marker_chars: int = 40
     jsonld_min_chars: int = 200
     jsonld_ratio: float = 0.6
-    jsonld_complete_ratio: float = 0.8
+    jsonld_complete_ratio: float = 0.7
     jsonld_paragraph_share: float = 0.5
     jsonld_min_agreement: float = 0.7
 

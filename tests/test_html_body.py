@@ -203,6 +203,27 @@ def test_markup_wins_over_a_shorter_jsonld_article_body() -> None:
     assert extract_body(doc) == "\n\n".join(ARTICLE)
 
 
+BIO = ("Maria Lindqvist covers transport and infrastructure for the paper, and before that reported on local "
+       "politics, courts and schools for a decade.")
+STANDFIRST = "Engineers say the arches are sound after months of checks, and the footpath can reopen in weeks."
+
+
+def test_jsonld_article_body_filters_unhinted_furniture_when_it_agrees() -> None:
+    # The bio has no class hint and reads like prose; only the publisher's articleBody tells it apart.  The
+    # standfirst, before the first paragraph articleBody shares, is kept: articleBody usually omits it.
+    body = f"<p>{STANDFIRST}</p>{paragraphs(ARTICLE)}<p>{BIO}</p>"
+    doc = page(f"{NAV}<article>{body}</article>", head=ld({"@type": "NewsArticle", "articleBody": " ".join(ARTICLE)}))
+    assert extract_body(doc) == "\n\n".join([STANDFIRST, *ARTICLE])
+
+
+def test_jsonld_article_body_ignored_when_it_describes_another_text() -> None:
+    # It shares the first paragraph and the bio, but filtering by it would drop most of the article.
+    other = " ".join([ARTICLE[0]] + [BIO] * 4)
+    body = f"{paragraphs(ARTICLE)}<p>{BIO}</p>"
+    doc = page(f"{NAV}<article>{body}</article>", head=ld({"@type": "NewsArticle", "articleBody": other}))
+    assert extract_body(doc) == "\n\n".join([*ARTICLE, BIO])
+
+
 # ---------------------------------------------------------------- edges and settings
 
 
