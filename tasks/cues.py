@@ -94,6 +94,15 @@ def cue_lexicon() -> CueLexicon:
                 base_of[form] = parts[0]
                 if group == "verbs_with_object_only":
                     object_only.add(form)
+    # Headlines write cues in title case ("..., Senator Says"); statements.py accepts these forms only in
+    # title-case sentences.
+    for form, kind in list(forms.items()):
+        if kind in ("s", "past"):
+            cap = form[:1].upper() + form[1:]
+            forms.setdefault(cap, kind)
+            base_of.setdefault(cap, base_of[form])
+            if form in object_only:
+                object_only.add(cap)
     phrasal: dict[str, set[str]] = {}
     for line in lex["phrasal"]:
         verb, particle = line.split(None, 1)

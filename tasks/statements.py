@@ -127,6 +127,15 @@ _NAME_COLON_START = re.compile(rf"[\"“]?(?P<name>{_NAME_TOKENS})(?P<colon>:)\s
 _CLAUSE_BREAK = re.compile(r"(?:[,;:—–]|\b(?:and|but|while|whereas|although|though)\b)\s*(?:\w+\s*){0,1}$")
 _AND_BEFORE = re.compile(r"(?:\band|\bbut),?\s+$")
 _ATT_GAP = re.compile(r"[\s,'’]*")
+_TITLE_WORDS = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+# A share of a group as the speaker of a poll finding.
+_SHARE = re.compile(
+    r"(?<![\w,.])(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Aa]t least|[Mm]ore than|[Ff]ewer than|[Oo]nly|"
+    r"[Jj]ust|[Oo]ver|[Uu]nder)\s+)?"
+    r"(?:\d[\d,.]*\s*(?:%|percent)?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|"
+    r"[Hh]alf|[Aa] third|[Aa] quarter|[Aa] majority|[Mm]ajorities|[Mm]ost)"
+    r"(?:\s+in\s+(?:\d+|ten|five|four|three|all\s+\w+))?(?:\s+of\s+(?:the\s+|those\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*$"
+)
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -543,8 +552,15 @@ class _Extractor:
         text = self.text
         found: list[_Raw] = []
         cues = []
+        title_case: bool | None = None
         for m in matches:
             vs = m.start("verb")
+            if text[vs].isupper():
+                if title_case is None:
+                    words = _TITLE_WORDS.findall(text, ss, se)
+                    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+                if not title_case or vs == ss:
+                    continue
             if vs in self.in_quotes or vs in self.in_claimed:
                 continue
             if text[vs - 1 : vs] in ("-", " ") and _SO_CALLED.search(text, max(ss, vs - 4), vs):
@@ -571,6 +587,10 @@ class _Extractor:
                     subj_end = adv.start()
             if ok and not participle:
                 spk = mention_before(text, subj_end, ss)
+                if spk is None:
+                    share = _SHARE.search(text, max(ss, subj_end - 50), subj_end)
+                    if share:
+                        spk = (share.start(), share.end())  # "About four in 10 said", "72 percent of voters said"
                 if spk is None:
                     rel = _WHO.search(text, max(ss, subj_end - 6), subj_end)
                     base = self.lex.base_of[m.group("verb")]
