@@ -114,6 +114,7 @@ _PRUNE_CHARS = 2000
 _TEXT_OF = etree.XPath("string()")
 _LINES = re.compile(r"\r?\n")
 _WORD = re.compile(r"\w+")
+_MAX_DEPTH = 400
 _CELLS = frozenset({"td", "th"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _COMMAS = re.compile(r"[,،、，]")
@@ -258,6 +259,12 @@ class _Walk:
                 return
             style = el.get("style")
             if tag in skip or el.get("hidden") is not None or (style and hidden_style(style)):
+                add(el.tail)
+                return
+            if depth > _MAX_DEPTH:
+                # Only broken markup (thousands of unclosed tags) nests this deep: read the rest as one run of
+                # text rather than recurse past Python's stack limit.
+                add(" ".join(el.itertext()))
                 add(el.tail)
                 return
             is_block = tag in block_tags

@@ -28,8 +28,9 @@ MAX_BINARY_SHARE = 0.05
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Comments and processing instructions never carry article text; dropping them at parse time keeps their
-# tails attached to the surrounding text.
-_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+# tails attached to the surrounding text.  huge_tree lifts libxml2's nesting limit of 255, past which it
+# silently drops text (broken pages with hundreds of unclosed <font> or <div> tags reach it).
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False, huge_tree=True)
 
 
 class ExtractionError(ValueError):

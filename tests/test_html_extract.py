@@ -82,6 +82,15 @@ def test_parse_html_tolerates_real_page_quirks(rule: str, text: str) -> None:
     assert "h" in doc.text_content()
 
 
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_deeply_nested_broken_markup_keeps_its_text(depth: int) -> None:
+    # libxml2 drops text nested deeper than 255 unless told otherwise; the body walk must not hit the
+    # recursion limit either.
+    text = "Text buried under hundreds of unclosed tags, with commas, still belongs to the article."
+    html = "<html><head><title>t</title></head><body>" + "<div>" * depth + f"<p>{text}</p></body></html>"
+    assert extract_page(html).body == text
+
+
 def test_parse_html_drops_comments_but_keeps_their_surroundings() -> None:
     doc = parse_html("<p>before<!-- hidden -->after</p>")
     assert doc.text_content() == "beforeafter"
