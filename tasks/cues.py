@@ -68,6 +68,7 @@ class CueLexicon:
     need_particle: frozenset[str]  # base verbs that count only with a phrasal particle
     need_as: frozenset[str]  # base verbs that count only in the "X described Y as Z" frame
     clausal: frozenset[str]  # base verbs whose complement is a clause of speech
+    no_closing: frozenset[str]  # base verbs that cannot close "CONTENT, X <verb>."
     auxiliaries: tuple[str, ...]
     adverbs: tuple[str, ...]
     tails: tuple[str, ...]
@@ -120,6 +121,7 @@ def cue_lexicon() -> CueLexicon:
         need_particle=frozenset(lex["need_particle"]),
         need_as=frozenset(lex["need_as"]),
         clausal=frozenset(lex["clausal"]),
+        no_closing=frozenset(lex["no_closing"]),
         auxiliaries=lex["auxiliaries"],
         adverbs=lex["adverbs"],
         tails=lex["cue_tails"],

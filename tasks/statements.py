@@ -136,6 +136,8 @@ _SHARE = re.compile(
     r"[Hh]alf|[Aa] third|[Aa] quarter|[Aa] majority|[Mm]ajorities|[Mm]ost)"
     r"(?:\s+in\s+(?:\d+|ten|five|four|three|all\s+\w+))?(?:\s+of\s+(?:the\s+|those\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*$"
 )
+# A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
+_THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,4}?[\s,:]*(?:that\b|[\"“]|'')")
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -616,7 +618,10 @@ class _Extractor:
                 if prev.endswith((",", "—", "statement", "tweet", "letter", "post", "release")):
                     spk = found[-1].speaker if found else self._subject_at(ss, cue[0])
                     if spk is not None:
-                        raw = self._complement(cue, m, spk, nxt_start, se, "participle")
+                        base = self.lex.base_of[m.group("verb")]
+                        clause = _THAT_OR_QUOTE.match(text, cue[1], se)
+                        if base in self.lex.clausal and (base not in _TELL or clause) or clause:
+                            raw = self._complement(cue, m, spk, nxt_start, se, "participle")
             elif ok:
                 spk = subjects[i]
                 if spk is not None:
@@ -659,10 +664,12 @@ class _Extractor:
             cut = max(back.rfind(","), back.rfind(";"))
             if cut > 0:
                 e = s + cut
+        if text[s : s + 1] == ")":
+            return None  # "(..., Gutin says) hurt her": an aside inside brackets
         s, e = _trim(text, s, e)
         base = self.lex.base_of[m.group("verb")]
         opening = text[cue[1] : cue[1] + 8].lstrip(" ,")
-        if base in self.lex.need_that and not opening.startswith(("that", ":", "“", '"', "''")):
+        if base in self.lex.need_that and not opening.startswith(("that", "“", '"', "''")):
             return None
         if base in self.lex.need_particle and cue[1] <= m.end("verb"):
             return None
@@ -700,6 +707,8 @@ class _Extractor:
                 if _n_words(text, s, e) >= 4:
                     return _Raw((s, e), spk, cue, "parenthetical_said")
                 return None
+            if self.lex.base_of[m.group("verb")] in self.lex.no_closing:
+                return None  # "Then, last week, Eric called.": this verb needs an object to report anything
             s, e = _trim(text, ss, len(before_spk) + ss)
             if _n_words(text, s, e) >= 3:
                 return _Raw((s, e), spk, cue, "content_then_said")
@@ -742,7 +751,12 @@ class _Extractor:
         else:
             s, e = _trim(text, ss, cue[0])
             rule = "according_to_last"
-        if _n_words(text, s, e) < 3:
+            rest = text[spk[1] : se]
+            if rest.startswith(",") and _n_words(text, spk[1], se) >= 2:
+                # "Among the risks, according to X, are ...": the content runs on after the source.
+                s, e = _trim(text, ss, se)
+                rule = "according_to_middle"
+        if _n_words(text, s, e) < 4:
             return None
         return _Raw((s, e), spk, cue, rule)
 
@@ -752,10 +766,8 @@ class _Extractor:
         if m:
             s, e = _trim(text, m.end(), se)
             if _n_words(text, s, e) >= 3:
-                verb = re.compile(r"\w+").search(text, m.start() + 2 + text[m.start() + 2 :].find(" ") + 1)
                 cue_m = re.compile(r"(?:is|was|has been|had been|will be)\s+(?:\w+\s+)?\w+ed\b|(?:is|was)\s+said").search(text, m.start(), m.end())
                 cue = (cue_m.start(), cue_m.end()) if cue_m else (m.start(), m.end())
-                del verb
                 return _Raw((s, e), None, cue, "passive_it")
         m = self._first(self.reportedly_at, ss, se)
         if m and m.start() not in self.in_quotes:
