@@ -71,6 +71,10 @@ _PASSIVE_IT = re.compile(
     r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|will\s+be)\s+(?:widely\s+|also\s+|now\s+)?"
     r"(?:reported|said|announced|alleged|claimed|rumou?red|revealed|disclosed|confirmed)\s+(?:that\s+)?"
 )
+_PASSIVE_BY = re.compile(
+    r"(?P<cue>(?:\b(?:is|was|were|are|has been|have been|had been)\s+)?\b(?:first\s+|originally\s+|also\s+)?"
+    r"(?:reported|revealed|disclosed|announced|confirmed|obtained|published)\s+by)\s+"
+)
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly)\b")
 _LEAD = re.compile(
     r"[\s,:]*(?:(?:on|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -101,7 +105,7 @@ _AUX_BEFORE = re.compile(
 # A quoted run of three or more words inside reported speech makes it "mixed"; a one- or two-word scare
 # quote ('by "political opposition"') leaves it indirect.
 _PARTIAL_QUOTE = re.compile(r"(?:“|\"|'')[^“”\"\n]*?\w[\w'’-]*(?:\s+[^\s“”\"]+){2,}[^“”\"\n]*?(?:”|\"|'')")
-_AFFILIATION = re.compile(r"\s*\([^()]{1,25}\)\s*$")
+_AFFILIATION = re.compile(r"\s*\([^()]{1,25}\)\s*$|,\s*[RDI]-[A-Z][\w.]{1,12},?\s*$")
 # What may follow an attribution cue to close it: punctuation, a time or place adverbial, an object of "told".
 _ATT_END = re.compile(
     r"(?:\s+(?:on|in|at|during|to|of|about|after|before|from|via|with|while|last|this|earlier|later|"
@@ -116,9 +120,11 @@ _AFTER_CUE = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently)\b[^.!?;,\"“”]{0,60})?"
     r"\s*(?:[.!?;][\"”’')]*\s*$|$|(?P<comma>,)\s*(?P<next>[\w'’]+)?)"
 )
+# After "CONTENT, X said," these words start an appended phrase (the content ends before X); any other
+# word continues the reported sentence ("A, he said, because B": the content is the whole sentence).
 _APPOSITIVE_STARTS = frozenset(
-    "a an the who which adding saying noting citing according while as but and in referring calling though "
-    "although because after before when with without explaining arguing insisting warning also".split()
+    "a an who which adding saying noting citing according referring calling explaining arguing insisting "
+    "warning also in at on during".split()
 )
 _NAME_TOKENS = r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*"
 # A name and a colon right before a quote mark, or opening a paragraph (after an optional quote mark).
@@ -302,7 +308,8 @@ def qs_end_inner(text: str, qe: int) -> int:
 
 def _before_affiliation(text: str, end: int, floor: int) -> int:
     """Move a subject end before a party affiliation: 'Sen. Jane Doe (D-Ohio) said'."""
-    m = _AFFILIATION.search(text, max(floor, end - 30), end) if text[end - 2 : end].strip().endswith(")") else None
+    tail = text[max(floor, end - 3) : end].rstrip()
+    m = _AFFILIATION.search(text, max(floor, end - 30), end) if tail.endswith((")", ".,", ",", ".")) else None
     return m.start() if m else end
 
 
@@ -346,6 +353,7 @@ class _Extractor:
         self.according_at = list(self.pat.according.finditer(text))
         self.passive_at = list(_PASSIVE_IT.finditer(text))
         self.reportedly_at = list(_REPORTEDLY.finditer(text))
+        self.passive_by_at = list(_PASSIVE_BY.finditer(text))
         self.raws: list[_Raw] = []
         self.claimed: list[tuple[int, int]] = []  # attribution spans of direct statements
 
@@ -620,7 +628,8 @@ class _Extractor:
                     if spk is not None:
                         base = self.lex.base_of[m.group("verb")]
                         clause = _THAT_OR_QUOTE.match(text, cue[1], se)
-                        if base in self.lex.clausal and (base not in _TELL or clause) or clause:
+                        phrasal = cue[1] > m.end("verb")  # "calling on", "calling for"
+                        if base in self.lex.clausal and (base not in _TELL or clause) or clause or phrasal:
                             raw = self._complement(cue, m, spk, nxt_start, se, "participle")
             elif ok:
                 spk = subjects[i]
@@ -762,6 +771,13 @@ class _Extractor:
 
     def _passive(self, ss, se) -> _Raw | None:
         text = self.text
+        m = self._first(self.passive_by_at, ss, se)
+        if m and m.start() not in self.in_quotes:
+            spk = mention_after(text, m.end(), se)
+            s, e = _trim(text, ss, m.start())
+            if spk is not None and e > s:
+                # "The meeting was first reported by Politico.": the subject is what was reported.
+                return _Raw((s, e), spk, (m.start("cue"), m.end("cue")), "passive_by")
         m = self._first(self.passive_at, ss, se)
         if m:
             s, e = _trim(text, m.end(), se)
