@@ -143,9 +143,10 @@ def _join_url(base: str | None, href: str) -> str | None:
 
 
 def _site_name(meta: dict[str, list[str]], objects: list[dict[str, Any]], host: str | None) -> str | None:
-    name = _first_meta(meta, *_SOURCES["site_name_meta"])
-    if name:
-        return name
+    for key in _SOURCES["site_name_meta"]:
+        for value in meta.get(key, ()):
+            if _clean(value) and len(_clean(value).split()) <= _MAX_OUTLET_WORDS:
+                return _clean(value)
     for obj in objects:
         publisher = obj.get("publisher")
         for item in publisher if isinstance(publisher, list) else [publisher]:
@@ -281,6 +282,11 @@ def _is_site_segment(segment: str, site_keys: set[str]) -> bool:
     return False
 
 
+# Outlet names are short; a longer one (on a WebSite object, in application-name) is a page title put
+# in the wrong field.
+_MAX_OUTLET_WORDS = 6
+
+
 def _publisher_names(objects: list[dict[str, Any]]) -> list[str]:
     """Names of the publishing organization and web site as the JSON-LD gives them."""
     names = []
@@ -291,7 +297,7 @@ def _publisher_names(objects: list[dict[str, Any]]) -> list[str]:
                 names.append(_clean(item.get("name")))
         if types_of(obj) & _ORG_TYPES:
             names.append(_clean(obj.get("name")))
-    return [n for n in names if n]
+    return names
 
 
 # Second-level labels under which country domains register names ("bbc.co.uk", "abc.net.au").
@@ -498,8 +504,14 @@ def _date_from_match(match: re.Match[str], month: int, day: int) -> datetime | N
         return None
 
 
-def _parse_printed_date(text: str, month_first: bool) -> datetime | None:
-    """The first date printed in a short text, with its time when one follows it."""
+def _parse_printed_date(text: str, month_first: bool, named_only: bool = False) -> datetime | None:
+    """The first date printed in a short text, with its time when one follows it.
+
+    Args:
+        text: a dateline or similar short text.
+        month_first: read 03/05/2024 as March 5 (United States usage).
+        named_only: only dates with a month name, for machine-made values where digit groups may be anything.
+    """
     months, named_day_first, named_month_first = _month_patterns()
     found: list[tuple[int, datetime]] = []
     for pattern in (named_day_first, named_month_first):
@@ -507,6 +519,8 @@ def _parse_printed_date(text: str, month_first: bool) -> datetime | None:
             parsed = _date_from_match(match, months[match.group("month").casefold()], int(match.group("a")))
             if parsed:
                 found.append((match.start(), parsed))
+    if named_only:
+        return min(found, key=lambda item: item[0])[1] if found else None
     for match in _YMD.finditer(text):
         parsed = _date_from_match(match, int(match.group("b")), int(match.group("a")))
         if parsed:
@@ -584,8 +598,15 @@ def _printed_date(doc: lxml_html.HtmlElement, month_first: bool) -> datetime | N
     return None
 
 
+# The e-mail date form; checked first because parsedate_to_datetime also accepts shapes it misreads
+# ("November 19, 2019, 07:47 PM" comes back as 07:47).
+_RFC2822 = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+
+
 def _parse_rfc2822(value: str) -> tuple[datetime, int | None] | None:
     """Parse "Tue, 05 Mar 2024 10:00:00 +0100", the e-mail date form some CMSs put in meta tags."""
+    if not _RFC2822.match(value):
+        return None
     try:
         parsed = parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError):
@@ -620,6 +641,11 @@ def _published(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles:
         parsed = _parse_iso(value) or _parse_rfc2822(value)
         if parsed:
             return parsed
+    for value in candidates:
+        # "November 19, 2019, 07:47 PM EST" in a meta tag: a printed date, its zone unknown.
+        printed = _parse_printed_date(value, month_first=False, named_only=True)
+        if printed:
+            return _to_utc(printed, None), None
     printed = _printed_date(doc, month_first=(language or "").lower() == "en-us")
     if printed:
         return _to_utc(printed, None), None
@@ -828,6 +854,7 @@ def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Page
     site_name = _first_segment(full_site_name)
     publishers = _publisher_names(objects) + [_clean(v) for n in _SOURCES["publisher_meta"] for v in meta.get(n, ())]
     publishers += [full_site_name] if full_site_name else []
+    publishers = [n for n in publishers if n and len(n.split()) <= _MAX_OUTLET_WORDS]
     site_keys = _site_keys(site_name, host, publishers)
 
     raw_titles = _title_candidates(doc, meta, articles)
