@@ -145,8 +145,9 @@ def _join_url(base: str | None, href: str) -> str | None:
 def _site_name(meta: dict[str, list[str]], objects: list[dict[str, Any]], host: str | None) -> str | None:
     for key in _SOURCES["site_name_meta"]:
         for value in meta.get(key, ()):
-            if _clean(value) and len(_clean(value).split()) <= _MAX_OUTLET_WORDS:
-                return _clean(value)
+            value = _clean(value)
+            if value and len(_first_segment(value).split()) <= _MAX_OUTLET_WORDS:
+                return value
     for obj in objects:
         publisher = obj.get("publisher")
         for item in publisher if isinstance(publisher, list) else [publisher]:
