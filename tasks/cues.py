@@ -155,7 +155,8 @@ def _trie_regex(words: list[str]) -> str:
     return emit(trie)
 
 
-def _alt(words: object) -> str:
+def trie_alternation(words: object) -> str:
+    """A prefix-factored regex alternation of `words` (spaces match any whitespace run)."""
     return _trie_regex(sorted(set(words)))  # type: ignore[arg-type]
 
 
@@ -172,12 +173,12 @@ def cue_patterns() -> CuePatterns:
     """Compile the cue regexes (once per process)."""
     lex = cue_lexicon()
     particles = {p for ps in lex.phrasal.values() for p in ps}
-    pre = _alt(lex.auxiliaries + lex.adverbs)
+    pre = trie_alternation(lex.auxiliaries + lex.adverbs)
     verb_phrase = re.compile(
         rf"(?<![\w'’-])(?P<pre>(?:(?:{pre})\s+){{0,3}})"
-        rf"(?P<verb>{_alt(lex.forms)})(?![\w'’-])"
-        rf"(?P<particle>\s+(?:{_alt(particles)})(?![\w'’-]))?"
-        rf"(?P<tail>\s+(?:{_alt(lex.tails)})(?![\w'’-]))?"
+        rf"(?P<verb>{trie_alternation(lex.forms)})(?![\w'’-])"
+        rf"(?P<particle>\s+(?:{trie_alternation(particles)})(?![\w'’-]))?"
+        rf"(?P<tail>\s+(?:{trie_alternation(lex.tails)})(?![\w'’-]))?"
     )
-    according = re.compile(rf"(?<![\w'’-])(?:{_alt(lex.according)})(?![\w'’-])", re.IGNORECASE)
+    according = re.compile(rf"(?<![\w'’-])(?:{trie_alternation(lex.according)})(?![\w'’-])", re.IGNORECASE)
     return CuePatterns(verb_phrase=verb_phrase, according=according)

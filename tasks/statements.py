@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tasks.cues import trie_alternation as _trie_alt
 from tasks.cues import cue_lexicon, cue_patterns
 from tasks.speakers import UNRESOLVED, Resolver, mention_after, mention_before, speaker_type, speaker_words
 
@@ -67,15 +68,9 @@ _WORD = re.compile(r"[\w][\w'’-]*")
 _EDGE = " \t\n,;:.—–-"
 _QUOTE_MARKS = ("“", "”", '"', "''", "``")
 _TELL = frozenset("tell assure inform remind warn urge ask advise brief".split())
-_PASSIVE_IT = re.compile(
-    r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|will\s+be)\s+(?:widely\s+|also\s+|now\s+)?"
-    r"(?:reported|said|announced|alleged|claimed|rumou?red|revealed|disclosed|confirmed)\s+(?:that\s+)?"
+_PBY_AUX = re.compile(
+    r"(?<![\w-])(?:(?:is|was|were|are|has been|have been|had been)\s+)?(?:(?:first|originally|also)\s+)?$"
 )
-_PASSIVE_BY = re.compile(
-    r"(?P<cue>(?:\b(?:is|was|were|are|has been|have been|had been)\s+)?\b(?:first\s+|originally\s+|also\s+)?"
-    r"(?:reported|revealed|disclosed|announced|confirmed|obtained|published)\s+by)\s+"
-)
-_REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly)\b")
 _LEAD = re.compile(
     r"[\s,:]*(?:(?:on|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"week|month|year|night|morning|afternoon|evening|today|yesterday)\b\s*(?:morning|afternoon|evening|night)?\s*)?"
@@ -318,6 +313,20 @@ def _is_document(text: str, spk: tuple[int, int]) -> bool:
     return text[spk[0] : spk[1]].split()[-1].lower() in speaker_words().document_heads
 
 
+@cache
+def _rare_pattern() -> re.Pattern[str]:
+    """One text-wide pass for the rare cues: "according to X", "reportedly", "reported by X", "it was said"."""
+    according = _trie_alt(cue_lexicon().according)
+    return re.compile(
+        rf"(?P<acc>(?<![\w'’-])(?i:{according})(?![\w'’-]))"
+        r"|(?P<rep>(?<![\w-])(?:reportedly|allegedly)\b)"
+        r"|(?P<pby>(?<![\w-])(?:reported|revealed|disclosed|announced|confirmed|obtained|published)\s+by)\s+"
+        r"|(?P<pit>(?<![\w-])[Ii]t\s+(?P<pitcue>(?:is|was|has\s+been|had\s+been|will\s+be)\s+"
+        r"(?:widely\s+|also\s+|now\s+)?(?:reported|said|announced|alleged|claimed|rumou?red|revealed|disclosed|"
+        r"confirmed))\s+(?:that\s+)?)"
+    )
+
+
 class _Spans:
     """Disjoint [start, end) spans with a bisect membership test (merged when they overlap)."""
 
@@ -350,10 +359,11 @@ class _Extractor:
         self._para_starts = [ps for ps, _ in self.paras]
         self.in_claimed = _Spans([])
         # Rare cues are searched once over the whole text, then looked up per sentence.
-        self.according_at = list(self.pat.according.finditer(text))
-        self.passive_at = list(_PASSIVE_IT.finditer(text))
-        self.reportedly_at = list(_REPORTEDLY.finditer(text))
-        self.passive_by_at = list(_PASSIVE_BY.finditer(text))
+        found: dict[str, list[re.Match[str]]] = {"acc": [], "rep": [], "pby": [], "pit": []}
+        for m in _rare_pattern().finditer(text):
+            found[m.lastgroup or "acc"].append(m)
+        self.according_at, self.reportedly_at = found["acc"], found["rep"]
+        self.passive_by_at, self.passive_at = found["pby"], found["pit"]
         self.raws: list[_Raw] = []
         self.claimed: list[tuple[int, int]] = []  # attribution spans of direct statements
 
@@ -775,16 +785,17 @@ class _Extractor:
         if m and m.start() not in self.in_quotes:
             spk = mention_after(text, m.end(), se)
             s, e = _trim(text, ss, m.start())
+            aux = _PBY_AUX.search(text, max(ss, m.start() - 30), m.start())
+            cue_start = aux.start() if aux else m.start()
+            s, e = _trim(text, ss, cue_start)
             if spk is not None and e > s:
                 # "The meeting was first reported by Politico.": the subject is what was reported.
-                return _Raw((s, e), spk, (m.start("cue"), m.end("cue")), "passive_by")
+                return _Raw((s, e), spk, (cue_start, m.end("pby")), "passive_by")
         m = self._first(self.passive_at, ss, se)
         if m:
             s, e = _trim(text, m.end(), se)
             if _n_words(text, s, e) >= 3:
-                cue_m = re.compile(r"(?:is|was|has been|had been|will be)\s+(?:\w+\s+)?\w+ed\b|(?:is|was)\s+said").search(text, m.start(), m.end())
-                cue = (cue_m.start(), cue_m.end()) if cue_m else (m.start(), m.end())
-                return _Raw((s, e), None, cue, "passive_it")
+                return _Raw((s, e), None, (m.start("pitcue"), m.end("pitcue")), "passive_it")
         m = self._first(self.reportedly_at, ss, se)
         if m and m.start() not in self.in_quotes:
             s, e = _trim(text, ss, se)
