@@ -128,7 +128,9 @@ def score_all(scorer: ModuleType, truth: dict[str, Any], preds: dict[str, Predic
     if any(p.get("body") for p in preds.values()):
         return scorer.score(truth, preds)
     # score.py averages body F1 over pages and fails when there is none: give both sides a one-word body.
-    figures = scorer.score({k: {**v, "body": "x"} for k, v in truth.items()}, {k: {**p, "body": "x"} for k, p in preds.items()})
+    figures = scorer.score(
+        {k: {**v, "body": "x"} for k, v in truth.items()}, {k: {**p, "body": "x"} for k, p in preds.items()}
+    )
     return {**figures, "body_f1": float("nan")}
 
 
@@ -149,7 +151,11 @@ def print_misses(field: str, truth: dict[str, Any], preds: dict[str, Prediction]
         pred = preds.get(key, {})
         if field == "title" and not scorer.title_right(pred.get("title"), gold["title"]):
             print(f"{key}\n  pred: {pred.get('title')!r}\n  gold: {gold['title']!r}")
-        elif field == "date" and gold.get("published") and not scorer.date_right(pred.get("published"), gold["published"]):
+        elif (
+            field == "date"
+            and gold.get("published")
+            and not scorer.date_right(pred.get("published"), gold["published"])
+        ):
             print(f"{key}\n  pred: {pred.get('published')!r}\n  gold: {gold['published']!r}")
         elif field == "authors":
             p = {scorer.norm(a) for a in pred.get("authors") or []}
@@ -165,7 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", choices=("title", "date", "authors"), help="list newslake's wrong pages")
     args = parser.parse_args(argv)
     if not (SHARED / "truth.json").exists():
-        print(f"bench/metadata.py: evaluation data not found at {SHARED} (the ../shared checkout is absent)", file=sys.stderr)
+        print(
+            f"bench/metadata.py: evaluation data not found at {SHARED} (the ../shared checkout is absent)",
+            file=sys.stderr,
+        )
         return 2
     scorer = load_scorer()
     pages, truth = load_pages(split=args.split)

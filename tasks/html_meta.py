@@ -172,7 +172,9 @@ def _normalize_lang(tag: str | None) -> str | None:
     return lang
 
 
-def _declared_language(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], objects: list[dict[str, Any]]) -> str | None:
+def _declared_language(
+    doc: lxml_html.HtmlElement, meta: dict[str, list[str]], objects: list[dict[str, Any]]
+) -> str | None:
     candidates = [doc.get("lang"), doc.get("xml:lang"), doc.get("{http://www.w3.org/XML/1998/namespace}lang")]
     candidates += meta.get("content-language", []) + meta.get("og:locale", []) + meta.get("language", [])
     candidates += [o.get("inLanguage") for o in objects if isinstance(o.get("inLanguage"), str)]
@@ -208,7 +210,9 @@ def _detected_language(doc: lxml_html.HtmlElement, title: str | None, meta: dict
     return py3langid.classify(text)[0]
 
 
-def _language(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], objects: list[dict[str, Any]], title: str | None) -> str | None:
+def _language(
+    doc: lxml_html.HtmlElement, meta: dict[str, list[str]], objects: list[dict[str, Any]], title: str | None
+) -> str | None:
     """The declared language (<html lang>, content-language, og:locale, JSON-LD inLanguage), else a detected one."""
     return _declared_language(doc, meta, objects) or _detected_language(doc, title, meta)
 
@@ -258,7 +262,7 @@ def _first_segment(text: str | None) -> str | None:
     if not text:
         return text
     spans = _segments(text)
-    return text[spans[0][0]:spans[0][1]].strip() if spans else text
+    return text[spans[0][0] : spans[0][1]].strip() if spans else text
 
 
 # A segment of at least this many characters names the site when the site's key contains it ("Times" in
@@ -347,24 +351,26 @@ def _strip_title(text: str, site_keys: set[str], others: list[str]) -> str:
     while first < last:
         if _key(" ".join(parts[first:last])) in other_keys:
             last -= 1
-        elif _key(" ".join(parts[first + 1:last + 1])) in other_keys:
+        elif _key(" ".join(parts[first + 1 : last + 1])) in other_keys:
             first += 1
         else:
             break
-    return text[spans[first][0]:spans[last][1]].strip()
+    return text[spans[first][0] : spans[last][1]].strip()
 
 
 def _drop_kicker(text: str, others: list[str]) -> str:
-    """"Kicker: Headline" becomes "Headline" when another candidate is exactly that headline."""
+    """ "Kicker: Headline" becomes "Headline" when another candidate is exactly that headline."""
     other_keys = {_key(o) for o in others if o}
     for match in _KICKER.finditer(text):
-        rest = text[match.end():].strip()
+        rest = text[match.end() :].strip()
         if _key(rest) in other_keys:
             return rest
     return text
 
 
-def _title_candidates(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> dict[str, str]:
+def _title_candidates(
+    doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]
+) -> dict[str, str]:
     raw: dict[str, str] = {}
     for obj in articles:
         headline = _clean(obj.get("headline")) or (_clean(obj.get("name")) if _is_article(obj) else "")
@@ -431,8 +437,15 @@ def _parse_iso(value: str) -> tuple[datetime, int | None] | None:
         return None
     year, month, day, hour, minute, second, frac, zone = match.groups()
     try:
-        local = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
-                         int((frac or "0")[:6].ljust(6, "0")))
+        local = datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            int((frac or "0")[:6].ljust(6, "0")),
+        )
     except ValueError:
         return None
     offset: int | None = None
@@ -467,18 +480,30 @@ def _jsonld_date(articles: list[dict[str, Any]]) -> str | None:
 # Printed dates, the last resort: "25.04.24 | 14:07", "2025.06.04 02:37", "01. April 2025, 15:25",
 # "April 1, 2025 3:25 pm", "2025年1月14日 01:28".
 _TIME = r"(?:\D{0,15}?(?<!\d)(?P<hour>\d{1,2})[:h.](?P<minute>\d{2})(?!\d)(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
-_DMY = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<year>\d{4}|\d{2})(?![\d.])" + _TIME, re.IGNORECASE)
+_DMY = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,2})\.\s?(?P<b>\d{1,2})\.\s?(?P<year>\d{4}|\d{2})(?![\d.])" + _TIME, re.IGNORECASE
+)
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])" + _TIME, re.IGNORECASE)
-_YMD = re.compile(r"(?<!\d)(?P<year>\d{4})\s?[-./年]\s?(?P<b>\d{1,2})\s?[-./月]\s?(?P<a>\d{1,2})(?!\d)日?" + _TIME, re.IGNORECASE)
+_YMD = re.compile(
+    r"(?<!\d)(?P<year>\d{4})\s?[-./年]\s?(?P<b>\d{1,2})\s?[-./月]\s?(?P<a>\d{1,2})(?!\d)日?" + _TIME, re.IGNORECASE
+)
 
 
 @cache
 def _month_patterns() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
     lex = load_lexicon("meta_dates")
-    months = {word.casefold(): int(group.split("_")[1]) for group, words in lex.items() if group.startswith("month_") for word in words}
+    months = {
+        word.casefold(): int(group.split("_")[1])
+        for group, words in lex.items()
+        if group.startswith("month_")
+        for word in words
+    }
     names = "|".join(re.escape(w) for w in sorted(months, key=len, reverse=True))
     day_first = re.compile(
-        r"(?<!\d)(?P<a>\d{1,2})\.?\s+(?:de\s+)?(?P<month>" + names + r")\.?,?\s+(?:de\s+)?(?P<year>\d{4})(?!\d)" + _TIME,
+        r"(?<!\d)(?P<a>\d{1,2})\.?\s+(?:de\s+)?(?P<month>"
+        + names
+        + r")\.?,?\s+(?:de\s+)?(?P<year>\d{4})(?!\d)"
+        + _TIME,
         re.IGNORECASE,
     )
     month_first = re.compile(
@@ -620,8 +645,9 @@ def _parse_rfc2822(value: str) -> tuple[datetime, int | None] | None:
     return parsed.astimezone(timezone.utc), offset
 
 
-def _published(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]],
-               language: str | None) -> tuple[datetime, int | None] | None:
+def _published(
+    doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]], language: str | None
+) -> tuple[datetime, int | None] | None:
     """Publication time as (UTC time, the offset the page wrote it in), from the most trusted source.
 
     JSON-LD, then meta tags, then itemprop and <time datetime> markup, then a date printed near
@@ -768,8 +794,12 @@ def _author_label_pattern() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in labels) + r")(?:\s*:)?(?:\s+|$)", re.IGNORECASE)
 
 
-def _author_sources(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]],
-                    objects: list[dict[str, Any]]) -> Iterator[list[str]]:
+def _author_sources(
+    doc: lxml_html.HtmlElement,
+    meta: dict[str, list[str]],
+    articles: list[dict[str, Any]],
+    objects: list[dict[str, Any]],
+) -> Iterator[list[str]]:
     """Raw author strings, one list per source, most trusted source first (evaluated lazily)."""
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and o.get("name")}
     for obj in articles:
@@ -777,7 +807,12 @@ def _author_sources(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], arti
             yield _names_from_value(obj.get("author"), by_id) or _names_from_value(obj.get("creator"), by_id)
     for name in _AUTHOR_META:
         yield [_clean(v) for v in meta.get(name, ()) if _clean(v) and not _URLISH.match(v.strip())]
-    yield [_text_of(el) for el in doc.xpath("//body//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ') or @itemprop='author']")]
+    yield [
+        _text_of(el)
+        for el in doc.xpath(
+            "//body//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ') or @itemprop='author']"
+        )
+    ]
     yield [_text_of(el) for el in doc.xpath(_author_link_xpath())]
     yield [text for text in (_text_of(el) for el in _byline_elements(doc)) if len(text) <= 120]
     label = _author_label_pattern()
@@ -805,8 +840,13 @@ def _names_outlet(name: str, site_keys: set[str]) -> bool:
     return _is_site_segment(rest or name, site_keys)
 
 
-def _authors(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]],
-             objects: list[dict[str, Any]], site_keys: set[str]) -> list[str]:
+def _authors(
+    doc: lxml_html.HtmlElement,
+    meta: dict[str, list[str]],
+    articles: list[dict[str, Any]],
+    objects: list[dict[str, Any]],
+    site_keys: set[str],
+) -> list[str]:
     """Authors from the first source that names a person; the outlet's own name only when none does.
 
     Outlet names stand in for authors on agency and desk copy, so they are dropped beside a person
@@ -868,7 +908,9 @@ def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Page
     # Only metadata titles show that a kicker is not part of the headline: an <h1> often leaves out a
     # kicker that the page prints in a sibling element.
     evidence = {r: t for r, t in stripped.items() if r in ("jsonld", "og", "twitter")}
-    cleaned = {role: _drop_kicker(text, [t for r, t in evidence.items() if r != role]) for role, text in stripped.items()}
+    cleaned = {
+        role: _drop_kicker(text, [t for r, t in evidence.items() if r != role]) for role, text in stripped.items()
+    }
     title = _choose_title(cleaned)
     language = _language(doc, meta, objects, title)
     published = _published(doc, meta, articles, language)

@@ -31,54 +31,111 @@ def meta(prop: str, content: str, attr: str = "property") -> str:
 
 TITLE_ROWS = [
     # (rule, page, expected title)
-    ("jsonld headline wins over a longer <title>",
-     page(ld({"@type": "NewsArticle", "headline": "Otters learn to juggle"}) + "<title>Otters learn to juggle | Daily Otter</title>"),
-     "Otters learn to juggle"),
-    ("og:title ' | Site' suffix removed via og:site_name",
-     page(meta("og:title", "Bridge reopens after repairs | Riverside Gazette") + meta("og:site_name", "Riverside Gazette")),
-     "Bridge reopens after repairs"),
-    ("site prefix removed via the host of og:url",
-     page(meta("og:url", "https://www.harbourtimes.example/news/1") + "<title>Harbour Times - Ferry strike ends</title>"),
-     "Ferry strike ends"),
-    ("section kicker removed when another candidate lacks it",
-     page("<title>Sport :: Local club wins the cup :: The Paper</title>", "<h1>Local club wins the cup</h1>"),
-     "Local club wins the cup"),
-    ("a colon inside a headline is not a separator",
-     page("<title>Budget: what changes in May</title>"),
-     "Budget: what changes in May"),
-    ("hyphenated words are not split",
-     page(meta("og:title", "Long-awaited tram line opens") + meta("og:site_name", "Tram News")),
-     "Long-awaited tram line opens"),
-    ("an h1 that is the site's logo is no headline",
-     page(meta("og:site_name", "Harbour Times") + "<title>Ferry strike ends - Harbour Times</title>", "<h1>Harbour Times</h1>"),
-     "Ferry strike ends"),
+    (
+        "jsonld headline wins over a longer <title>",
+        page(
+            ld({"@type": "NewsArticle", "headline": "Otters learn to juggle"})
+            + "<title>Otters learn to juggle | Daily Otter</title>"
+        ),
+        "Otters learn to juggle",
+    ),
+    (
+        "og:title ' | Site' suffix removed via og:site_name",
+        page(
+            meta("og:title", "Bridge reopens after repairs | Riverside Gazette")
+            + meta("og:site_name", "Riverside Gazette")
+        ),
+        "Bridge reopens after repairs",
+    ),
+    (
+        "site prefix removed via the host of og:url",
+        page(
+            meta("og:url", "https://www.harbourtimes.example/news/1")
+            + "<title>Harbour Times - Ferry strike ends</title>"
+        ),
+        "Ferry strike ends",
+    ),
+    (
+        "section kicker removed when another candidate lacks it",
+        page("<title>Sport :: Local club wins the cup :: The Paper</title>", "<h1>Local club wins the cup</h1>"),
+        "Local club wins the cup",
+    ),
+    (
+        "a colon inside a headline is not a separator",
+        page("<title>Budget: what changes in May</title>"),
+        "Budget: what changes in May",
+    ),
+    (
+        "hyphenated words are not split",
+        page(meta("og:title", "Long-awaited tram line opens") + meta("og:site_name", "Tram News")),
+        "Long-awaited tram line opens",
+    ),
+    (
+        "an h1 that is the site's logo is no headline",
+        page(
+            meta("og:site_name", "Harbour Times") + "<title>Ferry strike ends - Harbour Times</title>",
+            "<h1>Harbour Times</h1>",
+        ),
+        "Ferry strike ends",
+    ),
     ("h1 alone", page(body="<h1> Storm  closes\nschools </h1>"), "Storm closes schools"),
-    ("separator inside the headline kept when no candidate lacks it",
-     page(meta("og:title", "Rents rise again - here is why") + meta("og:site_name", "City Desk")),
-     "Rents rise again - here is why"),
-    ("full-width bar without spaces splits off the site",
-     page(meta("og:title", "港の新しい橋が開通｜湾岸新聞") + meta("og:site_name", "湾岸新聞")),
-     "港の新しい橋が開通"),
+    (
+        "separator inside the headline kept when no candidate lacks it",
+        page(meta("og:title", "Rents rise again - here is why") + meta("og:site_name", "City Desk")),
+        "Rents rise again - here is why",
+    ),
+    (
+        "full-width bar without spaces splits off the site",
+        page(meta("og:title", "港の新しい橋が開通｜湾岸新聞") + meta("og:site_name", "湾岸新聞")),
+        "港の新しい橋が開通",
+    ),
     ("a trailing date segment goes", page("<title>Harvest starts early | 28.04.2023</title>"), "Harvest starts early"),
-    ("kicker dropped when og:title is the headline without it",
-     page(ld({"@type": "NewsArticle", "headline": "Weather: Snow expected on Sunday"}) + meta("og:title", "Snow expected on Sunday")),
-     "Snow expected on Sunday"),
-    ("kicker kept when only the h1 lacks it (the page prints it beside the h1)",
-     page(ld({"@type": "NewsArticle", "headline": "After the vote: Mayor resigns"}), "<h1>Mayor resigns</h1>"),
-     "After the vote: Mayor resigns"),
-    ("entities left in JSON-LD are decoded",
-     page(ld({"@type": "NewsArticle", "headline": "Fans &quot;stunned&quot; by result"})), 'Fans "stunned" by result'),
-    ("og:title wins when the JSON-LD headline only repeats the h1 and <title>",
-     page(ld({"@type": "NewsArticle", "headline": "Mayor resigns"}) + meta("og:title", "Why the mayor quit after ten years")
-          + "<title>Mayor resigns</title>", "<h1>Mayor resigns</h1>"),
-     "Why the mayor quit after ten years"),
-    ("JSON-LD headline kept when it differs from the h1",
-     page(ld({"@type": "NewsArticle", "headline": "Mayor resigns"}) + meta("og:title", "Why the mayor quit after ten years")
-          + "<title>Mayor resigns</title>", "<h1>Why the mayor quit after ten years</h1>"),
-     "Mayor resigns"),
-    ("a headline cut short with an ellipsis loses to a whole one",
-     page(ld({"@type": "NewsArticle", "headline": "Council approves new..."}) + meta("og:title", "Council approves new cycle lanes")),
-     "Council approves new cycle lanes"),
+    (
+        "kicker dropped when og:title is the headline without it",
+        page(
+            ld({"@type": "NewsArticle", "headline": "Weather: Snow expected on Sunday"})
+            + meta("og:title", "Snow expected on Sunday")
+        ),
+        "Snow expected on Sunday",
+    ),
+    (
+        "kicker kept when only the h1 lacks it (the page prints it beside the h1)",
+        page(ld({"@type": "NewsArticle", "headline": "After the vote: Mayor resigns"}), "<h1>Mayor resigns</h1>"),
+        "After the vote: Mayor resigns",
+    ),
+    (
+        "entities left in JSON-LD are decoded",
+        page(ld({"@type": "NewsArticle", "headline": "Fans &quot;stunned&quot; by result"})),
+        'Fans "stunned" by result',
+    ),
+    (
+        "og:title wins when the JSON-LD headline only repeats the h1 and <title>",
+        page(
+            ld({"@type": "NewsArticle", "headline": "Mayor resigns"})
+            + meta("og:title", "Why the mayor quit after ten years")
+            + "<title>Mayor resigns</title>",
+            "<h1>Mayor resigns</h1>",
+        ),
+        "Why the mayor quit after ten years",
+    ),
+    (
+        "JSON-LD headline kept when it differs from the h1",
+        page(
+            ld({"@type": "NewsArticle", "headline": "Mayor resigns"})
+            + meta("og:title", "Why the mayor quit after ten years")
+            + "<title>Mayor resigns</title>",
+            "<h1>Why the mayor quit after ten years</h1>",
+        ),
+        "Mayor resigns",
+    ),
+    (
+        "a headline cut short with an ellipsis loses to a whole one",
+        page(
+            ld({"@type": "NewsArticle", "headline": "Council approves new..."})
+            + meta("og:title", "Council approves new cycle lanes")
+        ),
+        "Council approves new cycle lanes",
+    ),
 ]
 
 
@@ -89,8 +146,11 @@ def test_title(rule: str, doc: lxml_html.HtmlElement, expected: str) -> None:
 
 def test_headline_candidates_are_keyed_by_role() -> None:
     doc = page(
-        ld({"@type": "NewsArticle", "headline": "Owls return"}) + meta("og:title", "Owls return | Bird Post")
-        + meta("twitter:title", "Owls return", "name") + meta("og:site_name", "Bird Post") + "<title>Owls return - Bird Post</title>",
+        ld({"@type": "NewsArticle", "headline": "Owls return"})
+        + meta("og:title", "Owls return | Bird Post")
+        + meta("twitter:title", "Owls return", "name")
+        + meta("og:site_name", "Bird Post")
+        + "<title>Owls return - Bird Post</title>",
         "<h1>Owls return</h1>",
     )
     candidates = extract_metadata(doc).headline_candidates
@@ -101,58 +161,150 @@ def test_headline_candidates_are_keyed_by_role() -> None:
 
 DATE_ROWS = [
     # (rule, page, expected UTC time, expected offset minutes)
-    ("datePublished inside @graph",
-     page(ld({"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "X"},
-                                                           {"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00Z"}]})),
-     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
-    ("datePublished in a top-level list",
-     page(ld([{"@type": "BreadcrumbList"}, {"@type": "Article", "datePublished": "2024-03-05T10:00:00+00:00"}])),
-     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
-    ("article:published_time meta, offset kept",
-     page(meta("article:published_time", "2024-03-05T12:30:00+02:00")),
-     datetime(2024, 3, 5, 10, 30, tzinfo=timezone.utc), 120),
-    ("negative offset without colon",
-     page(meta("pubdate", "2024-03-05T06:30:00-0400", "name")),
-     datetime(2024, 3, 5, 10, 30, tzinfo=timezone.utc), -240),
-    ("parsely-pub-date meta", page(meta("parsely-pub-date", "2024-03-05T10:00:00Z", "name")),
-     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
-    ("<time datetime> in the body", page(body='<p>Posted <time datetime="2024-03-05T10:00:00Z">Tuesday</time></p>'),
-     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
-    ("naive time read as UTC with unknown offset", page(meta("date", "2024-03-05 10:00:00", "name")),
-     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), None),
-    ("modification time not preferred",
-     page(meta("article:modified_time", "2024-04-01T09:00:00Z") + meta("article:published_time", "2024-03-05T10:00:00Z")),
-     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
-    ("printed day.month.year after a date label", page(body="<ul><li><b>Date</b> 05.03.2024</li></ul>"),
-     datetime(2024, 3, 5, tzinfo=timezone.utc), None),
-    ("printed month name and time in a date element",
-     page(body='<span class="meta-date">Published 5 March 2024, 10:15</span>'),
-     datetime(2024, 3, 5, 10, 15, tzinfo=timezone.utc), None),
-    ("printed German month name", page(body='<div class="datum">5. März 2024</div>'),
-     datetime(2024, 3, 5, tzinfo=timezone.utc), None),
-    ("US month/day order for en-US pages", page(body='<p class="byline">By Ann Lee</p><p class="date">03/05/2024 6:30 pm</p>', lang="en-US"),
-     datetime(2024, 3, 5, 18, 30, tzinfo=timezone.utc), None),
-    ("day/month order elsewhere", page(body='<p class="date">03/05/2024</p>', lang="en-GB"),
-     datetime(2024, 5, 3, tzinfo=timezone.utc), None),
-    ("printed date next to the byline",
-     page(body='<div><span>Tue 05.03.24 | 10:15</span> <span class="authorname">Ann Lee</span></div>'),
-     datetime(2024, 3, 5, 10, 15, tzinfo=timezone.utc), None),
-    ("a printed update time is not the publication time",
-     page(body='<span class="date-updated">06.03.2024</span><span class="date-published">05.03.2024</span>'),
-     datetime(2024, 3, 5, tzinfo=timezone.utc), None),
-    ("dates in a related-articles box are not this page's",
-     page(body='<div class="related"><span class="date">01.01.2020</span></div><ul><li>Date 05.03.2024</li></ul>'),
-     datetime(2024, 3, 5, tzinfo=timezone.utc), None),
-    ("e-mail date form in a meta tag", page(meta("date", "Tue, 05 Mar 2024 12:00:00 +0200", "name")),
-     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 120),
-    ("a printed date in a meta tag keeps its PM", page(meta("article:published_time", "March 5, 2024, 07:47 PM EST")),
-     datetime(2024, 3, 5, 19, 47, tzinfo=timezone.utc), None),
-    ("a placeholder year is skipped for the next source",
-     page(ld({"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"}) + meta("article:published_time", "2024-03-05T10:00:00Z")),
-     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
-    ("JSON-LD dateModified not preferred",
-     page(ld({"@type": "NewsArticle", "dateModified": "2024-04-01T09:00:00Z", "datePublished": "2024-03-05T10:00:00Z"})),
-     datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc), 0),
+    (
+        "datePublished inside @graph",
+        page(
+            ld(
+                {
+                    "@context": "https://schema.org",
+                    "@graph": [
+                        {"@type": "WebSite", "name": "X"},
+                        {"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00Z"},
+                    ],
+                }
+            )
+        ),
+        datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc),
+        0,
+    ),
+    (
+        "datePublished in a top-level list",
+        page(ld([{"@type": "BreadcrumbList"}, {"@type": "Article", "datePublished": "2024-03-05T10:00:00+00:00"}])),
+        datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc),
+        0,
+    ),
+    (
+        "article:published_time meta, offset kept",
+        page(meta("article:published_time", "2024-03-05T12:30:00+02:00")),
+        datetime(2024, 3, 5, 10, 30, tzinfo=timezone.utc),
+        120,
+    ),
+    (
+        "negative offset without colon",
+        page(meta("pubdate", "2024-03-05T06:30:00-0400", "name")),
+        datetime(2024, 3, 5, 10, 30, tzinfo=timezone.utc),
+        -240,
+    ),
+    (
+        "parsely-pub-date meta",
+        page(meta("parsely-pub-date", "2024-03-05T10:00:00Z", "name")),
+        datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc),
+        0,
+    ),
+    (
+        "<time datetime> in the body",
+        page(body='<p>Posted <time datetime="2024-03-05T10:00:00Z">Tuesday</time></p>'),
+        datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc),
+        0,
+    ),
+    (
+        "naive time read as UTC with unknown offset",
+        page(meta("date", "2024-03-05 10:00:00", "name")),
+        datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc),
+        None,
+    ),
+    (
+        "modification time not preferred",
+        page(
+            meta("article:modified_time", "2024-04-01T09:00:00Z")
+            + meta("article:published_time", "2024-03-05T10:00:00Z")
+        ),
+        datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc),
+        0,
+    ),
+    (
+        "printed day.month.year after a date label",
+        page(body="<ul><li><b>Date</b> 05.03.2024</li></ul>"),
+        datetime(2024, 3, 5, tzinfo=timezone.utc),
+        None,
+    ),
+    (
+        "printed month name and time in a date element",
+        page(body='<span class="meta-date">Published 5 March 2024, 10:15</span>'),
+        datetime(2024, 3, 5, 10, 15, tzinfo=timezone.utc),
+        None,
+    ),
+    (
+        "printed German month name",
+        page(body='<div class="datum">5. März 2024</div>'),
+        datetime(2024, 3, 5, tzinfo=timezone.utc),
+        None,
+    ),
+    (
+        "US month/day order for en-US pages",
+        page(body='<p class="byline">By Ann Lee</p><p class="date">03/05/2024 6:30 pm</p>', lang="en-US"),
+        datetime(2024, 3, 5, 18, 30, tzinfo=timezone.utc),
+        None,
+    ),
+    (
+        "day/month order elsewhere",
+        page(body='<p class="date">03/05/2024</p>', lang="en-GB"),
+        datetime(2024, 5, 3, tzinfo=timezone.utc),
+        None,
+    ),
+    (
+        "printed date next to the byline",
+        page(body='<div><span>Tue 05.03.24 | 10:15</span> <span class="authorname">Ann Lee</span></div>'),
+        datetime(2024, 3, 5, 10, 15, tzinfo=timezone.utc),
+        None,
+    ),
+    (
+        "a printed update time is not the publication time",
+        page(body='<span class="date-updated">06.03.2024</span><span class="date-published">05.03.2024</span>'),
+        datetime(2024, 3, 5, tzinfo=timezone.utc),
+        None,
+    ),
+    (
+        "dates in a related-articles box are not this page's",
+        page(body='<div class="related"><span class="date">01.01.2020</span></div><ul><li>Date 05.03.2024</li></ul>'),
+        datetime(2024, 3, 5, tzinfo=timezone.utc),
+        None,
+    ),
+    (
+        "e-mail date form in a meta tag",
+        page(meta("date", "Tue, 05 Mar 2024 12:00:00 +0200", "name")),
+        datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc),
+        120,
+    ),
+    (
+        "a printed date in a meta tag keeps its PM",
+        page(meta("article:published_time", "March 5, 2024, 07:47 PM EST")),
+        datetime(2024, 3, 5, 19, 47, tzinfo=timezone.utc),
+        None,
+    ),
+    (
+        "a placeholder year is skipped for the next source",
+        page(
+            ld({"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"})
+            + meta("article:published_time", "2024-03-05T10:00:00Z")
+        ),
+        datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc),
+        0,
+    ),
+    (
+        "JSON-LD dateModified not preferred",
+        page(
+            ld(
+                {
+                    "@type": "NewsArticle",
+                    "dateModified": "2024-04-01T09:00:00Z",
+                    "datePublished": "2024-03-05T10:00:00Z",
+                }
+            )
+        ),
+        datetime(2024, 3, 5, 10, 0, tzinfo=timezone.utc),
+        0,
+    ),
 ]
 
 
@@ -173,51 +325,125 @@ def test_no_date_gives_none() -> None:
 
 AUTHOR_ROWS = [
     # (rule, page, expected authors)
-    ("JSON-LD list of Person objects",
-     page(ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chan"}]})),
-     ["Ann Lee", "Bo Chan"]),
+    (
+        "JSON-LD list of Person objects",
+        page(
+            ld(
+                {
+                    "@type": "NewsArticle",
+                    "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chan"}],
+                }
+            )
+        ),
+        ["Ann Lee", "Bo Chan"],
+    ),
     ("JSON-LD author as a plain string", page(ld({"@type": "Article", "author": "Ann Lee"})), ["Ann Lee"]),
     ("byline 'By A and B' split", page(meta("author", "By Ann Lee and Bo Chan", "name")), ["Ann Lee", "Bo Chan"]),
-    ("German 'Von A und B' split", page(meta("author", "Von Anna Berg und Karl Stein", "name")), ["Anna Berg", "Karl Stein"]),
+    (
+        "German 'Von A und B' split",
+        page(meta("author", "Von Anna Berg und Karl Stein", "name")),
+        ["Anna Berg", "Karl Stein"],
+    ),
     ("comma-separated list", page(meta("author", "Ann Lee, Bo Chan", "name")), ["Ann Lee", "Bo Chan"]),
-    ("outlet name dropped next to a person",
-     page(meta("og:site_name", "Valley Courier") + ld({"@type": "NewsArticle", "author": [
-         {"@type": "Person", "name": "Ann Lee"}, {"@type": "Organization", "name": "Valley Courier"}]})),
-     ["Ann Lee"]),
-    ("outlet with a job title dropped next to a person",
-     page(meta("og:site_name", "Valley Courier") + meta("author", "Ann Lee, Valley Courier Senior Editor", "name")),
-     ["Ann Lee"]),
-    ("outlet kept when it is the only author",
-     page(meta("og:site_name", "Valley Courier") + ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Valley Courier"}})),
-     ["Valley Courier"]),
+    (
+        "outlet name dropped next to a person",
+        page(
+            meta("og:site_name", "Valley Courier")
+            + ld(
+                {
+                    "@type": "NewsArticle",
+                    "author": [
+                        {"@type": "Person", "name": "Ann Lee"},
+                        {"@type": "Organization", "name": "Valley Courier"},
+                    ],
+                }
+            )
+        ),
+        ["Ann Lee"],
+    ),
+    (
+        "outlet with a job title dropped next to a person",
+        page(meta("og:site_name", "Valley Courier") + meta("author", "Ann Lee, Valley Courier Senior Editor", "name")),
+        ["Ann Lee"],
+    ),
+    (
+        "outlet kept when it is the only author",
+        page(
+            meta("og:site_name", "Valley Courier")
+            + ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Valley Courier"}})
+        ),
+        ["Valley Courier"],
+    ),
     ("e-mail address dropped", page(meta("author", "Ann Lee ann.lee@example.org", "name")), ["Ann Lee"]),
     ("profile URL is not a name", page(meta("article:author", "https://example.org/staff/ann-lee")), []),
     ("role after the name dropped", page(body='<a rel="author" href="/a">Ann Lee, Reporter</a>'), ["Ann Lee"]),
-    ("initials in parentheses dropped", page(meta("author", "Ann Lee (al), Bo Chan (bc)", "name")), ["Ann Lee", "Bo Chan"]),
+    (
+        "initials in parentheses dropped",
+        page(meta("author", "Ann Lee (al), Bo Chan (bc)", "name")),
+        ["Ann Lee", "Bo Chan"],
+    ),
     ("role after the name without a comma", page(meta("author", "Ann Lee Senior Correspondent", "name")), ["Ann Lee"]),
-    ("a desk name made of role words stays whole", page(meta("author", "Harbour staff reporter", "name")),
-     ["Harbour staff reporter"]),
-    ("JSON-LD author given as an @id reference",
-     page(ld({"@graph": [{"@type": "NewsArticle", "author": [{"@id": "#p1"}]}, {"@type": "Person", "@id": "#p1", "name": "Ann Lee"}]})),
-     ["Ann Lee"]),
-    ("metadata naming only the outlet yields to a byline link to an author page",
-     page(meta("og:site_name", "Valley Courier") + meta("author", "Valley Courier", "name"),
-          '<p>von <a href="/autoren/ann-lee">Ann Lee</a></p>'),
-     ["Ann Lee"]),
-    ("... or to a labelled fact box", page(meta("author", "Valley Courier (valleycourier.example)", "name") + meta("og:site_name", "Valley Courier"),
-                                           "<ul><li><b>Author</b> Ann Lee</li></ul>"),
-     ["Ann Lee"]),
-    ("... but not to a lone desk code in the byline",
-     page(meta("og:site_name", "Valley Courier") + meta("author", "Valley Courier", "name"), '<p class="byline">red</p>'),
-     ["Valley Courier"]),
-    ("byline element with 'By'", page(body='<div class="byline">By <a href="#">Ann Lee</a> and <a href="#">Bo Chan</a></div>'),
-     ["Ann Lee", "Bo Chan"]),
+    (
+        "a desk name made of role words stays whole",
+        page(meta("author", "Harbour staff reporter", "name")),
+        ["Harbour staff reporter"],
+    ),
+    (
+        "JSON-LD author given as an @id reference",
+        page(
+            ld(
+                {
+                    "@graph": [
+                        {"@type": "NewsArticle", "author": [{"@id": "#p1"}]},
+                        {"@type": "Person", "@id": "#p1", "name": "Ann Lee"},
+                    ]
+                }
+            )
+        ),
+        ["Ann Lee"],
+    ),
+    (
+        "metadata naming only the outlet yields to a byline link to an author page",
+        page(
+            meta("og:site_name", "Valley Courier") + meta("author", "Valley Courier", "name"),
+            '<p>von <a href="/autoren/ann-lee">Ann Lee</a></p>',
+        ),
+        ["Ann Lee"],
+    ),
+    (
+        "... or to a labelled fact box",
+        page(
+            meta("author", "Valley Courier (valleycourier.example)", "name") + meta("og:site_name", "Valley Courier"),
+            "<ul><li><b>Author</b> Ann Lee</li></ul>",
+        ),
+        ["Ann Lee"],
+    ),
+    (
+        "... but not to a lone desk code in the byline",
+        page(
+            meta("og:site_name", "Valley Courier") + meta("author", "Valley Courier", "name"),
+            '<p class="byline">red</p>',
+        ),
+        ["Valley Courier"],
+    ),
+    (
+        "byline element with 'By'",
+        page(body='<div class="byline">By <a href="#">Ann Lee</a> and <a href="#">Bo Chan</a></div>'),
+        ["Ann Lee", "Bo Chan"],
+    ),
     ("CJK name meta", page(meta("cXenseParse:author", "山田太郎", "name")), ["山田太郎"]),
-    ("weekday of a dateline run into the byline dropped", page(body='<p class="byline">By Ann Lee Monday</p>'), ["Ann Lee"]),
+    (
+        "weekday of a dateline run into the byline dropped",
+        page(body='<p class="byline">By Ann Lee Monday</p>'),
+        ["Ann Lee"],
+    ),
     ("credentials after a name dropped", page(meta("author", "Ann Lee, MS, RDN", "name")), ["Ann Lee"]),
     ("'Analysis by' prefix", page(meta("author", "Analysis by Ann Lee", "name")), ["Ann Lee"]),
-    ("duplicates merged",
-     page(ld({"@type": "NewsArticle", "author": [{"name": "Ann Lee"}, {"name": "Ann  Lee"}]})), ["Ann Lee"]),
+    (
+        "duplicates merged",
+        page(ld({"@type": "NewsArticle", "author": [{"name": "Ann Lee"}, {"name": "Ann  Lee"}]})),
+        ["Ann Lee"],
+    ),
 ]
 
 
@@ -234,19 +460,44 @@ OTHER_ROWS = [
     ("language from og:locale", page(meta("og:locale", "pt_BR")), None, "language", "pt-BR"),
     ("language from content-language", page(meta("content-language", "fr", "http-equiv")), None, "language", "fr"),
     ("no language", page(), None, "language", None),
-    ("canonical from link rel", page('<link rel="canonical" href="https://ex.org/a/1">'), "https://ex.org/a/1?utm=x",
-     "canonical_url", "https://ex.org/a/1"),
-    ("relative canonical joined to url", page('<link rel="canonical" href="/a/1">'), "https://ex.org/a/1?x=2",
-     "canonical_url", "https://ex.org/a/1"),
+    (
+        "canonical from link rel",
+        page('<link rel="canonical" href="https://ex.org/a/1">'),
+        "https://ex.org/a/1?utm=x",
+        "canonical_url",
+        "https://ex.org/a/1",
+    ),
+    (
+        "relative canonical joined to url",
+        page('<link rel="canonical" href="/a/1">'),
+        "https://ex.org/a/1?x=2",
+        "canonical_url",
+        "https://ex.org/a/1",
+    ),
     ("canonical from og:url", page(meta("og:url", "https://ex.org/a/2")), None, "canonical_url", "https://ex.org/a/2"),
     ("canonical falls back to url", page(), "https://ex.org/a/3", "canonical_url", "https://ex.org/a/3"),
     ("site name from og:site_name", page(meta("og:site_name", "The Ledger")), None, "site_name", "The Ledger"),
-    ("site name without its tagline", page(meta("og:site_name", "The Ledger | News you can use")), None, "site_name", "The Ledger"),
-    ("a headline in application-name is no site name",
-     page(meta("application-name", "Council votes to close the old bridge for the summer", "name")), "https://www.ledger.example/x",
-     "site_name", "ledger.example"),
-    ("site name from JSON-LD publisher",
-     page(ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "The Ledger"}})), None, "site_name", "The Ledger"),
+    (
+        "site name without its tagline",
+        page(meta("og:site_name", "The Ledger | News you can use")),
+        None,
+        "site_name",
+        "The Ledger",
+    ),
+    (
+        "a headline in application-name is no site name",
+        page(meta("application-name", "Council votes to close the old bridge for the summer", "name")),
+        "https://www.ledger.example/x",
+        "site_name",
+        "ledger.example",
+    ),
+    (
+        "site name from JSON-LD publisher",
+        page(ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "The Ledger"}})),
+        None,
+        "site_name",
+        "The Ledger",
+    ),
     ("site name from host", page(), "https://www.ledger.example/x", "site_name", "ledger.example"),
 ]
 
@@ -256,10 +507,13 @@ def test_other_fields(rule: str, doc: lxml_html.HtmlElement, url: str | None, fi
     assert getattr(extract_metadata(doc, url), field) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("The council voted on Tuesday to close the old bridge for repairs until the end of the summer.", "en"),
-    ("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke bis zum Ende des Sommers zu sperren.", "de"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The council voted on Tuesday to close the old bridge for repairs until the end of the summer.", "en"),
+        ("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke bis zum Ende des Sommers zu sperren.", "de"),
+    ],
+)
 def test_language_detected_when_undeclared(text: str, expected: str) -> None:
     pytest.importorskip("py3langid", reason="py3langid is the optional detector for pages that declare no language")
     assert extract_metadata(page(body=f"<p>{text}</p>")).language == expected
@@ -270,7 +524,9 @@ def test_too_little_text_to_detect_a_language() -> None:
 
 
 def test_doc_is_not_mutated() -> None:
-    doc = page(ld({"@type": "NewsArticle", "headline": "H"}) + "<title>H | S</title>", "<h1>H</h1><p class='byline'>By A B</p>")
+    doc = page(
+        ld({"@type": "NewsArticle", "headline": "H"}) + "<title>H | S</title>", "<h1>H</h1><p class='byline'>By A B</p>"
+    )
     before = lxml_html.tostring(doc)
     extract_metadata(doc)
     assert lxml_html.tostring(doc) == before
@@ -301,12 +557,27 @@ def test_lexicon_loads(name: str) -> None:
 # ---------------------------------------------------------------- robustness
 
 _FRAGMENTS = [
-    ld({"@type": "NewsArticle", "headline": ["A", "B"], "author": [{"@id": "x"}, None, 3, "  "], "datePublished": {"@value": 1}}),
+    ld(
+        {
+            "@type": "NewsArticle",
+            "headline": ["A", "B"],
+            "author": [{"@id": "x"}, None, 3, "  "],
+            "datePublished": {"@value": 1},
+        }
+    ),
     ld([{"@graph": "not a list"}, None]),
     '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>',
-    '<link rel="canonical" href="http://[broken">', meta("og:url", "http://[::1"), meta("article:published_time", "2024-13-45T99:99"),
-    meta("date", "Mon, 99 Foo 2024"), meta("author", "@@@ , , and and"), '<html lang="">', "<title></title>", "<h1></h1>",
-    '<p class="byline">By</p>', '<span class="date">31.02.2024</span>', "<ul><li>Author</li></ul>",
+    '<link rel="canonical" href="http://[broken">',
+    meta("og:url", "http://[::1"),
+    meta("article:published_time", "2024-13-45T99:99"),
+    meta("date", "Mon, 99 Foo 2024"),
+    meta("author", "@@@ , , and and"),
+    '<html lang="">',
+    "<title></title>",
+    "<h1></h1>",
+    '<p class="byline">By</p>',
+    '<span class="date">31.02.2024</span>',
+    "<ul><li>Author</li></ul>",
 ]
 
 
