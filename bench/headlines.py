@@ -1,0 +1,199 @@
+"""Score and time tasks.headlines.cluster_headlines on a labelled headline CSV (UCI News Aggregator layout).
+
+Modes:
+  python bench/headlines.py CSV                  quality: B-cubed P/R/F1 of story_id vs STORY, pairwise
+                                                 precision of dup_group_id, time
+  python bench/headlines.py CSV --half a|b       the same on half of the stories (split by a hash of STORY)
+  python bench/headlines.py CSV --nights 2       split by time into nights; night k is clustered with the
+                                                 earlier nights' output as `prior`; scores all nights together
+  python bench/headlines.py CSV --scale N        N synthetic headlines made by perturbing the real ones
+                                                 (wire prefixes, suffixes, truncation, case, word drops, dates):
+                                                 headlines/s and peak memory
+  --set name=value                               override a HeadlineSettings field (repeatable)
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tasks.headlines import HeadlineSettings, cluster_headlines  # noqa: E402
+
+TS = pa.timestamp("us", tz="UTC")
+
+
+def load_csv(path: str) -> pa.Table:
+    """Read the labelled CSV into the `new` layout of cluster_headlines, plus a `story` label column."""
+    raw = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(column_types={"ID": pa.string()}))
+    ids = raw.column("ID").to_pylist()
+    millis = np.asarray(raw.column("TIMESTAMP").to_pylist(), dtype=np.int64)
+    return pa.table(
+        {
+            "headline_id": pa.array([f"h{i}" for i in ids]),
+            "article_id": pa.array([f"a{i}" for i in ids]),
+            "text": raw.column("TITLE").cast(pa.string()),
+            "seen_at": pa.array(millis * 1000, pa.int64()).cast(TS),
+            "source": raw.column("PUBLISHER").cast(pa.string()),
+            "lead": pa.nulls(raw.num_rows, pa.string()),
+            "story": raw.column("STORY").cast(pa.string()),
+        }
+    )
+
+
+def bcubed(pred: list[str], gold: list[str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering against gold labels."""
+    pc, gc, both = Counter(pred), Counter(gold), Counter(zip(pred, gold))
+    p = float(np.mean([both[(a, b)] / pc[a] for a, b in zip(pred, gold)]))
+    r = float(np.mean([both[(a, b)] / gc[b] for a, b in zip(pred, gold)]))
+    return p, r, 2 * p * r / (p + r)
+
+
+def pair_precision(groups: list[str], gold: list[str]) -> tuple[float, int]:
+    """Share of same-group pairs that also share the gold label, and the number of such pairs."""
+    pairs = sum(c * (c - 1) // 2 for c in Counter(groups).values())
+    good = sum(c * (c - 1) // 2 for c in Counter(zip(groups, gold)).values())
+    return (good / pairs if pairs else 1.0), pairs
+
+
+def half_of(table: pa.Table, half: str) -> pa.Table:
+    """Rows whose STORY hashes into half `a` or `b` (a fixed split, for tuning on one half only)."""
+    keep = [
+        (hashlib.sha256(s.encode()).digest()[0] % 2 == 0) == (half == "a") for s in table.column("story").to_pylist()
+    ]
+    return table.filter(pa.array(keep))
+
+
+def report(out: pa.Table, gold: list[str], seconds: float, label: str) -> None:
+    p, r, f = bcubed(out.column("story_id").to_pylist(), gold)
+    dp, dpairs = pair_precision(out.column("dup_group_id").to_pylist(), gold)
+    n_st = len(set(out.column("story_id").to_pylist()))
+    n_dup = len(set(out.column("dup_group_id").to_pylist()))
+    print(
+        f"{label}: rows={out.num_rows} gold_stories={len(set(gold))} stories={n_st} dup_groups={n_dup}\n"
+        f"  story B-cubed P={p:.3f} R={r:.3f} F1={f:.3f}\n"
+        f"  dup_group pairwise precision={dp:.4f} over {dpairs} pairs\n"
+        f"  time={seconds:.2f}s ({out.num_rows / max(seconds, 1e-9):.0f} headlines/s)"
+    )
+
+
+def run_quality(table: pa.Table, settings: HeadlineSettings) -> None:
+    gold = table.column("story").to_pylist()
+    start = time.perf_counter()
+    out = cluster_headlines(table.drop_columns(["story"]), None, settings)
+    report(out, gold, time.perf_counter() - start, "one night")
+
+
+def run_nights(table: pa.Table, nights: int, settings: HeadlineSettings) -> None:
+    """Split rows by seen_at into equal-count nights; each night sees all earlier output as prior."""
+    table = table.sort_by([("seen_at", "ascending"), ("headline_id", "ascending")])
+    bounds = np.linspace(0, table.num_rows, nights + 1).astype(int)
+    done: list[pa.Table] = []
+    start = time.perf_counter()
+    for k in range(nights):
+        night = table.slice(bounds[k], bounds[k + 1] - bounds[k]).drop_columns(["story"])
+        prior = pa.concat_tables(done).drop_columns(["is_canonical"]) if done else None
+        out = cluster_headlines(night, prior, settings)
+        done.append(out)
+        print(f"night {k + 1}: {night.num_rows} rows, new stories {len(set(out.column('story_id').to_pylist()) - set(prior.column('story_id').to_pylist() if prior else []))}")
+    everything = pa.concat_tables(done)
+    report(everything, table.column("story").to_pylist(), time.perf_counter() - start, f"{nights} nights")
+
+
+_PREFIXES = ["UPDATE 1-", "UPDATE 2-", "REFILE-", "EXCLUSIVE: ", "BREAKING: "]
+_SUFFIXES = [" - Reuters", " | BBC News", " (AP)", ": sources", " - Bloomberg"]
+
+
+def synthetic(table: pa.Table, n: int, seed: int = 0, per_day: int = 3000) -> pa.Table:
+    """n headlines made from the real ones: each copy gets a random edit and is moved by whole days.
+
+    Days are drawn so that about per_day headlines share a day, like a real nightly feed; the
+    edits are those the duplicate folding must undo (prefix, suffix, truncation, case) or survive
+    (a dropped word).
+    """
+    rng = np.random.default_rng(seed)
+    base = table.column("text").to_pylist()
+    base_ts = table.column("seen_at").cast(pa.int64()).to_numpy()
+    pick = rng.integers(0, len(base), n)
+    edit = rng.integers(0, 7, n)
+    days = rng.integers(0, max(1, n // per_day), n)
+    texts = []
+    for i, (b, e) in enumerate(zip(pick, edit)):
+        words = base[b].split()
+        if e == 0:
+            text = _PREFIXES[i % len(_PREFIXES)] + base[b]
+        elif e == 1:
+            text = base[b] + _SUFFIXES[i % len(_SUFFIXES)]
+        elif e == 2 and len(words) > 5:
+            text = " ".join(words[: max(4, len(words) - 3)]) + " ..."
+        elif e == 3:
+            text = base[b].upper() if i % 2 else base[b].lower()
+        elif e == 4 and len(words) > 3:
+            drop = int(rng.integers(0, len(words)))
+            text = " ".join(words[:drop] + words[drop + 1 :])
+        else:
+            text = base[b]
+        texts.append(text)
+    ts = base_ts[pick] + days * 86_400 * 1_000_000
+    return pa.table(
+        {
+            "headline_id": pa.array([f"s{i}" for i in range(n)]),
+            "article_id": pa.array([f"sa{i}" for i in range(n)]),
+            "text": pa.array(texts, pa.string()),
+            "seen_at": pa.array(ts, pa.int64()).cast(TS),
+            "source": pa.array([f"outlet{i % 500}" for i in range(n)], pa.string()),
+            "lead": pa.nulls(n, pa.string()),
+        }
+    )
+
+
+def run_scale(table: pa.Table, n: int, settings: HeadlineSettings) -> None:
+    data = synthetic(table, n)
+    start = time.perf_counter()
+    out = cluster_headlines(data, None, settings)
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"scale: {n} headlines in {seconds:.1f}s = {n / seconds:.0f} headlines/s, peak RSS {peak_mb:.0f} MB, "
+        f"dup_groups={len(set(out.column('dup_group_id').to_pylist()))} stories={len(set(out.column('story_id').to_pylist()))}"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("csv")
+    parser.add_argument("--half", choices=["a", "b"])
+    parser.add_argument("--nights", type=int, default=0)
+    parser.add_argument("--scale", type=int, default=0)
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    args = parser.parse_args(argv)
+    overrides = {}
+    types = {f.name: f.type for f in dataclasses.fields(HeadlineSettings)}
+    for item in args.set:
+        name, value = item.split("=", 1)
+        overrides[name] = (float if types[name] in ("float", float) else int)(value)
+    settings = HeadlineSettings(**overrides)
+    table = load_csv(args.csv)
+    if args.half:
+        table = half_of(table, args.half)
+    if args.scale:
+        run_scale(table, args.scale, settings)
+    elif args.nights:
+        run_nights(table, args.nights, settings)
+    else:
+        run_quality(table, settings)
+
+
+if __name__ == "__main__":
+    main()

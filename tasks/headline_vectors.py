@@ -1,0 +1,97 @@
+"""Headline feature vectors for story similarity: IDF-weighted tokens (sparse) and WordLlama embeddings (dense)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+# WordLlama's own loader looks for its tokenizer in a folder name that its wheel does not ship
+# ("tokenizer/" vs "tokenizers/") and then tries the network; we open the packaged files directly.
+_WEIGHTS = "weights/l2_supercat_256.safetensors"
+_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+
+
+@cache
+def _wordllama():  # type: ignore[no-untyped-def]
+    import wordllama
+    from safetensors import safe_open
+    from tokenizers import Tokenizer
+    from wordllama.inference import WordLlamaInference
+
+    root = Path(wordllama.__file__).parent
+    with safe_open(str(root / _WEIGHTS), framework="np", device="cpu") as handle:
+        embedding = handle.get_tensor("embedding.weight")
+    return WordLlamaInference(embedding, Tokenizer.from_file(str(root / _TOKENIZER)))
+
+
+def embed(texts: list[str], batch: int = 20_000) -> np.ndarray:
+    """Unit-length WordLlama (256-d) embeddings of texts, float32, one row per text.
+
+    Args:
+        texts: raw headlines or leads (the model has its own tokenizer).
+        batch: texts per call, to bound the tokenizer's temporary memory.
+
+    Returns:
+        Array of shape (len(texts), 256); an empty text gets a zero row.
+    """
+    model = _wordllama()
+    out = np.zeros((len(texts), 256), dtype=np.float32)
+    for start in range(0, len(texts), batch):
+        chunk = texts[start : start + batch]
+        vecs = np.asarray(model.embed(chunk, norm=False), dtype=np.float32)
+        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+        out[start : start + len(chunk)] = np.divide(vecs, norms, out=np.zeros_like(vecs), where=norms > 0)
+    return out
+
+
+def tfidf(token_lists: list[list[str]]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Unit-length IDF-weighted bag-of-tokens rows, with the vocabulary ids of each row's tokens.
+
+    IDF is smoothed (log((1 + n) / (1 + df)) + 1) and computed on the given rows only, so one run's
+    corpus sets the weights: a word frequent tonight ("stocks") counts less than a rare name.
+
+    Args:
+        token_lists: content tokens per row (see headline_norm.story_tokens).
+
+    Returns:
+        (matrix of shape (rows, vocabulary) with unit rows, document frequency per vocabulary id).
+    """
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for toks in token_lists:
+        ids = {vocab.setdefault(tok, len(vocab)) for tok in toks}
+        indices.extend(sorted(ids))
+        indptr.append(len(indices))
+    n = len(token_lists)
+    col = np.asarray(indices, dtype=np.int64)
+    counts = sp.csr_matrix(
+        (np.ones(len(col), dtype=np.float32), col, np.asarray(indptr, dtype=np.int64)), shape=(n, max(len(vocab), 1))
+    )
+    df = np.bincount(col, minlength=max(len(vocab), 1)).astype(np.float64)
+    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    weighted = counts.multiply(idf[None, :]).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    inv = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    return sp.csr_matrix(sp.diags(inv.astype(np.float32)) @ weighted), df
+
+
+def row_dots(a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np.ndarray, chunk: int = 65_536) -> np.ndarray:
+    """Dot products a[left[k]] . b[right[k]] for every k, in chunks (sparse rows)."""
+    out = np.empty(len(left), dtype=np.float32)
+    for start in range(0, len(left), chunk):
+        sl = slice(start, start + chunk)
+        out[sl] = np.asarray(a[left[sl]].multiply(b[right[sl]]).sum(axis=1)).ravel()
+    return out
+
+
+def dense_dots(a: np.ndarray, b: np.ndarray, left: np.ndarray, right: np.ndarray, chunk: int = 65_536) -> np.ndarray:
+    """Dot products a[left[k]] . b[right[k]] for every k, in chunks (dense rows)."""
+    out = np.empty(len(left), dtype=np.float32)
+    for start in range(0, len(left), chunk):
+        sl = slice(start, start + chunk)
+        out[sl] = np.einsum("ij,ij->i", a[left[sl]], b[right[sl]])
+    return out

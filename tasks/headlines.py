@@ -1,0 +1,547 @@
+"""Headline duplicate folding and story clustering, incremental over nightly runs (issue 4).
+
+Pipeline of `cluster_headlines`, all vectorised over the night's rows plus the prior rows in the window:
+  1. text_norm (tasks/headline_norm.py) and duplicate folding: equal normalized text, equal content-token
+     set, or a truncated headline ("X Y Z ...") that is a prefix of a longer one, within `window_days`.
+  2. Seed clusters: dup groups, the headline variants of one article, and prior stories are joined
+     (union-find via scipy connected components).
+  3. Candidate pairs by blocking, never all pairs: rows sharing a content token inside the same time bucket
+     (token blocks larger than `block_max_postings` only link time-sorted neighbours).
+  4. Average-linkage agglomeration on those candidates. Similarity is a weighted sum of IDF-token cosine
+     and WordLlama embedding cosine; both are dot products of unit vectors, so the average similarity of
+     two clusters is the dot product of their member sums divided by n_a * n_b: exact, from two sums.
+     Rounds merge reciprocal best pairs (and rows whose best partner is not merging elsewhere) above
+     `link_threshold`.
+  5. Ids: a cluster holding prior rows reuses their id; a new one gets an id derived from its first member.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+from tasks.headline_norm import is_truncated, story_tokens, text_norm
+from tasks.headline_vectors import dense_dots, embed, row_dots, tfidf
+from tasks.ids import stable_id
+
+__all__ = ["HeadlineSettings", "cluster_headlines", "summarize_stories", "text_norm"]
+
+_DAY_US = 86_400 * 1_000_000
+
+
+@dataclass(frozen=True)
+class HeadlineSettings:
+    """Thresholds of duplicate folding and story clustering (defaults measured on held-apart stories)."""
+
+    window_days: int = 2
+    """Headlines further apart in time than this never share a dup group or a direct story link."""
+    tfidf_weight: float = 0.5
+    """Share of IDF-token cosine in the pair similarity; the rest is WordLlama embedding cosine."""
+    link_threshold: float = 0.11
+    """Average-linkage cut: two clusters merge while their mean pair similarity is at least this."""
+    edge_floor: float = 0.08
+    """Candidate pairs below this similarity are dropped before clustering (they barely move averages)."""
+    neighbors: int = 10
+    """Each row keeps its most similar candidate pairs only (a kNN graph), so edges grow linearly."""
+    small_cluster_margin: float = 0.3
+    """Extra similarity two clusters need, divided by sqrt(n_a * n_b): lone headlines must agree more."""
+    block_max_postings: int = 50
+    """A token shared by more rows than this in one time bucket is too common to pair all its rows."""
+    block_neighbors: int = 8
+    """In such an oversized token block, each row is paired with this many time-sorted neighbours."""
+    truncation_min_tokens: int = 4
+    """A truncated headline folds into a longer one only if at least this many tokens remain."""
+    token_set_min_tokens: int = 4
+    """Reordered headlines fold on equal content-token sets only if they have at least this many tokens."""
+    dup_min_tokens: int = 3
+    """Headlines with fewer distinct content tokens are section labels and never fold across articles."""
+    edit_min_tokens: int = 7
+    """Headlines of at least this many words also fold when they differ by one inserted/deleted/changed word."""
+    lead_weight: float = 0.5
+    """Weight of an article's lead (first ~400 body chars) as an extra member of the article's cluster."""
+    block_tokens: int = 8
+    """Rarest headline tokens that enter blocking."""
+    lead_block_tokens: int = 3
+    """Rarest lead tokens that also enter blocking (the headline's tokens always do)."""
+    max_rounds: int = 200
+    """Safety bound on agglomeration rounds."""
+
+
+def _empty_prior() -> pa.Table:
+    ts = pa.timestamp("us", tz="UTC")
+    return pa.table(
+        {
+            "headline_id": pa.array([], pa.string()),
+            "article_id": pa.array([], pa.string()),
+            "text": pa.array([], pa.string()),
+            "text_norm": pa.array([], pa.string()),
+            "dup_group_id": pa.array([], pa.string()),
+            "story_id": pa.array([], pa.string()),
+            "seen_at": pa.array([], ts),
+            "source": pa.array([], pa.string()),
+            "lead": pa.array([], pa.string()),
+        }
+    )
+
+
+def _micros(col: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    return pc.cast(col, pa.timestamp("us", tz="UTC")).cast(pa.int64()).to_numpy(zero_copy_only=False)
+
+
+def _strings(table: pa.Table, name: str) -> list[str | None]:
+    if name not in table.column_names:
+        return [None] * table.num_rows
+    return table.column(name).to_pylist()
+
+
+def _components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Connected-component label per node of the undirected graph given by edge arrays."""
+    graph = sp.coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
+
+
+def _time_anchored_runs(keys: np.ndarray, times: np.ndarray, window_us: int) -> tuple[np.ndarray, np.ndarray]:
+    """Edges joining rows with equal key whose time is within the window of the run's first row.
+
+    Anchoring on the first row (not the previous one) keeps a daily recurring headline ("Stocks close
+    higher") from chaining into one group forever.
+    """
+    order = np.lexsort((times, keys))
+    k, t = keys[order], times[order]
+    new_key = np.ones(len(k), dtype=bool)
+    new_key[1:] = k[1:] != k[:-1]
+    left: list[int] = []
+    right: list[int] = []
+    # Only keys that repeat need the sequential anchor scan.
+    dup = ~new_key | np.r_[~new_key[1:], False]
+    anchor = -1
+    for pos in np.flatnonzero(dup):
+        if new_key[pos] or t[pos] - t[anchor] > window_us:
+            anchor = pos
+        else:
+            left.append(order[anchor])
+            right.append(order[pos])
+    return np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+
+
+def _dup_keys(
+    norms: list[str], toks: list[list[str]], foldable: np.ndarray, settings: HeadlineSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """Folding keys per row: the normalized text, the sorted content-token set (word order), and for long
+    headlines the text with one token deleted (a one-word insertion, deletion or substitution).
+
+    Keys are 64-bit hashes; only equality matters, so a per-process hash seed changes no grouping.
+
+    Returns:
+        (row index per key, key hash), rows repeated once per key.
+    """
+    rows: list[int] = []
+    keys: list[int] = []
+    for row in np.flatnonzero(foldable):
+        words = norms[row].split()
+        row_keys = {hash(("n", norms[row]))}
+        if len(set(toks[row])) >= settings.token_set_min_tokens:
+            row_keys.add(hash(("t", " ".join(sorted(set(toks[row]))))))
+        if len(words) >= settings.edit_min_tokens:
+            row_keys.update(hash(("e", " ".join(words[:j] + words[j + 1 :]))) for j in range(len(words)))
+            row_keys.add(hash(("e", norms[row])))
+        elif len(words) + 1 >= settings.edit_min_tokens:
+            row_keys.add(hash(("e", norms[row])))  # the shorter side of a one-word insertion
+        rows.extend([int(row)] * len(row_keys))
+        keys.extend(row_keys)
+    return np.asarray(rows, dtype=np.int64), np.asarray(keys, dtype=np.int64)
+
+
+def _truncation_edges(
+    norms: list[str], truncated: np.ndarray, times: np.ndarray, sizes: np.ndarray, settings: HeadlineSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """Edges from each truncated headline to the longer headline it is a prefix of.
+
+    Among several longer candidates the most frequent normalized text wins (ties: lexicographic), so
+    a truncation joins the wording most outlets used. The last kept token may itself be cut
+    ("Obama signs bi ..."), so the match is a plain string prefix.
+    """
+    rows = np.flatnonzero(truncated & (sizes >= settings.truncation_min_tokens))
+    if len(rows) == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    counts: dict[str, int] = {}
+    first_row: dict[str, int] = {}
+    for row in np.argsort(times, kind="stable"):
+        text = norms[row]
+        counts[text] = counts.get(text, 0) + 1
+        first_row.setdefault(text, int(row))
+    uniq = sorted(counts)
+    window_us = settings.window_days * _DAY_US
+    left: list[int] = []
+    right: list[int] = []
+    for row in rows:
+        prefix = norms[row]
+        lo = bisect.bisect_right(uniq, prefix)
+        hi = bisect.bisect_left(uniq, prefix + "\uffff", lo)
+        if hi <= lo:
+            continue
+        best = min(uniq[lo:hi], key=lambda text: (-counts[text], text))
+        target = first_row[best]
+        if abs(int(times[target]) - int(times[row])) <= window_us:
+            left.append(int(row))
+            right.append(target)
+    return np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+
+
+def _block_pairs(
+    node_tokens: list[list[int]], times: np.ndarray, settings: HeadlineSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs: nodes sharing a token in the same or adjacent time bucket, within the window.
+
+    Each node posts its tokens under its own bucket and the next one, so any two nodes closer than the
+    window meet under some key. Blocks larger than block_max_postings link only the block_neighbors
+    nearest in time, which keeps the pair count linear in the number of nodes.
+    """
+    window_us = settings.window_days * _DAY_US
+    lengths = np.fromiter((len(t) for t in node_tokens), dtype=np.int64, count=len(node_tokens))
+    node = np.repeat(np.arange(len(node_tokens), dtype=np.int64), lengths)
+    tok = np.fromiter((t for ts in node_tokens for t in ts), dtype=np.int64, count=int(lengths.sum()))
+    bucket = (times // window_us)[node]
+    n_tok = int(tok.max()) + 1 if len(tok) else 1
+    node = np.concatenate([node, node])
+    key = np.concatenate([bucket * n_tok + tok, (bucket + 1) * n_tok + tok])
+    order = np.lexsort((times[node], key))
+    node, key = node[order], key[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    sizes = np.diff(np.r_[starts, len(key)])
+    size_at = np.repeat(sizes, sizes)
+    pos_in = np.arange(len(key)) - np.repeat(starts, sizes)
+    limit = np.where(size_at > settings.block_max_postings, settings.block_neighbors, size_at - 1)
+    left_parts: list[np.ndarray] = []
+    right_parts: list[np.ndarray] = []
+    active = np.flatnonzero(limit >= 1)
+    d = 1
+    while len(active):
+        ok = active[(pos_in[active] + d < size_at[active]) & (limit[active] >= d)]
+        if len(ok) == 0:
+            break
+        left_parts.append(node[ok])
+        right_parts.append(node[ok + d])
+        active = ok
+        d += 1
+    if not left_parts:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    a = np.concatenate(left_parts)
+    b = np.concatenate(right_parts)
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    keep = lo != hi
+    code = np.unique(lo[keep] * len(node_tokens) + hi[keep])
+    lo, hi = code // len(node_tokens), code % len(node_tokens)
+    close = np.abs(times[lo] - times[hi]) <= window_us
+    return lo[close], hi[close]
+
+
+def _top_k_edges(left: np.ndarray, right: np.ndarray, sim: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Keep an edge if it is among the k most similar edges of either endpoint (a symmetric kNN graph)."""
+    node = np.concatenate([left, right])
+    edge = np.concatenate([np.arange(len(left)), np.arange(len(left))])
+    order = np.lexsort((edge, -np.concatenate([sim, sim]), node))
+    node, edge = node[order], edge[order]
+    starts = np.flatnonzero(np.r_[True, node[1:] != node[:-1]])
+    rank = np.arange(len(node)) - np.repeat(starts, np.diff(np.r_[starts, len(node)]))
+    keep = np.zeros(len(left), dtype=bool)
+    keep[edge[rank < k]] = True
+    return left[keep], right[keep]
+
+
+def _agglomerate(
+    labels: np.ndarray,
+    weights: np.ndarray,
+    tf: sp.csr_matrix,
+    emb: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    settings: HeadlineSettings,
+) -> np.ndarray:
+    """Average-linkage merging of seed clusters over candidate edges; returns the final label per node.
+
+    Cluster ids stay those of the seeds (a merged pair keeps the smaller id), so only edges that touch a
+    cluster merged in the previous round need their similarity recomputed.
+    """
+    a = np.float32(settings.tfidf_weight)
+    n = len(labels)
+    labels = np.unique(labels, return_inverse=True)[1]
+    n_clusters = int(labels.max()) + 1 if n else 0
+    member = sp.csr_matrix((weights, (labels, np.arange(n))), shape=(n_clusters, n))
+    size = np.asarray(member.sum(axis=1)).ravel().astype(np.float32)
+    t_sum = sp.csr_matrix(member @ tf)
+    e_sum = np.asarray(member @ emb, dtype=np.float32)
+    cl, cr = labels[left], labels[right]
+    lo, hi = np.minimum(cl, cr), np.maximum(cl, cr)
+    code = np.unique(lo[lo != hi].astype(np.int64) * n_clusters + hi[lo != hi])
+    lo, hi = code // n_clusters, code % n_clusters
+    sim = np.zeros(len(lo), dtype=np.float32)
+    stale = np.ones(len(lo), dtype=bool)
+    ids = np.arange(n_clusters)
+    for _ in range(settings.max_rounds):
+        if len(lo) == 0:
+            break
+        idx = np.flatnonzero(stale)
+        sim[idx] = (a * row_dots(t_sum, t_sum, lo[idx], hi[idx]) + (1 - a) * dense_dots(e_sum, e_sum, lo[idx], hi[idx])) / (
+            size[lo[idx]] * size[hi[idx]]
+        )
+        # Averages over few pairs are noisy: two lone headlines sharing a word ("airport") must agree more
+        # than two large clusters whose averages are diluted by each story's own breadth.
+        need = settings.link_threshold + settings.small_cluster_margin / np.sqrt(size[lo] * size[hi])
+        ok = sim >= need
+        if not ok.any():
+            break
+        src = np.concatenate([lo[ok], hi[ok]])
+        dst = np.concatenate([hi[ok], lo[ok]])
+        s2 = np.concatenate([sim[ok], sim[ok]])
+        order = np.lexsort((dst, -s2, src))
+        src, dst = src[order], dst[order]
+        first = np.r_[True, src[1:] != src[:-1]]
+        best = np.full(n_clusters, -1, dtype=np.int64)
+        best[src[first]] = dst[first]
+        has = best >= 0
+        mutual = has & (best[np.where(has, best, 0)] == ids)
+        # Reciprocal best pairs merge (the larger id into the smaller): average linkage is reducible, so
+        # merging every reciprocal pair at once gives the same tree as merging one best pair at a time.
+        move = np.flatnonzero(mutual & (best < ids))
+        if len(move) == 0:
+            break
+        target = best[move]
+        parent = ids.copy()
+        parent[move] = target
+        size[target] += size[move]
+        np.add.at(e_sum, target, e_sum[move])
+        merge = sp.csr_matrix((np.ones(n_clusters, np.float32), (parent, ids)), shape=(n_clusters, n_clusters))
+        t_sum = sp.csr_matrix(merge @ t_sum)
+        labels = parent[labels]
+        changed = np.zeros(n_clusters, dtype=bool)
+        changed[target] = True
+        lo, hi = parent[lo], parent[hi]
+        stale = changed[lo] | changed[hi]
+        keep = lo != hi
+        lo, hi, sim, stale = lo[keep], hi[keep], sim[keep], stale[keep]
+        code, first_pos = np.unique(np.minimum(lo, hi) * n_clusters + np.maximum(lo, hi), return_index=True)
+        lo, hi, sim, stale = code // n_clusters, code % n_clusters, sim[first_pos], stale[first_pos]
+    return labels
+
+
+def _assign_ids(
+    comp: np.ndarray, is_prior: np.ndarray, prior_ids: list[str | None], order_key: np.ndarray, first_ids: list[str], prefix: str
+) -> list[str]:
+    """Id per row: a component holding prior rows reuses the most common prior id (ties: smallest);
+    otherwise the id derives from the component's first row (earliest seen_at, then headline_id)."""
+    out: list[str | None] = [None] * len(comp)
+    reuse: dict[int, str] = {}
+    counts: dict[int, dict[str, int]] = {}
+    for row in np.flatnonzero(is_prior):
+        c = int(comp[row])
+        pid = prior_ids[row]
+        if pid is not None:
+            counts.setdefault(c, {})[pid] = counts.setdefault(c, {}).get(pid, 0) + 1
+    for c, ids in counts.items():
+        reuse[c] = min(ids.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    order = np.argsort(order_key, kind="stable")
+    fresh: dict[int, str] = {}
+    for row in order:
+        c = int(comp[row])
+        if c not in reuse and c not in fresh:
+            fresh[c] = prefix + stable_id(prefix, first_ids[row])[:24]
+    for row in range(len(comp)):
+        c = int(comp[row])
+        out[row] = prior_ids[row] if is_prior[row] and prior_ids[row] else reuse.get(c) or fresh[c]
+    return out  # type: ignore[return-value]
+
+
+def cluster_headlines(new: pa.Table, prior: pa.Table | None, settings: HeadlineSettings = HeadlineSettings()) -> pa.Table:
+    """Fold near-duplicate headlines and cluster them into stories, joining prior dup groups and stories.
+
+    Args:
+        new: tonight's headlines: headline_id, article_id, text, seen_at (timestamp[us, UTC]), source, lead
+            (first ~400 chars of the article body, or null).
+        prior: the lake's headlines inside the window before this run (headline_id, article_id, text,
+            text_norm, dup_group_id, story_id, seen_at, source, lead), or None / empty on the first night.
+        settings: thresholds.
+
+    Returns:
+        `new` in the same row order plus text_norm, dup_group_id, story_id and is_canonical (True only for
+        the first-seen member of a dup group created by this run). A row per headline.
+    """
+    prior = _empty_prior() if prior is None or prior.num_rows == 0 else prior
+    n_new, n_prior = new.num_rows, prior.num_rows
+    n = n_new + n_prior
+    texts = [t or "" for t in _strings(new, "text")] + [t or "" for t in _strings(prior, "text")]
+    hids = [str(h) for h in _strings(new, "headline_id")] + [str(h) for h in _strings(prior, "headline_id")]
+    arts = [str(a) for a in _strings(new, "article_id")] + [str(a) for a in _strings(prior, "article_id")]
+    leads = _strings(new, "lead") + _strings(prior, "lead")
+    times = np.concatenate([_micros(new.column("seen_at")), _micros(prior.column("seen_at"))]).astype(np.int64)
+    is_prior = np.r_[np.zeros(n_new, bool), np.ones(n_prior, bool)]
+    prior_norms = _strings(prior, "text_norm")
+    norm_cache: dict[str, str] = {}
+    norms_list = [norm_cache[t] if t in norm_cache else norm_cache.setdefault(t, text_norm(t)) for t in texts[:n_new]] + [
+        pn if pn is not None else text_norm(t) for pn, t in zip(prior_norms, texts[n_new:])
+    ]
+    norms = np.asarray(norms_list, dtype=object)
+    toks = [story_tokens(s) for s in norms_list]
+    sizes = np.fromiter((len(s.split()) for s in norms_list), dtype=np.int64, count=n)
+    truncated = np.fromiter((is_truncated(t) for t in texts), dtype=bool, count=n)
+    window_us = settings.window_days * _DAY_US
+
+    # 1. Duplicate folding. Headlines with few content tokens ("Business Highlights", "Live updates") are
+    # section labels that many unrelated stories share, so they only fold within their own article.
+    foldable = np.fromiter((len(set(t)) >= settings.dup_min_tokens for t in toks), dtype=bool, count=n)
+    rows, keys = _dup_keys(norms_list, toks, foldable, settings)
+    el, er = _time_anchored_runs(np.unique(keys, return_inverse=True)[1], times[rows], window_us)
+    el, er = rows[el], rows[er]
+    tl, tr = _truncation_edges(norms_list, truncated & foldable, times, sizes, settings)
+    prior_dup = np.asarray([""] * n_new + [d or "" for d in _strings(prior, "dup_group_id")], dtype=object)
+    pdl, pdr = _same_label_edges(prior_dup, is_prior)
+    dup_comp = _components(n, np.concatenate([el, tl, pdl]), np.concatenate([er, tr, pdr]))
+
+    # 2. Seeds: dup groups, articles, prior stories. Leads are extra nodes tied to their article.
+    art_ids = np.unique(np.asarray(arts, dtype=object), return_inverse=True)[1]
+    lead_rows = {}
+    for row, lead in enumerate(leads):
+        if lead and art_ids[row] not in lead_rows:
+            lead_rows[int(art_ids[row])] = row
+    lead_src = np.asarray(sorted(lead_rows.values()), dtype=np.int64)
+    lead_texts = [leads[r] or "" for r in lead_src]
+    m = n + len(lead_src)
+    node_times = np.r_[times, times[lead_src]]
+    prior_story = np.asarray([""] * n_new + [s or "" for s in _strings(prior, "story_id")], dtype=object)
+    psl, psr = _same_label_edges(prior_story, is_prior)
+    dl, dr = np.arange(n), dup_comp  # ties each row to its dup component's representative row
+    rep = np.zeros(int(dup_comp.max()) + 1 if n else 0, dtype=np.int64)
+    rep[dup_comp[::-1]] = np.arange(n)[::-1]
+    al, ar = _same_label_edges(art_ids.astype(object), np.ones(n, bool))
+    seeds = _components(
+        m,
+        np.concatenate([dl, al, psl, n + np.arange(len(lead_src))]),
+        np.concatenate([rep[dr], ar, psr, lead_src]),
+    )
+
+    # 3. Features and candidate pairs.
+    lead_toks = [story_tokens(text_norm(t)) for t in lead_texts]
+    tf, df = tfidf(toks + lead_toks)
+    emb = embed(texts + lead_texts)
+    weights = np.r_[np.ones(n, np.float32), np.full(len(lead_src), settings.lead_weight, np.float32)]
+    # Blocking uses each node's rarest tokens only: a shared rare word is what two headlines of one story
+    # have in common, and common words would only add pairs that the kNN cut drops again.
+    node_tokens = []
+    for i in range(m):
+        ids = tf.indices[tf.indptr[i] : tf.indptr[i + 1]]
+        limit = settings.block_tokens if i < n else settings.lead_block_tokens
+        node_tokens.append(list(ids[np.argsort(df[ids], kind="stable")][:limit]))
+    bl, br = _block_pairs(node_tokens, node_times, settings)
+    a = np.float32(settings.tfidf_weight)
+    pair_sim = a * row_dots(tf, tf, bl, br) + (1 - a) * dense_dots(emb, emb, bl, br)
+    strong = pair_sim >= settings.edge_floor
+    kl, kr = _top_k_edges(bl[strong], br[strong], pair_sim[strong], settings.neighbors)
+
+    # 4. Average linkage.
+    story_comp = _agglomerate(seeds, weights, tf, emb, kl, kr, settings)[:n]
+
+    # 5. Ids and canonical flags.
+    order_key = np.lexsort((np.unique(np.asarray(hids, dtype=object), return_inverse=True)[1], times))
+    rank = np.empty(n, dtype=np.int64)
+    rank[order_key] = np.arange(n)
+    dup_ids = _assign_ids(dup_comp, is_prior, list(prior_dup), rank, hids, "d")
+    story_ids = _assign_ids(story_comp, is_prior, list(prior_story), rank, hids, "s")
+    has_prior_dup = np.zeros(int(dup_comp.max()) + 1 if n else 0, dtype=bool)
+    has_prior_dup[dup_comp[is_prior]] = True
+    first_of = np.full(len(has_prior_dup), -1, dtype=np.int64)
+    first_of[dup_comp[order_key[::-1]]] = order_key[::-1]
+    canonical = (~has_prior_dup[dup_comp]) & (first_of[dup_comp] == np.arange(n))
+    return (
+        new.append_column("text_norm", pa.array(norms_list[:n_new], pa.string()))
+        .append_column("dup_group_id", pa.array(dup_ids[:n_new], pa.string()))
+        .append_column("story_id", pa.array(story_ids[:n_new], pa.string()))
+        .append_column("is_canonical", pa.array(canonical[:n_new], pa.bool_()))
+    )
+
+
+def _same_label_edges(labels: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Edges chaining the rows (under mask) that share a non-empty label."""
+    rows = np.flatnonzero(mask & (labels != ""))
+    if len(rows) == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    codes = np.unique(labels[rows].astype(str), return_inverse=True)[1]
+    order = np.argsort(codes, kind="stable")
+    same = codes[order][1:] == codes[order][:-1]
+    return rows[order][:-1][same], rows[order][1:][same]
+
+
+def summarize_stories(headlines: pa.Table) -> pa.Table:
+    """One row per story: its canonical headline and counts.
+
+    canonical_headline rule: the text of the canonical member (is_canonical) of the story's largest dup
+    group; ties between groups by the group's earliest seen_at, then dup_group_id. A group without a
+    canonical member in the input (its first member lies outside it) uses its earliest member.
+
+    Args:
+        headlines: rows with headline_id, article_id, text, dup_group_id, story_id, is_canonical, seen_at, source.
+
+    Returns:
+        story_id, canonical_headline, n_headlines, n_dup_groups, n_articles, n_sources, first_seen, last_seen;
+        sorted by story_id.
+    """
+    ts = pa.timestamp("us", tz="UTC")
+    if headlines.num_rows == 0:
+        return pa.table(
+            {
+                "story_id": pa.array([], pa.string()),
+                "canonical_headline": pa.array([], pa.string()),
+                "n_headlines": pa.array([], pa.int32()),
+                "n_dup_groups": pa.array([], pa.int32()),
+                "n_articles": pa.array([], pa.int32()),
+                "n_sources": pa.array([], pa.int32()),
+                "first_seen": pa.array([], ts),
+                "last_seen": pa.array([], ts),
+            }
+        )
+    t = headlines.select(["headline_id", "article_id", "text", "dup_group_id", "story_id", "is_canonical", "seen_at", "source"])
+    t = t.set_column(t.schema.get_field_index("seen_at"), "seen_at", pc.cast(t.column("seen_at"), ts))
+    stories = t.group_by("story_id").aggregate(
+        [
+            ("headline_id", "count"),
+            ("dup_group_id", "count_distinct"),
+            ("article_id", "count_distinct"),
+            ("source", "count_distinct"),
+            ("seen_at", "min"),
+            ("seen_at", "max"),
+        ]
+    )
+    groups = t.group_by(["story_id", "dup_group_id"]).aggregate([("headline_id", "count"), ("seen_at", "min")])
+    gsize = groups.column("headline_id_count").to_numpy()
+    gfirst = _micros(groups.column("seen_at_min"))
+    gstory = groups.column("story_id").to_pylist()
+    gdup = groups.column("dup_group_id").to_pylist()
+    best: dict[str, tuple[int, int, str]] = {}
+    for s, d, size, first in zip(gstory, gdup, gsize, gfirst):
+        cand = (-int(size), int(first), d)
+        if s not in best or cand < best[s]:
+            best[s] = cand
+    # Representative text per dup group: its canonical row, else its earliest (then smallest headline_id).
+    rows = t.sort_by([("is_canonical", "descending"), ("seen_at", "ascending"), ("headline_id", "ascending")])
+    rep: dict[str, str] = {}
+    for d, text in zip(rows.column("dup_group_id").to_pylist(), rows.column("text").to_pylist()):
+        rep.setdefault(d, text)
+    story_ids = stories.column("story_id").to_pylist()
+    out = pa.table(
+        {
+            "story_id": pa.array(story_ids, pa.string()),
+            "canonical_headline": pa.array([rep[best[s][2]] for s in story_ids], pa.string()),
+            "n_headlines": pc.cast(stories.column("headline_id_count"), pa.int32()),
+            "n_dup_groups": pc.cast(stories.column("dup_group_id_count_distinct"), pa.int32()),
+            "n_articles": pc.cast(stories.column("article_id_count_distinct"), pa.int32()),
+            "n_sources": pc.cast(stories.column("source_count_distinct"), pa.int32()),
+            "first_seen": stories.column("seen_at_min"),
+            "last_seen": stories.column("seen_at_max"),
+        }
+    )
+    return out.sort_by("story_id")

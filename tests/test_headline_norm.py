@@ -1,0 +1,65 @@
+"""One row per text_norm rule (tasks/headline_norm.py), plus the story-token rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.headline_norm import is_truncated, story_tokens, strip_affixes, text_norm
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # 1. NFKC: full-width letters and digits become ASCII.
+        ("Ｆｕｌｌ ｗｉｄｔｈ ２０２６", "full width 2026"),
+        # 2. curly quotes and dash variants are unified before punctuation is dropped.
+        ("Mayor \u201cwill not\u201d resign \u2014 aide", "mayor will not resign aide"),
+        # 3. wire prefixes, also stacked.
+        ("UPDATE 3-Harbour bridge reopens", "harbour bridge reopens"),
+        ("REFILE-UPDATE 1-Harbour bridge reopens", "harbour bridge reopens"),
+        ("EXCLUSIVE: Harbour bridge reopens", "harbour bridge reopens"),
+        # 4. outlet and attribution suffixes.
+        ("Harbour bridge reopens - Reuters", "harbour bridge reopens"),
+        ("Harbour bridge reopens | BBC News", "harbour bridge reopens"),
+        ("Harbour bridge reopens (AP)", "harbour bridge reopens"),
+        ("Harbour bridge to reopen: sources", "harbour bridge to reopen"),
+        # 5. truncation marks.
+        ("Harbour bridge reopens after long ...", "harbour bridge reopens after long"),
+        ("Harbour bridge reopens after long\u2026", "harbour bridge reopens after long"),
+        # 6. casefold.
+        ("HARBOUR Bridge REOPENS", "harbour bridge reopens"),
+        # 7. abbreviations and dotted acronyms.
+        ("U.S. court backs ferry plan", "us court backs ferry plan"),
+        ("United States court backs ferry plan", "us court backs ferry plan"),
+        ("The F.B.I. opens inquiry", "the fbi opens inquiry"),
+        # 8. digit groups lose their commas, decimals keep their point.
+        ("City hires 2,000 nurses for $3.5 million", "city hires 2000 nurses for 3.5 million"),
+        # 9. possessive 's dropped, other punctuation becomes a space.
+        ("Council's plan: trams, buses & bikes!", "council plan trams buses bikes"),
+        # 10. whitespace collapsed.
+        ("  Harbour \t bridge\n reopens  ", "harbour bridge reopens"),
+    ],
+)
+def test_text_norm_rules(raw: str, expected: str) -> None:
+    assert text_norm(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Reuters", "Reuters"),  # an all-decoration headline is kept rather than emptied
+        ("Bridge - Reuters", "Bridge"),
+        ("Anti-war march draws crowds", "Anti-war march draws crowds"),  # an inner hyphen is not a suffix
+    ],
+)
+def test_strip_affixes(raw: str, expected: str) -> None:
+    assert strip_affixes(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("Bridge reopens ...", True), ("Bridge reopens\u2026", True), ("Bridge reopens.", False)])
+def test_is_truncated(raw: str, expected: bool) -> None:
+    assert is_truncated(raw) is expected
+
+
+def test_story_tokens_drop_stopwords_and_fold_plurals() -> None:
+    assert story_tokens("the mayor says councils will cut taxes") == ["mayor", "council", "cut", "taxe"]
