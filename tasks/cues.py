@@ -69,6 +69,8 @@ class CueLexicon:
     need_as: frozenset[str]  # base verbs that count only in the "X described Y as Z" frame
     clausal: frozenset[str]  # base verbs whose complement is a clause of speech
     no_closing: frozenset[str]  # base verbs that cannot close "CONTENT, X <verb>."
+    noun_like: frozenset[str]  # forms that are also plural nouns
+    false_particles: frozenset[tuple[str, str]]  # (form, next word) pairs that are not speech
     auxiliaries: tuple[str, ...]
     adverbs: tuple[str, ...]
     tails: tuple[str, ...]
@@ -122,6 +124,8 @@ def cue_lexicon() -> CueLexicon:
         need_as=frozenset(lex["need_as"]),
         clausal=frozenset(lex["clausal"]),
         no_closing=frozenset(lex["no_closing"]),
+        noun_like=frozenset(lex["noun_like_forms"]),
+        false_particles=frozenset(tuple(line.split(None, 1)) for line in lex["false_particles"]),  # type: ignore[misc]
         auxiliaries=lex["auxiliaries"],
         adverbs=lex["adverbs"],
         tails=lex["cue_tails"],

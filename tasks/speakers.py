@@ -85,7 +85,7 @@ def speaker_words() -> SpeakerWords:
 
 
 _DETERMINERS = frozenset(
-    "the a an this that his her their its our my your one some several many most two three four five six "
+    "the a an this that these those such his her their its our my your one some several many most two three four five six "
     "each every any all both another other".split()
 )
 _MAX_TOKENS = 11

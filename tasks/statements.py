@@ -139,6 +139,8 @@ _SHARE = re.compile(
 )
 # A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
 _THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,4}?[\s,:]*(?:that\b|[\"“]|'')")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_PRONOUNS = frozenset("he she they it we i who".split())
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -573,8 +575,12 @@ class _Extractor:
         found: list[_Raw] = []
         cues = []
         title_case: bool | None = None
+        false_particles = self.lex.false_particles
         for m in matches:
             vs = m.start("verb")
+            nxt_word = _NEXT_WORD.match(text, m.end("verb"), se)
+            if nxt_word and (m.group("verb"), nxt_word.group(1)) in false_particles:
+                continue
             if text[vs].isupper():
                 if title_case is None:
                     words = _TITLE_WORDS.findall(text, ss, se)
@@ -618,6 +624,14 @@ class _Extractor:
                         spk = (rel.start(), rel.start() + 3)
                 if spk is not None and _POSS.search(text, spk[0], spk[1]) and text[spk[1] - 1] in "s'’":
                     spk = None  # "Rubio's claim": a possessive before the cue makes it a noun
+                if (
+                    spk is not None
+                    and m.group("verb") in self.lex.noun_like
+                    and not m.group("pre").strip()
+                    and not _THAT_OR_QUOTE.match(text, cue[1], se)
+                    and not (text[spk[0]].isupper() or text[spk[0] : spk[1]].lower() in _PRONOUNS)
+                ):
+                    spk = None  # "sexual assault charges against ...": a plural noun, not a cue
             subjects.append(spk)
             infos.append((cue, ok, subj_end, participle))
         for i, m in enumerate(cues):
