@@ -132,10 +132,12 @@ _TITLE_WORDS = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 # A share of a group as the speaker of a poll finding.
 _SHARE = re.compile(
     r"(?<![\w,.])(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Aa]t least|[Mm]ore than|[Ff]ewer than|[Oo]nly|"
-    r"[Jj]ust|[Oo]ver|[Uu]nder)\s+)?"
+    r"[Jj]ust(?: over| under)?|[Oo]ver|[Uu]nder)\s+)?"
     r"(?:\d[\d,.]*\s*(?:%|percent)?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|"
-    r"[Hh]alf|[Aa] third|[Aa] quarter|[Aa] majority|[Mm]ajorities|[Mm]ost)"
-    r"(?:\s+in\s+(?:\d+|ten|five|four|three|all\s+\w+))?(?:\s+of\s+(?:the\s+|those\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*$"
+    r"[Hh]alf|[Aa] third|[Aa] quarter|[Aa] fifth|[Tt]wo-thirds|[Oo]ne-third|[Tt]hree-quarters|[Oo]ne-quarter|"
+    r"[Aa] majority|[Mm]ajorities|[Mm]ost)"
+    r"(?:,\s*\d[\d,.]*\s*(?:%|percent),)?"
+    r"(?:\s+in\s+(?:\d+|ten|five|four|three|all\s+\w+))?(?:\s+of\s+(?:the\s+|those\s+)?[\w-]+(?:\s+[\w-]+){0,3})?\s*$"
 )
 # A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
 _THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,4}?[\s,:]*(?:that\b|[\"“]|'')")
@@ -326,6 +328,8 @@ def _rare_pattern() -> re.Pattern[str]:
         r"|(?P<pit>(?<![\w-])[Ii]t\s+(?P<pitcue>(?:is|was|has\s+been|had\s+been|will\s+be)\s+"
         r"(?:widely\s+|also\s+|now\s+)?(?:reported|said|announced|alleged|claimed|rumou?red|revealed|disclosed|"
         r"confirmed))\s+(?:that\s+)?)"
+        r"|(?P<ask>(?<![\w-])(?:(?:[Ww]hen|[Aa]fter being|[Bb]eing|[Ii]f)\s+)?(?P<askcue>[Aa]sked)"
+        r"(?:\s+by\s+(?P<agent>[^,.;:]{1,60}?))?\s+(?=(?:about|whether|if|what|why|how|which|who|where|when)\b))"
     )
 
 
@@ -361,11 +365,12 @@ class _Extractor:
         self._para_starts = [ps for ps, _ in self.paras]
         self.in_claimed = _Spans([])
         # Rare cues are searched once over the whole text, then looked up per sentence.
-        found: dict[str, list[re.Match[str]]] = {"acc": [], "rep": [], "pby": [], "pit": []}
+        found: dict[str, list[re.Match[str]]] = {"acc": [], "rep": [], "pby": [], "pit": [], "ask": []}
         for m in _rare_pattern().finditer(text):
             found[m.lastgroup or "acc"].append(m)
         self.according_at, self.reportedly_at = found["acc"], found["rep"]
         self.passive_by_at, self.passive_at = found["pby"], found["pit"]
+        self.asked_at = found["ask"]
         self.raws: list[_Raw] = []
         self.claimed: list[tuple[int, int]] = []  # attribution spans of direct statements
 
@@ -672,6 +677,9 @@ class _Extractor:
                             raw = self._complement(cue, m, spk, nxt_start, se, "speaker_appositive_said")
             if raw is not None:
                 found.append(raw)
+        asked = self._asked(ss, se)
+        if asked is not None:
+            found.append(asked)
         if not found:
             raw = self._according(ss, se)
             if raw is None:
@@ -728,8 +736,12 @@ class _Extractor:
         kind = self.lex.forms[m.group("verb")]
         if kind == "base" and not m.group("pre").strip():
             # A bare base form ("officials say") needs a plural or first-person subject, not "the report".
-            head = text[spk[0] : spk[1]].split()[-1].lower()
-            if not (head in ("they", "we", "i", "you", "who") or head.endswith("s")):
+            words = text[spk[0] : spk[1]].lower().split()
+            if "of" in words[1:]:
+                words = words[: words.index("of", 1)]  # "supporters of Jane Doe say": the head is "supporters"
+            head = words[-1]
+            share = any(ch.isdigit() for ch in text[spk[0] : spk[1]]) or _SHARE.search(text, spk[0], spk[1])
+            if not (head in ("they", "we", "i", "you", "who") or head.endswith("s") or share):
                 return None
         after = _AFTER_CUE.match(text, cue[1], se)
         if after and before_spk.rstrip("\"”’'").endswith((",", "—", "--")) and not object_only:
@@ -792,6 +804,27 @@ class _Extractor:
         if _n_words(text, s, e) < 4:
             return None
         return _Raw((s, e), spk, cue, rule)
+
+    def _asked(self, ss, se) -> _Raw | None:
+        """'When asked whether ..., X said': the question is a statement of the asker (often unnamed)."""
+        text = self.text
+        m = self._first(self.asked_at, ss, se)
+        if m is None or m.start() in self.in_quotes:
+            return None
+        before = text[ss : m.start()].rstrip()
+        if before and not before.endswith((",", "—", "(")) and m.start("askcue") == m.start():
+            return None  # "She asked whether ...": the active cue rule handles a named asker
+        s = m.end()
+        comma = text.find(",", s, se)
+        e = comma if comma > 0 else se
+        s, e = _trim(text, s, e)
+        if _n_words(text, s, e) < 2:
+            return None
+        spk = None
+        if m.group("agent"):
+            spk = mention_after(text, m.start("agent"), m.end("agent"))
+        cue_end = m.end("agent") if spk is not None else m.end("askcue")
+        return _Raw((s, e), spk, (m.start("askcue"), cue_end), "asked_passive")
 
     def _passive(self, ss, se) -> _Raw | None:
         text = self.text

@@ -77,6 +77,8 @@ RULE_ROWS = [
      "the auditors", "according to", "indirect", "The main risks, according to the auditors, are the pension fund and the debt"),
     ("passive_by", "The merger was first reported by the Evening Courier.",
      "the Evening Courier", "was first reported by", "indirect", "The merger"),
+    ("asked_passive", "Asked by a reporter whether the plant would close, the mayor shrugged.",
+     "a reporter", "Asked by a reporter", "indirect", "whether the plant would close"),
     ("passive_it", "It was reported that the factory had been sold to a foreign buyer.",
      "", "was reported", "indirect", "the factory had been sold to a foreign buyer"),
     ("reportedly", "The striker reportedly turned down an offer from a rival club.",
