@@ -77,7 +77,7 @@ _LEAD = re.compile(
     r"[\s,]*(?:that\b)?\s*"
 )
 # What may follow the speaker of an inverted cue: the sentence end, an appositive, a time or place adverbial.
-_CLAUSE_END = re.compile(r"\s*(?:[.!?;,:—–)\"”]|$|(?:on|in|at|during|after|before|when|while|who|via|of|to|from)\b)")
+_CLAUSE_END = re.compile(r"\s*(?:[.!?;,:—–)\"”]|$|(?:on|in|at|during|after|before|when|while|who|via|of|from)\b)")
 _SO_CALLED = re.compile(r"(?<![\w])[Ss]o[- ]$|(?<![\w])self-$")
 _CONTRACTION = re.compile(r"(?<=\w)(['’](?:s|ve|d|re|ll|m))\s+$")
 # Adverbials between a subject and its cue: "Gov. Jane Doe on Thursday said", "The agency, meanwhile, said".
@@ -610,7 +610,7 @@ class _Extractor:
                 cue = (contr.start(1), cue[1])
             ok = _cue_ok(m, text, contr.group(1) if contr else None)
             participle = self.lex.forms[m.group("verb")] == "ing" and not m.group("pre").strip() and not contr
-            subj_end = contr.start() if contr else cue[0]
+            subj_end = _before_affiliation(text, contr.start() if contr else cue[0], ss)
             last = text[max(ss, subj_end - 14) : subj_end].rstrip(" ,").rsplit(None, 1)[-1:]
             if last and last[0] in _INTERPOSED_LAST:
                 adv = _INTERPOSED.search(text, max(ss, subj_end - 60), subj_end)
@@ -670,11 +670,15 @@ class _Extractor:
                     if spk is not None:
                         raw = self._complement(cue, m, spk, nxt_start, se, "coordinated_said")
                 elif kind in ("s", "past") and not m.group("pre"):
-                    raw = self._inverted(ss, se, cue, m)
-                    if raw is None and text[ss:subj_end].rstrip().endswith(","):
+                    # "Jane Doe, a spokeswoman, said ..." before "..., said Jane Doe": a sentence-initial
+                    # name and appositive make the cue's subject, whatever follows the cue.
+                    spk = None
+                    if text[ss:subj_end].rstrip().endswith(","):
                         spk = self._appositive_subject_clause(ss, subj_end)
-                        if spk is not None:
-                            raw = self._complement(cue, m, spk, nxt_start, se, "speaker_appositive_said")
+                    if spk is not None:
+                        raw = self._complement(cue, m, spk, nxt_start, se, "speaker_appositive_said")
+                    else:
+                        raw = self._inverted(ss, se, cue, m)
             if raw is not None:
                 found.append(raw)
         asked = self._asked(ss, se)
