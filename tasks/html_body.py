@@ -3,28 +3,35 @@
 How it works, in one pass over the tree plus a little bookkeeping:
 
 1. **Linearise.** The tree is walked once; text is cut into blocks at block-level tags (``<p>``, ``<div>``,
-   ``<li>``, ``<br>``, headings...).  Each block remembers the innermost block element that owns it, how much of
-   its text sits inside links, and the innermost *negative* element around it: a furniture tag (``<nav>``,
-   ``<aside>``, ``<footer>``...) or a class/id hint such as ``share``, ``related``, ``newsletter`` or ``comment``
-   (lexicons ``html_body_tags`` and ``html_body_hints``).  Scripts, styles and hidden elements contribute nothing.
+   ``<li>``, ``<br>``, headings; a data table gives one block per row).  Each block remembers the innermost
+   block element that owns it, how much of its text sits inside links, and the innermost *furniture* element
+   around it: a tag (``<nav>``, ``<aside>``, ``<footer>``...) or a class/id hint such as ``share``, ``related``,
+   ``newsletter`` or ``comment`` (lexicons ``html_body_tags`` and ``html_body_hints``).  Scripts, styles, hidden
+   elements and small navigation/aside/footer subtrees are not walked at all.
 2. **Vote.** Every prose block (at least ``min_vote_chars`` long) adds ``1 + commas + min(chars / 100, 3)``,
-   scaled by its share of non-link text, to the element holding it and decaying shares to the next ancestors, as in
-   Arc90's readability.  An element's final score is its votes plus class/tag hints, times its share of non-link
-   text, and shrunk when it sits inside furniture.
-3. **Choose.** The best-scoring element wins; the choice moves up to an ancestor when the ancestor scores better
-   or when several strong candidates share it, and siblings that score well or hold plain prose are merged in.
-   That is how articles split over several ``<div>``s (around ads or pull quotes) come out whole.
-4. **Emit.** Blocks of the chosen elements are kept in document order, except blocks inside furniture nested in
-   the article, link lists, one-line furniture ("Advertisement", "Share on Facebook", "Read more: ...") and repeats;
-   a heading such as "Related articles" or "Latest news" ends the article (lexicon ``html_body_phrases``).
-5. **JSON-LD.** When the page's JSON-LD carries an ``articleBody`` that is much longer than what the tree gave
-   (text rendered by JavaScript, teaser-only markup), that text is used instead.
+   scaled by its share of non-link text, to the element holding it and decaying shares to the next ancestors,
+   as in Arc90's readability.  An element's final score is its votes plus class/tag hints, times its share of
+   non-link text, and shrunk when it sits inside furniture.
+3. **Choose.** The best-scoring element wins; the choice moves up to an ancestor that scores better or that
+   several strong candidates share, then out through wrappers holding nothing else.  Siblings that score well
+   or hold plain prose are merged in, and so are "twins": elements with the winner's tag and class under a
+   near ancestor.  That is how articles split over several ``<div>``s (around ads, embeds, teasers) come out whole.
+4. **Emit.** Blocks of the chosen elements are kept in document order, except blocks inside furniture nested
+   in the article (unless it wraps most of the article: class hints are fuzzy), link lists, one-line furniture
+   ("Advertisement", "Share on Facebook", "Read more: ...") and repeats.  After a marker such as "Related
+   articles" or "Latest news" text is held back until two prose paragraphs in a row show the article going on,
+   which drops teaser lists (lexicon ``html_body_phrases``).
+5. **JSON-LD.** When the page's JSON-LD ``articleBody`` is much longer than what the tree gave (text rendered by
+   JavaScript, teaser-only markup), it is the answer; when it covers most of it, paragraphs it does not contain
+   are dropped, provided the two mostly agree.
 
-Why lxml and not a BeautifulSoup tree: on this project's 91 evaluation pages (2 cores, Python 3.11) bs4 with the
-lxml builder manages about 9 pages/s for ``get_text()`` alone (34 with a ``SoupStrainer``), while trafilatura
-extracts 25-45 pages/s; the acceptance asks for twice trafilatura's speed, which no bs4 tree reaches.  lxml.html
-parses a page in about 1.7 ms, so all scoring here works on the lxml tree (BeautifulSoup is still used, for
-encoding detection, in tasks.encoding).  Measured figures are printed by ``bench/extraction.py``.
+Why lxml and not a BeautifulSoup tree (measured on the 91 shared evaluation pages, 2 cores, Python 3.11):
+building the bs4 tree alone, ``BeautifulSoup(text, "lxml")``, takes about 42 ms a page (24 pages/s), already
+slower than trafilatura's whole extraction (28-45 pages/s on the same pages and process), while the acceptance
+asks for twice trafilatura's speed.  ``lxml.html`` parses a page in about 2 ms and this module's walk and
+scoring take 3-4 ms, so ``extract_page`` (decode, parse, metadata, body) runs at 85-100 pages/s, 2.3-2.8 times
+trafilatura (``bench/extraction.py``).  BeautifulSoup is still used where it is good at its job: encoding
+detection in tasks.encoding.
 """
 
 from __future__ import annotations
