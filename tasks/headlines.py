@@ -51,9 +51,9 @@ class HeadlineSettings:
     """Each row keeps its most similar candidate pairs only (a kNN graph), so edges grow linearly."""
     small_cluster_margin: float = 0.3
     """Extra similarity two clusters need, divided by sqrt(n_a * n_b): lone headlines must agree more."""
-    block_max_postings: int = 50
+    block_max_postings: int = 12
     """A token shared by more rows than this in one time bucket is too common to pair all its rows."""
-    block_neighbors: int = 8
+    block_neighbors: int = 6
     """In such an oversized token block, each row is paired with this many time-sorted neighbours."""
     truncation_min_tokens: int = 4
     """A truncated headline folds into a longer one only if at least this many tokens remain."""
