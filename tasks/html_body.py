@@ -112,7 +112,7 @@ _TAG_PRIOR = {"div": 5.0, "article": 5.0, "section": 2.0, "main": 2.0, "pre": 3.
               "ul": -3.0, "ol": -3.0, "dl": -3.0, "li": -3.0, "dd": -3.0, "dt": -3.0, "form": -3.0,
               "h2": -5.0, "h3": -5.0, "h4": -5.0, "h5": -5.0, "h6": -5.0, "th": -5.0}
 _SENTENCE_END = ".!?:;\"'”’"
-_MARKER_TRAIL = " :»›>→|-"
+_MARKER_TRIM = " :»›>→|-–—<«‹←"
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 _NON_PROSE_OWNERS = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "tr", "hr", "br"})
 # Furniture tags holding less text than this are skipped unwalked (see _Walk); a bigger one might be a
@@ -517,7 +517,7 @@ def _emit(scorer: _Scorer, containers: list[Any], settings: BodySettings) -> lis
                 if not wrapper[b.neg]:
                     continue
             if b.kind == _HEADING or (b.chars <= settings.max_marker_chars and b.text[-1] not in _SENTENCE_END):
-                if rules.section_end.fullmatch(b.text.rstrip(_MARKER_TRAIL)):
+                if rules.section_end.fullmatch(b.text.strip(_MARKER_TRIM)):
                     suspended, pending = True, None
                     continue
             if (
