@@ -51,6 +51,7 @@ class SpeakerWords:
     name_stopwords: frozenset[str]
     document_heads: frozenset[str]
     colon_labels: frozenset[str]
+    non_heads: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -81,6 +82,7 @@ def speaker_words() -> SpeakerWords:
         name_stopwords=frozenset(lex["name_allowed_stopwords"]),
         document_heads=low("document_heads"),
         colon_labels=low("colon_not_speakers"),
+        non_heads=low("non_heads"),
     )
 
 
@@ -116,7 +118,7 @@ def head_ok(tokens: list[str], words: SpeakerWords) -> bool:
     low = head.lower()
     if low in words.pronouns:
         return len(tokens) == 1
-    if low in _DETERMINERS:
+    if low in _DETERMINERS or (low in words.non_heads and not _is_cap(head)):
         return False
     if _is_cap(head):
         return head not in words.time_words and head not in words.openers

@@ -133,16 +133,17 @@ _TITLE_WORDS = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _SHARE = re.compile(
     r"(?<![\w,.])(?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Aa]t least|[Mm]ore than|[Ff]ewer than|[Oo]nly|"
     r"[Jj]ust(?: over| under)?|[Oo]ver|[Uu]nder)\s+)?"
-    r"(?:\d[\d,.]*\s*(?:%|percent)?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|"
-    r"[Hh]alf|[Aa] third|[Aa] quarter|[Aa] fifth|[Tt]wo-thirds|[Oo]ne-third|[Tt]hree-quarters|[Oo]ne-quarter|"
-    r"[Aa] majority|[Mm]ajorities|[Mm]ost)"
+    r"(?:(?:\d[\d,.]*\s*(?:%|percent)|[Hh]alf|[Aa] third|[Aa] quarter|[Aa] fifth|[Tt]wo-thirds|[Oo]ne-third|"
+    r"[Tt]hree-quarters|[Oo]ne-quarter|[Aa] majority|[Mm]ajorities|[Mm]ost)"
+    r"|(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)\s+in\s+(?:\d+|ten|five|four|three))"
     r"(?:,\s*\d[\d,.]*\s*(?:%|percent),)?"
-    r"(?:\s+in\s+(?:\d+|ten|five|four|three|all\s+\w+))?(?:\s+of\s+(?:the\s+|those\s+)?[\w-]+(?:\s+[\w-]+){0,3})?\s*$"
+    r"(?:\s+in\s+all\s+\w+)?(?:\s+of\s+(?:the\s+|those\s+)?(?:[A-Z][\w-]*|[\w-]+s)(?:\s+[\w-]+){0,3})?(?=\s*$)"
 )
 # A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
 _THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,4}?[\s,:]*(?:that\b|[\"“]|'')")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _PRONOUNS = frozenset("he she they it we i who".split())
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s*[—–-]+\s*")
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -566,13 +567,17 @@ class _Extractor:
 
     # ------------------------------------------------------------------ rule 2: reported speech
     def _subject_at(self, s: int, e: int) -> tuple[int, int] | None:
+        """The mention opening a clause, past openers and a dateline ("PARIS —")."""
         words = speaker_words()
+        dateline = _DATELINE.match(self.text, s, e)
+        if dateline:
+            s = dateline.end()
         m = _WORD.match(self.text, s)
         while m and m.group() in words.openers:
             nxt = re.compile(r"[\s,]+").match(self.text, m.end())
             m = _WORD.match(self.text, nxt.end() if nxt else m.end())
-        if not m:
-            return None
+        if not m or (m.group().endswith("ing") and m.group()[:1].isupper()):
+            return None  # "Having announced ...": a participle clause, not a subject
         return mention_after(self.text, m.start(), e)
 
     def sentence(self, ss: int, se: int, matches: list[re.Match[str]]) -> None:
