@@ -72,6 +72,10 @@ LATEST = (
     '<h3><a href="/d">School reopens after the summer renovation work</a></h3>'
     "<p>Pupils returned to new classrooms, a larger library and a canteen that serves breakfast, staff said.</p></div>"
 )
+NEXT_TEASER = (
+    '<p><a href="/n">Next story »</a></p><h5><a href="/n">Tram fares frozen for another year</a></h5>'
+    "<p>Commuters will keep paying last year's price, which the operator says is still cheaper than the bus.</p>"
+)
 ONE_LINERS = "<p>Advertisement</p><p>Share on Facebook</p><p>Read more: Bridge closures across the region</p>"
 HIDDEN = "<div style='display: none'><p>Subscriber-only text that the reader never sees on the page at all.</p></div>"
 
@@ -89,6 +93,8 @@ DROPPED_ROWS = [
     ("footer outside the article dropped", "", "<footer><p>Copyright 2024 The Valley Courier, all rights "
      "reserved, reproduction prohibited.</p></footer>", "Valley Courier"),
     ("page title (h1) left to metadata", "", "", "Bridge to reopen"),
+    ("timestamp-only line dropped", "<div>2024-03-05 14:22 Jane Roe</div>", "", "2024-03-05"),
+    ("next-article teaser dropped", NEXT_TEASER, "", "cheaper than the bus"),
 ]
 
 
@@ -144,6 +150,13 @@ def test_same_styled_parts_found_through_unstyled_inner_wrappers() -> None:
     )
     text = extract_body(page(f"{NAV}<div class='page'>{rows}</div>"))
     assert text == "\n\n".join(ARTICLE)
+
+
+def test_heading_that_only_starts_like_a_marker_keeps_what_follows() -> None:
+    body = paragraphs(ARTICLE[:2]) + "<h2>Next steps</h2><p>Short one.</p>" + paragraphs(ARTICLE[2:])
+    text = extract_body(page(f"{NAV}<article>{body}</article>"))
+    assert "Next steps\n\nShort one." in text
+    assert_article_kept(text)
 
 
 def test_mid_article_read_also_box_does_not_end_the_article() -> None:
