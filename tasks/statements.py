@@ -144,6 +144,8 @@ _THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,4}?[\s,:]*(?:that\b|[\"“]|'
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _PRONOUNS = frozenset("he she they it we i who".split())
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s*[—–-]+\s*")
+_WORDISH = re.compile(r"[\w'’-]")
+_ASK_PREFIX = re.compile(r"(?<![\w-])(?:[Ww]hen|[Aa]fter being|[Bb]eing|[Ii]f)\s+$")
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -320,16 +322,19 @@ def _is_document(text: str, spk: tuple[int, int]) -> bool:
 
 @cache
 def _rare_pattern() -> re.Pattern[str]:
-    """One text-wide pass for the rare cues: "according to X", "reportedly", "reported by X", "it was said"."""
-    according = _trie_alt(cue_lexicon().according)
+    """One text-wide pass for the rare cues: "according to X", "reportedly", "reported by X", "it was said",
+    "when asked whether". Every branch opens with a literal (left word boundaries are checked by the caller):
+    a leading lookbehind or optional group would make the regex engine try every position of the text."""
+    entries = cue_lexicon().according
+    according = _trie_alt(list(entries) + [e[:1].upper() + e[1:] for e in entries])
     return re.compile(
-        rf"(?P<acc>(?<![\w'’-])(?i:{according})(?![\w'’-]))"
-        r"|(?P<rep>(?<![\w-])(?:reportedly|allegedly)\b)"
-        r"|(?P<pby>(?<![\w-])(?:reported|revealed|disclosed|announced|confirmed|obtained|published)\s+by)\s+"
-        r"|(?P<pit>(?<![\w-])[Ii]t\s+(?P<pitcue>(?:is|was|has\s+been|had\s+been|will\s+be)\s+"
+        rf"(?P<acc>(?:{according})(?![\w'’-]))"
+        r"|(?P<rep>(?:reportedly|allegedly)\b)"
+        r"|(?P<pby>(?:reported|revealed|disclosed|announced|confirmed|obtained|published)\s+by)\s+"
+        r"|(?P<pit>[Ii]t\s+(?P<pitcue>(?:is|was|has\s+been|had\s+been|will\s+be)\s+"
         r"(?:widely\s+|also\s+|now\s+)?(?:reported|said|announced|alleged|claimed|rumou?red|revealed|disclosed|"
         r"confirmed))\s+(?:that\s+)?)"
-        r"|(?P<ask>(?<![\w-])(?:(?:[Ww]hen|[Aa]fter being|[Bb]eing|[Ii]f)\s+)?(?P<askcue>[Aa]sked)"
+        r"|(?P<ask>(?P<askcue>[Aa]sked)"
         r"(?:\s+by\s+(?P<agent>[^,.;:]{1,60}?))?\s+(?=(?:about|whether|if|what|why|how|which|who|where|when)\b))"
     )
 
@@ -368,7 +373,8 @@ class _Extractor:
         # Rare cues are searched once over the whole text, then looked up per sentence.
         found: dict[str, list[re.Match[str]]] = {"acc": [], "rep": [], "pby": [], "pit": [], "ask": []}
         for m in _rare_pattern().finditer(text):
-            found[m.lastgroup or "acc"].append(m)
+            if m.start() == 0 or not _WORDISH.match(text, m.start() - 1):
+                found[m.lastgroup or "acc"].append(m)
         self.according_at, self.reportedly_at = found["acc"], found["rep"]
         self.passive_by_at, self.passive_at = found["pby"], found["pit"]
         self.asked_at = found["ask"]
@@ -821,7 +827,8 @@ class _Extractor:
         if m is None or m.start() in self.in_quotes:
             return None
         before = text[ss : m.start()].rstrip()
-        if before and not before.endswith((",", "—", "(")) and m.start("askcue") == m.start():
+        prefixed = _ASK_PREFIX.search(text, max(ss, m.start() - 12), m.start())
+        if before and not before.endswith((",", "—", "(")) and not prefixed:
             return None  # "She asked whether ...": the active cue rule handles a named asker
         s = m.end()
         comma = text.find(",", s, se)
