@@ -93,3 +93,92 @@ def test_seed_acceptance(prefect_harness, shared_dir: Path, tmp_path: Path, caps
     headlines = query(capsys, lake, "select text, story_id from headlines")
     assert {h["text"] for h in headlines} == set(expected["headlines"])
     assert len({h["story_id"] for h in headlines}) == 1
+
+
+def _page(title: str, site: str, published: str, author: str, paragraphs: list[str], lang: str = "en") -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title} | {site}</title>'
+        f'<meta property="og:title" content="{title}"><meta property="og:site_name" content="{site}">'
+        f'<meta property="article:published_time" content="{published}"><meta name="author" content="{author}">'
+        f"</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>{title}</h1>"
+        f"<p class='byline'>By {author}</p>{body}</article><footer>{site} 2026</footer></body></html>"
+    ).encode()
+
+
+def _write_crawl(path: Path, truncate_last: int) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = [
+        ("https://north.example/2026/11/27/tram", "text/html; charset=utf-8", _page(
+            "Tram line to the harbor opens in March", "North Gazette", "2026-11-27T08:00:00+01:00", "Ida Lind",
+            ["The new tram line between the station and the harbor will open in March, the transport office said on Friday.",
+             "\"The tracks are finished and testing starts next week,\" project manager Ola Berg said."])),
+        ("https://north.example/files/timetable.pdf", "application/pdf", b"%PDF-1.4 timetable"),
+        ("https://south.example/news/budget", "text/html; charset=utf-8", _page(
+            "Sorno schools get new budget for heating", "South Post", "2026-11-26T17:45:00-05:00", "Carl Meyer",
+            ["Schools in Sorno will receive an extra heating budget this winter, the education board said.",
+             "Board chair Ruth Alvarez said the money would arrive before the first frost."])),
+        ("https://south.example/news/late", "text/html", _page(
+            "A page cut off by the crawler", "South Post", "2026-11-26T10:00:00Z", "Nobody", ["Lost text. " * 200])),
+    ]
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for uri, content_type, body in pages:
+        http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http,
+                                           warc_headers_dict={"WARC-Date": "2026-11-27T23:00:00Z"})
+        writer.write_record(record)
+    data = buffer.getvalue()
+    path.write_bytes(data[: len(data) - truncate_last])
+
+
+def test_warc_crawl_with_bad_records_and_page_metadata(prefect_harness, tmp_path: Path, capsys) -> None:
+    inbox = tmp_path / "crawl"
+    inbox.mkdir()
+    _write_crawl(inbox / "CC-NEWS-20261127.warc.gz", truncate_last=300)
+    lake = tmp_path / "lake"
+    newslake(capsys, "run", "--input", str(inbox), "--lake", str(lake), "--date", "2026-11-27")
+
+    articles = query(capsys, lake, "select url, title, published_at, published_utc_offset_minutes as offset, authors, "
+                                   "site_name, language, fetched_at, body from articles order by url")
+    assert [a["url"] for a in articles] == ["https://north.example/2026/11/27/tram", "https://south.example/news/budget"]
+    tram, budget = articles
+    assert tram["title"] == "Tram line to the harbor opens in March" and tram["site_name"] == "North Gazette"
+    assert tram["published_at"].startswith("2026-11-27T07:00:00") and tram["offset"] == 60
+    assert budget["published_at"].startswith("2026-11-26T22:45:00") and budget["offset"] == -300
+    assert tram["authors"] == ["Ida Lind"] and budget["authors"] == ["Carl Meyer"]
+    assert tram["language"] == "en" and tram["fetched_at"].startswith("2026-11-27T23:00:00")
+    assert "Home" not in tram["body"] and "testing starts next week" in tram["body"]
+
+    rejected = query(capsys, lake, "select error_kind from quarantine order by source_uri")
+    assert [r["error_kind"] for r in rejected] == ["non_html_record", "truncated_record"]
+
+
+def test_second_night_joins_the_first_nights_story(prefect_harness, tmp_path: Path, capsys) -> None:
+    def night(day: str, records: list[dict]) -> None:
+        folder = tmp_path / day
+        folder.mkdir()
+        (folder / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+        newslake(capsys, "run", "--input", str(folder), "--lake", str(lake), "--date", day)
+
+    lake = tmp_path / "lake"
+    night("2026-11-26", [
+        {"id": "a1", "url": "https://wire.example/a1", "source": "Wire", "published": "2026-11-26T08:00:00Z",
+         "title": "Kessel council votes to close the old coal harbor"},
+        {"id": "a2", "url": "https://wire.example/a2", "source": "Wire", "published": "2026-11-26T09:00:00Z",
+         "title": "Sorno bakery wins national bread prize"},
+    ])
+    night("2026-11-27", [
+        {"id": "b1", "url": "https://mirror.example/b1", "source": "Mirror", "published": "2026-11-27T07:00:00Z",
+         "title": "UPDATE 1-Kessel council votes to close the old coal harbor"},
+    ])
+    rows = query(capsys, lake, "select h.text, h.story_id, h.dup_group_id from headlines h order by h.seen_at")
+    first, _, late = rows
+    assert late["dup_group_id"] == first["dup_group_id"] and late["story_id"] == first["story_id"]
+    [story] = query(capsys, lake, f"select n_headlines, n_sources from stories where story_id = '{first['story_id']}'")
+    assert story == {"n_headlines": 2, "n_sources": 2}
+    assert query(capsys, lake, "select count(*) as n from stories") == [{"n": 2}]
