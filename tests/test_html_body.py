@@ -114,6 +114,18 @@ def test_paragraphs_kept_with_blank_lines_and_collapsed_spaces() -> None:
     assert text == "\n\n".join(ARTICLE)
 
 
+def test_standfirst_between_title_and_body_container_kept() -> None:
+    header = f"<div class='article-top'><h1>Bridge to reopen</h1><span>5 March</span><p>{STANDFIRST}</p></div>"
+    text = extract_body(page(f"{NAV}<main>{header}<div class='story'>{paragraphs(ARTICLE)}</div></main>"))
+    assert text == "\n\n".join([STANDFIRST, *ARTICLE])
+
+
+def test_prose_before_the_container_without_a_title_is_not_a_standfirst() -> None:
+    promo = f"<div class='promo-text'><p>{STANDFIRST}</p></div>"
+    text = extract_body(page(f"{NAV}<main>{promo}<div class='story'>{paragraphs(ARTICLE)}</div></main>"))
+    assert text == "\n\n".join(ARTICLE)
+
+
 def test_subheading_kept_inside_article() -> None:
     body = paragraphs(ARTICLE[:2]) + "<h2>What happens next</h2>" + paragraphs(ARTICLE[2:])
     text = extract_body(page(f"{NAV}<article>{body}</article>"))
