@@ -184,6 +184,12 @@ def test_br_separated_text_keeps_its_lines() -> None:
     assert text == "\n\n".join(ARTICLE)
 
 
+def test_layout_table_cell_is_the_article_container() -> None:
+    cell = "".join(f"<span>{p}</span><br><br>" for p in ARTICLE)
+    text = extract_body(page(f"<table><tr><td><a href='/'>Home</a> menu</td><td>{cell}</td></tr></table>"))
+    assert text == "\n\n".join(ARTICLE)
+
+
 def test_data_table_reads_one_row_per_line() -> None:
     table = "<table><tr><td>1</td><td>Ada Lovelace</td><td>42</td></tr><tr><td>2</td><td>Alan Turing</td><td>40</td></tr></table>"
     text = extract_body(article_page(table))
