@@ -97,9 +97,6 @@ _LY_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{2,}ly)\s+$")
 _AUX_BEFORE = re.compile(
     r"(?<![\w'’-])(has|have|had|is|are|was|were|will|would|could|can|may|might|should|did|does|do|also|not)\s+$"
 )
-# A quoted run of three or more words inside reported speech makes it "mixed"; a one- or two-word scare
-# quote ('by "political opposition"') leaves it indirect.
-_PARTIAL_QUOTE = re.compile(r"(?:“|\"|'')[^“”\"\n]*?\w[\w'’-]*(?:\s+[^\s“”\"]+){2,}[^“”\"\n]*?(?:”|\"|'')")
 _AFFILIATION = re.compile(r"\s*\([^()]{1,25}\)\s*$|,\s*[RDI]-[A-Z][\w.]{1,12},?\s*$")
 # What may follow an attribution cue to close it: punctuation, a time or place adverbial, an object of "told".
 _ATT_END = re.compile(
@@ -376,6 +373,7 @@ class _Extractor:
         for i, (ps, pe) in enumerate(self.paras):
             self.quotes.extend((qs, qe, c, i) for qs, qe, c in _quotes(text, ps, pe))
         self.in_quotes = _Spans([(q[0], q[1]) for q in self.quotes])
+        self._quote_starts = [q[0] for q in self.quotes]
         self.sents = [_sentences(text, ps, pe) for ps, pe in self.paras]
         self._para_starts = [ps for ps, _ in self.paras]
         self.in_claimed = _Spans([])
@@ -402,6 +400,18 @@ class _Extractor:
             if m.start() >= ss and m.end() <= se:
                 return m
         return None
+
+    def _holds_partial_quote(self, cs: int, ce: int) -> bool:
+        """Whether [cs, ce) holds a quoted run of three or more words: reported speech with a partial quote
+        is "mixed"; a one- or two-word scare quote ('by "political opposition"') leaves it "indirect"."""
+        i = bisect.bisect_left(self._quote_starts, cs)
+        while i < len(self.quotes) and self.quotes[i][0] < ce:
+            qs, qe, closed, _ = self.quotes[i]
+            s, e = _inner(self.text, qs, qe, closed)
+            if _n_words(self.text, s, min(e, ce)) >= 3:
+                return True
+            i += 1
+        return False
 
     def para_of(self, pos: int) -> int:
         return bisect.bisect_right(self._para_starts, pos) - 1
@@ -909,7 +919,7 @@ class _Extractor:
             content = text[cs:ce]
             if raw.direct:
                 kind = "direct"
-            elif _PARTIAL_QUOTE.search(content):
+            elif self._holds_partial_quote(cs, ce):
                 kind = "mixed"
             else:
                 kind = "indirect"
