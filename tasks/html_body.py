@@ -17,10 +17,12 @@ How it works, in one pass over the tree plus a little bookkeeping:
    or hold plain prose are merged in, and so are "twins": elements with the winner's tag and class under a
    near ancestor.  That is how articles split over several ``<div>``s (around ads, embeds, teasers) come out whole.
 4. **Emit.** Blocks of the chosen elements are kept in document order, except blocks inside furniture nested
-   in the article (unless it wraps most of the article: class hints are fuzzy), link lists, one-line furniture
-   ("Advertisement", "Share on Facebook", "Read more: ...") and repeats.  After a marker such as "Related
-   articles" or "Latest news" text is held back until two prose paragraphs in a row show the article going on,
-   which drops teaser lists (lexicon ``html_body_phrases``).
+   in the article (unless it wraps most of the article: class hints are fuzzy), link lists and one-line
+   furniture ("Advertisement", "Share on Facebook", "Read more: ...").  Repeated paragraphs are kept: pull
+   quotes and repeated list lines belong to the reference texts.  After a marker such as "Related articles" or
+   "Latest news", text is held back until two prose paragraphs in a row show the article going on, which drops
+   teaser lists (lexicon ``html_body_phrases``).  Prose between the page's <h1> and the container (a
+   standfirst) is put in front.
 5. **JSON-LD.** When the page's JSON-LD ``articleBody`` is much longer than what the tree gave (text rendered by
    JavaScript, teaser-only markup), it is the answer; when it covers most of it, paragraphs it does not contain
    are dropped, provided the two mostly agree.
@@ -497,7 +499,6 @@ def _emit(scorer: _Scorer, containers: list[Any], settings: BodySettings) -> lis
     rules = walk.rules
     wrapper: dict[Any, bool] = {}
     out: list[tuple[str, bool]] = []  # (text, is heading)
-    seen: set[str] = set()
     # After a "Related articles"-style marker the article has usually ended, but publishers also drop such
     # boxes mid-article.  So the text after a marker is held back until two prose paragraphs in a row show the
     # article going on; a teaser list (headline link, summary, headline link, ...) never shows that.
@@ -524,7 +525,6 @@ def _emit(scorer: _Scorer, containers: list[Any], settings: BodySettings) -> lis
             if (
                 b.link_chars > settings.max_link_density * b.chars
                 or (b.chars <= settings.max_boilerplate_chars and rules.boilerplate_line.fullmatch(b.text))
-                or b.text in seen
             ):
                 pending = None
                 continue
@@ -536,10 +536,8 @@ def _emit(scorer: _Scorer, containers: list[Any], settings: BodySettings) -> lis
                     pending = b
                     continue
                 suspended = False
-                seen.add(pending.text)
                 out.append((pending.text, False))
                 pending = None
-            seen.add(b.text)
             out.append((b.text, b.kind == _HEADING))
     # A heading is only worth keeping when text follows it; a dangling one titled furniture.
     while out and out[-1][1]:
