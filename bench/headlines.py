@@ -29,7 +29,7 @@ import pyarrow.csv as pacsv
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tasks.headlines import HeadlineSettings, cluster_headlines  # noqa: E402
+from tasks.headlines import HeadlineSettings, cluster_headlines
 
 TS = pa.timestamp("us", tz="UTC")
 
@@ -106,7 +106,9 @@ def run_nights(table: pa.Table, nights: int, settings: HeadlineSettings) -> None
         prior = pa.concat_tables(done).drop_columns(["is_canonical"]) if done else None
         out = cluster_headlines(night, prior, settings)
         done.append(out)
-        print(f"night {k + 1}: {night.num_rows} rows, new stories {len(set(out.column('story_id').to_pylist()) - set(prior.column('story_id').to_pylist() if prior else []))}")
+        print(
+            f"night {k + 1}: {night.num_rows} rows, new stories {len(set(out.column('story_id').to_pylist()) - set(prior.column('story_id').to_pylist() if prior else []))}"
+        )
     everything = pa.concat_tables(done)
     report(everything, table.column("story").to_pylist(), time.perf_counter() - start, f"{nights} nights")
 

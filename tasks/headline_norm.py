@@ -11,9 +11,27 @@ from tasks.lexicon import load_lexicon
 # Typographic variants that NFKC leaves alone but that publishers swap freely.
 _QUOTES = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
     }
 )
 # Truncation marks that aggregators append when they cut a long headline ("..." after NFKC of "…").
@@ -33,12 +51,16 @@ def _rules() -> dict[str, object]:
     affixes = load_lexicon("headline_affixes")
     tokens = load_lexicon("headline_tokens")
     prefixes = [re.escape(p).replace(r"\ N", r"(?:\s+\d+)?").replace(r"\ ", r"\s+") for p in affixes["wire_prefix"]]
-    prefix_re = re.compile(r"^\s*(?:" + "|".join(sorted(prefixes, key=len, reverse=True)) + r")" + r"\s*(?:-|:)\s*", re.I)
+    prefix_re = re.compile(
+        r"^\s*(?:" + "|".join(sorted(prefixes, key=len, reverse=True)) + r")" + r"\s*(?:-|:)\s*", re.IGNORECASE
+    )
     # Outlet names may follow " - ", " | " or ": "; bracketed "(Reuters)" counts too.
     outlets = "|".join(re.escape(o) for o in sorted(affixes["outlet_suffix"], key=len, reverse=True))
-    outlet_re = re.compile(r"(?:\s+(?:-|\|)\s*|\s*:\s*)(?:" + outlets + r")\s*$|\s*\((?:" + outlets + r")\)\s*$", re.I)
+    outlet_re = re.compile(
+        r"(?:\s+(?:-|\|)\s*|\s*:\s*)(?:" + outlets + r")\s*$|\s*\((?:" + outlets + r")\)\s*$", re.IGNORECASE
+    )
     sources = "|".join(re.escape(s) for s in sorted(affixes["source_suffix"], key=len, reverse=True))
-    source_re = re.compile(r"(?:\s*:\s*|\s+-\s+)(?:" + sources + r")\s*$", re.I)
+    source_re = re.compile(r"(?:\s*:\s*|\s+-\s+)(?:" + sources + r")\s*$", re.IGNORECASE)
     folds: dict[str, str] = {}
     for row in tokens["abbreviation"]:
         dotted, folded = (part.strip() for part in row.split("=>"))

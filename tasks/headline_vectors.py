@@ -79,7 +79,9 @@ def tfidf(token_lists: list[list[str]]) -> tuple[sp.csr_matrix, np.ndarray]:
     return sp.csr_matrix(sp.diags(inv.astype(np.float32)) @ weighted), df
 
 
-def row_dots(a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np.ndarray, chunk: int = 65_536) -> np.ndarray:
+def row_dots(
+    a: sp.csr_matrix, b: sp.csr_matrix, left: np.ndarray, right: np.ndarray, chunk: int = 65_536
+) -> np.ndarray:
     """Dot products a[left[k]] . b[right[k]] for every k, in chunks (sparse rows)."""
     out = np.empty(len(left), dtype=np.float32)
     for start in range(0, len(left), chunk):

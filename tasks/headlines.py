@@ -43,13 +43,13 @@ class HeadlineSettings:
     """Headlines further apart in time than this never share a dup group or a direct story link."""
     tfidf_weight: float = 0.5
     """Share of IDF-token cosine in the pair similarity; the rest is WordLlama embedding cosine."""
-    link_threshold: float = 0.11
+    link_threshold: float = 0.10
     """Average-linkage cut: two clusters merge while their mean pair similarity is at least this."""
     edge_floor: float = 0.08
     """Candidate pairs below this similarity are dropped before clustering (they barely move averages)."""
     neighbors: int = 10
     """Each row keeps its most similar candidate pairs only (a kNN graph), so edges grow linearly."""
-    small_cluster_margin: float = 0.3
+    small_cluster_margin: float = 0.2
     """Extra similarity two clusters need, divided by sqrt(n_a * n_b): lone headlines must agree more."""
     block_max_postings: int = 12
     """A token shared by more rows than this in one time bucket is too common to pair all its rows."""
@@ -63,7 +63,7 @@ class HeadlineSettings:
     """Headlines with fewer distinct content tokens are section labels and never fold across articles."""
     edit_min_tokens: int = 7
     """Headlines of at least this many words also fold when they differ by one inserted/deleted/changed word."""
-    lead_weight: float = 0.5
+    lead_weight: float = 2.0
     """Weight of an article's lead (first ~400 body chars) as an extra member of the article's cluster."""
     block_tokens: int = 8
     """Rarest headline tokens that enter blocking."""
@@ -288,9 +288,9 @@ def _agglomerate(
         if len(lo) == 0:
             break
         idx = np.flatnonzero(stale)
-        sim[idx] = (a * row_dots(t_sum, t_sum, lo[idx], hi[idx]) + (1 - a) * dense_dots(e_sum, e_sum, lo[idx], hi[idx])) / (
-            size[lo[idx]] * size[hi[idx]]
-        )
+        sim[idx] = (
+            a * row_dots(t_sum, t_sum, lo[idx], hi[idx]) + (1 - a) * dense_dots(e_sum, e_sum, lo[idx], hi[idx])
+        ) / (size[lo[idx]] * size[hi[idx]])
         # Averages over few pairs are noisy: two lone headlines sharing a word ("airport") must agree more
         # than two large clusters whose averages are diluted by each story's own breadth.
         need = settings.link_threshold + settings.small_cluster_margin / np.sqrt(size[lo] * size[hi])
@@ -332,7 +332,12 @@ def _agglomerate(
 
 
 def _assign_ids(
-    comp: np.ndarray, is_prior: np.ndarray, prior_ids: list[str | None], order_key: np.ndarray, first_ids: list[str], prefix: str
+    comp: np.ndarray,
+    is_prior: np.ndarray,
+    prior_ids: list[str | None],
+    order_key: np.ndarray,
+    first_ids: list[str],
+    prefix: str,
 ) -> list[str]:
     """Id per row: a component holding prior rows reuses the most common prior id (ties: smallest);
     otherwise the id derives from the component's first row (earliest seen_at, then headline_id)."""
@@ -358,7 +363,9 @@ def _assign_ids(
     return out  # type: ignore[return-value]
 
 
-def cluster_headlines(new: pa.Table, prior: pa.Table | None, settings: HeadlineSettings = HeadlineSettings()) -> pa.Table:
+def cluster_headlines(
+    new: pa.Table, prior: pa.Table | None, settings: HeadlineSettings = HeadlineSettings()
+) -> pa.Table:
     """Fold near-duplicate headlines and cluster them into stories, joining prior dup groups and stories.
 
     Args:
@@ -383,10 +390,9 @@ def cluster_headlines(new: pa.Table, prior: pa.Table | None, settings: HeadlineS
     is_prior = np.r_[np.zeros(n_new, bool), np.ones(n_prior, bool)]
     prior_norms = _strings(prior, "text_norm")
     norm_cache: dict[str, str] = {}
-    norms_list = [norm_cache[t] if t in norm_cache else norm_cache.setdefault(t, text_norm(t)) for t in texts[:n_new]] + [
-        pn if pn is not None else text_norm(t) for pn, t in zip(prior_norms, texts[n_new:])
-    ]
-    norms = np.asarray(norms_list, dtype=object)
+    norms_list = [
+        norm_cache[t] if t in norm_cache else norm_cache.setdefault(t, text_norm(t)) for t in texts[:n_new]
+    ] + [pn if pn is not None else text_norm(t) for pn, t in zip(prior_norms, texts[n_new:])]
     toks = [story_tokens(s) for s in norms_list]
     sizes = np.fromiter((len(s.split()) for s in norms_list), dtype=np.int64, count=n)
     truncated = np.fromiter((is_truncated(t) for t in texts), dtype=bool, count=n)
@@ -436,7 +442,9 @@ def cluster_headlines(new: pa.Table, prior: pa.Table | None, settings: HeadlineS
     for i in range(m):
         ids = tf.indices[tf.indptr[i] : tf.indptr[i + 1]]
         limit = settings.block_tokens if i < n else settings.lead_block_tokens
-        node_tokens.append(list(ids[np.argsort(df[ids], kind="stable")][:limit]))
+        # A token no other node has pairs nothing, so tokens seen at least twice come first.
+        rank = np.lexsort((df[ids], df[ids] < 2))
+        node_tokens.append(list(ids[rank][:limit]))
     bl, br = _block_pairs(node_tokens, node_times, settings)
     a = np.float32(settings.tfidf_weight)
     pair_sim = a * row_dots(tf, tf, bl, br) + (1 - a) * dense_dots(emb, emb, bl, br)
@@ -504,7 +512,9 @@ def summarize_stories(headlines: pa.Table) -> pa.Table:
                 "last_seen": pa.array([], ts),
             }
         )
-    t = headlines.select(["headline_id", "article_id", "text", "dup_group_id", "story_id", "is_canonical", "seen_at", "source"])
+    t = headlines.select(
+        ["headline_id", "article_id", "text", "dup_group_id", "story_id", "is_canonical", "seen_at", "source"]
+    )
     t = t.set_column(t.schema.get_field_index("seen_at"), "seen_at", pc.cast(t.column("seen_at"), ts))
     stories = t.group_by("story_id").aggregate(
         [

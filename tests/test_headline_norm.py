@@ -56,7 +56,9 @@ def test_strip_affixes(raw: str, expected: str) -> None:
     assert strip_affixes(raw) == expected
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("Bridge reopens ...", True), ("Bridge reopens\u2026", True), ("Bridge reopens.", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("Bridge reopens ...", True), ("Bridge reopens\u2026", True), ("Bridge reopens.", False)]
+)
 def test_is_truncated(raw: str, expected: bool) -> None:
     assert is_truncated(raw) is expected
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pyarrow as pa
 import pytest
 
 from tasks.headlines import HeadlineSettings, cluster_headlines, summarize_stories
 
-T0 = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 TS = pa.timestamp("us", tz="UTC")
 
 
@@ -55,7 +55,10 @@ def test_dup_folding(variant: str) -> None:
 
 def test_us_spellings_fold() -> None:
     out = cluster_headlines(
-        table([("U.S. regulators fine airline over lost luggage", 0), ("US regulators fine airline over lost luggage", 2)]), None
+        table(
+            [("U.S. regulators fine airline over lost luggage", 0), ("US regulators fine airline over lost luggage", 2)]
+        ),
+        None,
     )
     assert len(set(out.column("dup_group_id").to_pylist())) == 1
 
@@ -111,7 +114,9 @@ def test_headline_outside_window_kept_apart() -> None:
 
 
 def test_second_night_joins_first_night_with_same_ids() -> None:
-    night1 = cluster_headlines(table([(BASE, 0), ("Council votes yes on airport tram for harbour city", 1), *FILLER]), None)
+    night1 = cluster_headlines(
+        table([(BASE, 0), ("Council votes yes on airport tram for harbour city", 1), *FILLER]), None
+    )
     night2_in = table([("UPDATE 1-" + BASE, 20), ("Harbour city tram to airport wins council approval", 21)], start=100)
     night2 = cluster_headlines(night2_in, night1.drop_columns(["is_canonical"]))
     assert night2.column("dup_group_id")[0] == night1.column("dup_group_id")[0]
@@ -138,7 +143,12 @@ def test_same_input_same_ids_and_order_free_grouping() -> None:
     assert first.column("dup_group_id").to_pylist() == again.column("dup_group_id").to_pylist()
     shuffled = first.select(["headline_id", "article_id", "text", "seen_at", "source", "lead"]).take([4, 2, 0, 5, 1, 3])
     out = cluster_headlines(shuffled, None)
-    by_id = dict(zip(out.column("headline_id").to_pylist(), zip(out.column("story_id").to_pylist(), out.column("dup_group_id").to_pylist())))
+    by_id = dict(
+        zip(
+            out.column("headline_id").to_pylist(),
+            zip(out.column("story_id").to_pylist(), out.column("dup_group_id").to_pylist()),
+        )
+    )
     assert [by_id[h] for h in first.column("headline_id").to_pylist()] == list(
         zip(first.column("story_id").to_pylist(), first.column("dup_group_id").to_pylist())
     )
@@ -169,3 +179,17 @@ def test_summarize_stories_canonical_rule() -> None:
     assert (s1["n_headlines"], s1["n_dup_groups"], s1["n_articles"], s1["n_sources"]) == (4, 2, 4, 2)
     assert s1["first_seen"] == T0 and s1["last_seen"] == T0 + timedelta(hours=4)
     assert out[1]["story_id"] == "s2"
+
+
+def test_lead_links_headlines_that_share_no_words() -> None:
+    lead = "The regional carrier grounded its whole fleet on Monday after a software fault in its booking system."
+    other = "Regional carrier grounds fleet after booking software fault, stranding passengers on Monday."
+    rows = [
+        ("Thousands stranded at terminals", 0, "art1", lead),
+        ("Travel chaos: what passengers need to know", 1, "art2", other),
+        *FILLER,
+    ]
+    with_leads = cluster_headlines(table(rows), None).column("story_id").to_pylist()
+    assert with_leads[0] == with_leads[1]
+    without = cluster_headlines(table([r[:2] for r in rows]), None).column("story_id").to_pylist()
+    assert without[0] != without[1]
