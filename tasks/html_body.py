@@ -143,6 +143,7 @@ class _Rules:
     paragraph: frozenset[str]
     negative: re.Pattern[str]
     positive: re.Pattern[str]
+    inline_hidden: re.Pattern[str]
     boilerplate_line: re.Pattern[str]
     section_end: re.Pattern[str]
 
@@ -164,6 +165,7 @@ def _rules() -> _Rules:
         paragraph=frozenset(tags["paragraph"]),
         negative=re.compile(rf"{negative}|(?<![a-z0-9])(?:{negative_tokens})(?![a-z0-9])"),
         positive=re.compile("|".join(hints["positive_substrings"])),
+        inline_hidden=re.compile("|".join(hints["inline_hidden_substrings"])),
         boilerplate_line=re.compile("|".join(f"(?:{p})" for p in phrases["boilerplate_line"]), re.IGNORECASE),
         section_end=re.compile("|".join(f"(?:{p})" for p in phrases["section_end"]), re.IGNORECASE),
     )
@@ -177,6 +179,12 @@ def _hint(hints: str) -> float:
     # whose words say nothing about the element's role.
     lowered = _BRACKETED.sub(" ", hints.lower()) if "[" in hints else hints.lower()
     return 1.0 if rules.positive.search(lowered) else -1.0 if rules.negative.search(lowered) else 0.0
+
+
+@lru_cache(maxsize=65_536)
+def _inline_hidden(cls: str) -> bool:
+    """True for the class of an inline element whose text is not part of its sentence (hover card, tooltip)."""
+    return _rules().inline_hidden.search(cls.lower()) is not None
 
 
 class _Block:
@@ -286,13 +294,16 @@ class _Walk:
             if is_block:
                 flush()
                 owners.append(el)
+            cls, ident = el.get("class"), el.get("id")
+            if cls and not is_block and _inline_hidden(cls):
+                add(el.tail)
+                return
             negative = tag in furniture
             if negative and tag in prunable and len(text_of(el)) < prune_chars:
                 # Small navigation, asides and footers cannot hold the article: skipping their subtrees
                 # (a third of a typical page's elements) saves a third of the walk.
                 add(el.tail)
                 return
-            cls, ident = el.get("class"), el.get("id")
             if cls or ident:
                 hint = _hint(f"{cls or ''} {ident or ''}")
                 if hint:

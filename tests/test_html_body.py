@@ -95,6 +95,8 @@ DROPPED_ROWS = [
     ("page title (h1) left to metadata", "", "", "Bridge to reopen"),
     ("timestamp-only line dropped", "<div>2024-03-05 14:22 Jane Roe</div>", "", "2024-03-05"),
     ("next-article teaser dropped", NEXT_TEASER, "", "cheaper than the bus"),
+    ("caption ending in its credit dropped", "<div>Divers inspect the north pier (Image: Harbour Board)</div>", "",
+     "Divers inspect"),
 ]
 
 
@@ -194,6 +196,21 @@ def test_data_table_reads_one_row_per_line() -> None:
     table = "<table><tr><td>1</td><td>Ada Lovelace</td><td>42</td></tr><tr><td>2</td><td>Alan Turing</td><td>40</td></tr></table>"
     text = extract_body(article_page(table))
     assert "1 Ada Lovelace 42\n\n2 Alan Turing 40" in text
+
+
+@pytest.mark.parametrize(
+    ("rule", "inline"),
+    [
+        ("hover card", "<span class='rollover-people'><a href='/p'>Ann Smith</a><span class='rollover-block'>"
+                       "<a href='/p/1'>Her earlier story</a></span></span>"),
+        ("screen-reader text", "<span class='sr-only'>Opens in a new window</span>"),
+    ],
+)
+def test_inline_text_outside_the_sentence_skipped(rule: str, inline: str) -> None:
+    first = f"<p>The river authority{inline} said on Tuesday that the old stone bridge, closed since the spring " \
+            "floods, will reopen to pedestrians next month, once engineers finish checking the arches.</p>"
+    text = extract_body(page(f"{NAV}<article>{first}{paragraphs(ARTICLE[1:])}</article>"))
+    assert text == "\n\n".join(ARTICLE)
 
 
 def test_positive_hint_beats_negative_on_same_element() -> None:
