@@ -9,6 +9,8 @@ Rules, in the order they claim text:
      "A, he said, B" (parenthetical_said), inverted ", said X" (content_said_name), participles
      (", adding that ...": participle), "according to X" (according_to_first / according_to_last),
      passives ("it was reported that ...": passive_it) and "reportedly" (reportedly).
+  3. every statement then runs on over a quote it opens and over the bare quotes (no cue of their own)
+     that follow it, in the same or the next paragraphs: the same speaker is taken to go on talking.
 A split quote yields one statement whose content runs from the first fragment's start to the last
 fragment's end (the attribution between them is inside that span). Direct content excludes the quote
 marks. Reported speech is "mixed" when it holds a quoted run of three or more words; a shorter scare quote
@@ -143,6 +145,8 @@ _PRONOUNS = frozenset("he she they it we i who".split())
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s*[—–-]+\s*")
 _WORDISH = re.compile(r"[\w'’-]")
 _ASK_PREFIX = re.compile(r"(?<![\w-])(?:[Ww]hen|[Aa]fter being|[Bb]eing|[Ii]f)\s+$")
+# Between a statement and a bare quote that continues it: the sentence end, closing marks, whitespace.
+_QUOTE_GAP = re.compile(r"[\s.,;:!?\"”’')]*")
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -904,10 +908,39 @@ class _Extractor:
                 k = j
 
     # ------------------------------------------------------------------ assembly
+    def _continue_quotes(self, raw: _Raw, claimed: _Spans, cross_paragraph: bool) -> None:
+        """Extend reported speech over the quote it opens and over the bare quotes that follow it.
+
+        'He added that the report should "be read in context. It was a hard night."' runs past the
+        sentence split inside the quote; 'She says the rules are fair. "They protect everyone."' goes on
+        in a quote with no cue of its own, which the same speaker is taken to have said.
+        """
+        text = self.text
+        cs, ce = raw.content
+        i = bisect.bisect_left(self._quote_starts, cs)
+        while i < len(self.quotes):
+            qs, qe, closed, pi = self.quotes[i]
+            inner_end = _inner(text, qs, qe, closed)[1]
+            if qs < ce:
+                if inner_end > ce and _n_words(text, qs, ce) >= 1:
+                    ce = inner_end  # a quote opened inside the content closes after it
+            else:
+                gap = text[ce:qs]
+                if not _QUOTE_GAP.fullmatch(gap) or qs in claimed:
+                    break
+                if "\n" in gap and not cross_paragraph:
+                    break
+                ce = inner_end
+            i += 1
+        raw.content = (cs, ce)
+
     def run(self) -> list[Statement]:
         self.direct()
         self.indirect()
         text = self.text
+        claimed = _Spans(self.claimed)
+        for raw in self.raws:
+            self._continue_quotes(raw, claimed, cross_paragraph=True)
         resolver = Resolver(text)
         out: list[Statement] = []
         seen: set[tuple[int, int]] = set()

@@ -135,6 +135,20 @@ def test_quote_continued_over_paragraphs() -> None:
     assert s.content.startswith("We will rebuild") and s.content.endswith("deserve a date.")
 
 
+def test_reported_speech_continues_into_a_bare_quote() -> None:
+    # A quote with no cue of its own right after reported speech goes on with the same speaker.
+    text = "The coach said the team was tired. \u201cWe played three games in five days.\u201d\n\nThe season ends in May."
+    s = only(text)
+    assert s.speaker == "The coach" and s.kind == "mixed"
+    assert s.content == "the team was tired. \u201cWe played three games in five days."
+
+
+def test_a_quote_opened_in_reported_speech_runs_to_its_close() -> None:
+    text = 'She added that the plan should "be read with care. It was written in a hurry." Nobody replied.'
+    s = only(text)
+    assert s.content == 'the plan should "be read with care. It was written in a hurry.'
+
+
 def test_straight_and_curly_quotes_agree() -> None:
     curly = only("\u201cThe river is rising fast,\u201d the engineer said.")
     straight = only('"The river is rising fast," the engineer said.')
