@@ -111,7 +111,8 @@ _LOOSE_GAP = re.compile(r"[^.!?\"“”]{0,100}?[,.:;!?]?\s*")
 # After a clause-closing cue: an optional adverbial, then the sentence end or a comma and the next word.
 _AFTER_CUE = re.compile(
     r"(?:\s+(?:on|in|at|during|earlier|later|last|this|to|of|about|from|via|while|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently)\b[^.!?;,\"“”]{0,60})?"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently)\b"
+    r"(?:\s+(?!that\b)[\w'’.-]+){0,5})?"
     r"\s*(?:[.!?;][\"”’')]*\s*$|$|(?P<comma>,)\s*(?P<next>[\w'’]+)?)"
 )
 # After "CONTENT, X said," these words start an appended phrase (the content ends before X); any other
@@ -607,8 +608,12 @@ class _Extractor:
         while m and m.group() in words.openers:
             nxt = re.compile(r"[\s,]+").match(self.text, m.end())
             m = _WORD.match(self.text, nxt.end() if nxt else m.end())
-        if not m or (m.group().endswith("ing") and m.group()[:1].isupper()):
-            return None  # "Having announced ...": a participle clause, not a subject
+        if m and m.group().endswith("ing") and m.group()[:1].isupper():
+            # "Walking to the door, Jane said ...": the subject follows the participle clause.
+            comma = self.text.find(",", m.end(), e)
+            m = _WORD.search(self.text, comma + 1, e) if comma > 0 else None
+        if not m:
+            return None
         return mention_after(self.text, m.start(), e)
 
     def sentence(self, ss: int, se: int, matches: list[re.Match[str]]) -> None:
@@ -670,7 +675,8 @@ class _Extractor:
                     and m.group("verb") in self.lex.noun_like
                     and not m.group("pre").strip()
                     and not _THAT_OR_QUOTE.match(text, cue[1], se)
-                    and not (text[spk[0]].isupper() or text[spk[0] : spk[1]].lower() in _PRONOUNS)
+                    and not (any(w[:1].isupper() for w in text[spk[0] : spk[1]].split())
+                             or text[spk[0] : spk[1]].lower() in _PRONOUNS)
                 ):
                     spk = None  # "sexual assault charges against ...": a plural noun, not a cue
             subjects.append(spk)
