@@ -81,7 +81,7 @@ class BodySettings:
     """
 
     min_vote_chars: int = 25
-    ancestor_shares: tuple[float, ...] = (1.0, 0.5, 1 / 6)
+    ancestor_shares: tuple[float, ...] = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12)
     class_weight: float = 25.0
     furniture_factor: float = 0.3
     furniture_max_share: float = 0.5
@@ -126,6 +126,9 @@ _LINES = re.compile(r"\r?\n")
 _WORD = re.compile(r"\w+")
 _MAX_DEPTH = 400
 _CELLS = frozenset({"td", "th"})
+# React's streaming server rendering sends late parts of a page (often the article itself) in
+# <div hidden id="S:1"> and moves them into place with a script: hidden in the markup, shown in the browser.
+_STREAMED_SEGMENT = re.compile(r"S:[0-9a-f]+$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _COMMAS = re.compile(r"[,،、，]")
 _ARTICLE_BODY_TYPES_HINT = ("Article", "Posting", "Report")
@@ -175,9 +178,12 @@ def _rules() -> _Rules:
 def _hint(hints: str) -> float:
     """+1 for a positive class/id hint, -1 for a negative one, 0 for none (cached: pages repeat class names)."""
     rules = _rules()
-    # Utility-class frameworks put arbitrary values in brackets ("scroll-mt-[theme(spacing.sticky-header)]"),
-    # whose words say nothing about the element's role.
-    lowered = _BRACKETED.sub(" ", hints.lower()) if "[" in hints else hints.lower()
+    lowered = hints.lower()
+    if "[" in lowered or ":" in lowered:
+        # Utility-class frameworks (Tailwind) name looks, not roles: "print:max-w-full" is a print-media
+        # variant, "scroll-mt-[theme(spacing.sticky-header)]" an arbitrary value.  Such classes say nothing
+        # about the element's role, and their words ("print", "header") would read as furniture.
+        lowered = " ".join(t for t in _BRACKETED.sub(" ", lowered).split() if ":" not in t)
     return 1.0 if rules.positive.search(lowered) else -1.0 if rules.negative.search(lowered) else 0.0
 
 
@@ -231,6 +237,7 @@ class _Walk:
         blocks, span, depth_of, neg_of, hint_of = self.blocks, self.span, self.depth, self.neg_of, self.hint
         new_block = _Block
         hidden_style = _HIDDEN_STYLE.search
+        streamed = _STREAMED_SEGMENT.match
         prunable, prune_chars = rules.prunable, _PRUNE_CHARS
         text_of = _TEXT_OF
         pieces: list[str] = []
@@ -276,7 +283,11 @@ class _Walk:
                 add(el.tail)
                 return
             style = el.get("style")
-            if tag in skip or el.get("hidden") is not None or (style and hidden_style(style)):
+            if (
+                tag in skip
+                or (el.get("hidden") is not None and not streamed(el.get("id") or ""))
+                or (style and hidden_style(style))
+            ):
                 add(el.tail)
                 return
             if depth > _MAX_DEPTH:

@@ -213,6 +213,34 @@ def test_inline_text_outside_the_sentence_skipped(rule: str, inline: str) -> Non
     assert text == "\n\n".join(ARTICLE)
 
 
+def test_streamed_react_segment_is_read_although_hidden() -> None:
+    # React's streaming renderer ships late content in <div hidden id="S:n"> and a script moves it into view.
+    body = f"{NAV}<div id='root'></div><div hidden id='S:1'><article>{paragraphs(ARTICLE)}</article></div>"
+    assert extract_body(page(body)) == "\n\n".join(ARTICLE)
+
+
+def test_hidden_attribute_still_hides_other_elements() -> None:
+    doc = article_page("<div hidden id='modal'><p>Please enable notifications to get alerts about stories.</p></div>")
+    assert "notifications" not in extract_body(doc)
+
+
+def test_utility_class_variants_are_not_role_hints() -> None:
+    # "print:" and "dark:" are media/state variants, and "[..]" an arbitrary value, not furniture words.
+    # Each half sits in such an element inside the article: read as furniture, both halves would be dropped.
+    cls = "print:max-w-full dark:text-white scroll-mt-[theme(spacing.sticky-header)]"
+    halves = "".join(f"<div class='{cls}'>{paragraphs(ARTICLE[i:i + 2])}</div>" for i in (0, 2))
+    assert extract_body(page(f"{NAV}<article>{halves}</article>")) == "\n\n".join(ARTICLE)
+
+
+def test_paragraphs_each_in_their_own_wrapper_chain() -> None:
+    # Component frameworks wrap every paragraph in a few styled <div>s; votes must reach the shared ancestor.
+    # One long paragraph outscores the others by far, so only votes reaching <article> can join them.
+    texts = [" ".join(ARTICLE), *ARTICLE[1:]]
+    wrapped = "".join(f"<div><div><div><p>{p}</p></div></div></div>" for p in texts)
+    text = extract_body(page(f"{NAV}<article>{wrapped}</article>"))
+    assert text == "\n\n".join(texts)
+
+
 def test_positive_hint_beats_negative_on_same_element() -> None:
     body = f"<div class='article-body share-enabled'>{paragraphs(ARTICLE)}</div>"
     assert extract_body(page(f"{NAV}{body}")) == "\n\n".join(ARTICLE)
