@@ -100,6 +100,11 @@ def _strings(table: pa.Table, name: str) -> list[str | None]:
     return table.column(name).to_pylist()
 
 
+def _factorize(values: list[str]) -> np.ndarray:
+    """Integer code per string (equal strings, equal codes), via Arrow's hash table."""
+    return pc.dictionary_encode(pa.array(values, pa.string())).indices.to_numpy().astype(np.int64)
+
+
 def _components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Connected-component label per node of the undirected graph given by edge arrays."""
     graph = sp.coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(n, n))
@@ -143,16 +148,21 @@ def _dup_keys(
     """
     rows: list[int] = []
     keys: list[int] = []
+    cache: dict[str, list[int]] = {}  # syndicated copies share one normalized text
     for row in np.flatnonzero(foldable):
-        words = norms[row].split()
-        row_keys = {hash(("n", norms[row]))}
-        if len(set(toks[row])) >= settings.token_set_min_tokens:
-            row_keys.add(hash(("t", " ".join(sorted(set(toks[row]))))))
-        if len(words) >= settings.edit_min_tokens:
-            row_keys.update(hash(("e", " ".join(words[:j] + words[j + 1 :]))) for j in range(len(words)))
-            row_keys.add(hash(("e", norms[row])))
-        elif len(words) + 1 >= settings.edit_min_tokens:
-            row_keys.add(hash(("e", norms[row])))  # the shorter side of a one-word insertion
+        norm = norms[row]
+        row_keys = cache.get(norm)
+        if row_keys is None:
+            words = norm.split()
+            found = {hash(("n", norm))}
+            distinct = set(toks[row])
+            if len(distinct) >= settings.token_set_min_tokens:
+                found.add(hash(("t", " ".join(sorted(distinct)))))
+            if len(words) + 1 >= settings.edit_min_tokens:
+                found.add(hash(("e", norm)))  # the shorter side of a one-word insertion
+            if len(words) >= settings.edit_min_tokens:
+                found.update(hash(("e", " ".join(words[:j] + words[j + 1 :]))) for j in range(len(words)))
+            row_keys = cache[norm] = list(found)
         rows.extend([int(row)] * len(row_keys))
         keys.extend(row_keys)
     return np.asarray(rows, dtype=np.int64), np.asarray(keys, dtype=np.int64)
@@ -194,55 +204,54 @@ def _truncation_edges(
     return np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
 
 
-def _block_pairs(
-    node_tokens: list[list[int]], times: np.ndarray, settings: HeadlineSettings
+def _candidate_edges(
+    node_tokens: list[np.ndarray],
+    times: np.ndarray,
+    tf: sp.csr_matrix,
+    emb: np.ndarray,
+    settings: HeadlineSettings,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs: nodes sharing a token in the same or adjacent time bucket, within the window.
+    """Candidate pairs by sorted-neighbourhood blocking, scored and cut to a kNN graph as they stream in.
 
-    Each node posts its tokens under its own bucket and the next one, so any two nodes closer than the
-    window meet under some key. Blocks larger than block_max_postings link only the block_neighbors
-    nearest in time, which keeps the pair count linear in the number of nodes.
+    Postings are sorted by (token, time): each node meets the block_neighbors nodes that follow it in
+    time under each of its tokens, then the pair is kept only if the two lie within the window. Offsets
+    are scored one at a time and the kept edges cut to each node's top `neighbors` after every offset,
+    so memory stays linear in the number of nodes however large a token's posting list grows.
     """
+    k = len(node_tokens)
     window_us = settings.window_days * _DAY_US
-    lengths = np.fromiter((len(t) for t in node_tokens), dtype=np.int64, count=len(node_tokens))
-    node = np.repeat(np.arange(len(node_tokens), dtype=np.int64), lengths)
-    tok = np.fromiter((t for ts in node_tokens for t in ts), dtype=np.int64, count=int(lengths.sum()))
-    bucket = (times // window_us)[node]
-    n_tok = int(tok.max()) + 1 if len(tok) else 1
-    node = np.concatenate([node, node])
-    key = np.concatenate([bucket * n_tok + tok, (bucket + 1) * n_tok + tok])
-    order = np.lexsort((times[node], key))
-    node, key = node[order], key[order]
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-    sizes = np.diff(np.r_[starts, len(key)])
-    size_at = np.repeat(sizes, sizes)
-    pos_in = np.arange(len(key)) - np.repeat(starts, sizes)
-    limit = np.where(size_at > settings.block_max_postings, settings.block_neighbors, size_at - 1)
-    left_parts: list[np.ndarray] = []
-    right_parts: list[np.ndarray] = []
-    active = np.flatnonzero(limit >= 1)
-    d = 1
-    while len(active):
-        ok = active[(pos_in[active] + d < size_at[active]) & (limit[active] >= d)]
-        if len(ok) == 0:
+    lengths = np.fromiter((len(t) for t in node_tokens), dtype=np.int64, count=k)
+    node = np.repeat(np.arange(k, dtype=np.int64), lengths)
+    tok = np.concatenate(node_tokens).astype(np.int64) if k else np.empty(0, np.int64)
+    order = np.lexsort((node, times[node], tok))
+    node, tok = node[order], tok[order]
+    w = np.float32(settings.tfidf_weight)
+    kept_lo = np.empty(0, np.int64)
+    kept_hi = np.empty(0, np.int64)
+    kept_sim = np.empty(0, np.float32)
+    for d in range(1, settings.block_neighbors + 1):
+        if d >= len(tok):
             break
-        left_parts.append(node[ok])
-        right_parts.append(node[ok + d])
-        active = ok
-        d += 1
-    if not left_parts:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
-    a = np.concatenate(left_parts)
-    b = np.concatenate(right_parts)
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    keep = lo != hi
-    code = np.unique(lo[keep] * len(node_tokens) + hi[keep])
-    lo, hi = code // len(node_tokens), code % len(node_tokens)
-    close = np.abs(times[lo] - times[hi]) <= window_us
-    return lo[close], hi[close]
+        p = np.flatnonzero(tok[d:] == tok[:-d])
+        if len(p) == 0:
+            break
+        u, v = node[p], node[p + d]
+        lo, hi = np.minimum(u, v), np.maximum(u, v)
+        ok = (lo != hi) & (np.abs(times[lo] - times[hi]) <= window_us)
+        code = np.unique(lo[ok] * k + hi[ok])
+        code = code[~np.isin(code, kept_lo * k + kept_hi, assume_unique=True)]
+        lo, hi = code // k, code % k
+        sim = w * row_dots(tf, tf, lo, hi) + (1 - w) * dense_dots(emb, emb, lo, hi)
+        strong = sim >= settings.edge_floor
+        kept_lo = np.concatenate([kept_lo, lo[strong]])
+        kept_hi = np.concatenate([kept_hi, hi[strong]])
+        kept_sim = np.concatenate([kept_sim, sim[strong]])
+        keep = _top_k_mask(kept_lo, kept_hi, kept_sim, settings.neighbors)
+        kept_lo, kept_hi, kept_sim = kept_lo[keep], kept_hi[keep], kept_sim[keep]
+    return kept_lo, kept_hi
 
 
-def _top_k_edges(left: np.ndarray, right: np.ndarray, sim: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _top_k_mask(left: np.ndarray, right: np.ndarray, sim: np.ndarray, k: int) -> np.ndarray:
     """Keep an edge if it is among the k most similar edges of either endpoint (a symmetric kNN graph)."""
     node = np.concatenate([left, right])
     edge = np.concatenate([np.arange(len(left)), np.arange(len(left))])
@@ -252,7 +261,7 @@ def _top_k_edges(left: np.ndarray, right: np.ndarray, sim: np.ndarray, k: int) -
     rank = np.arange(len(node)) - np.repeat(starts, np.diff(np.r_[starts, len(node)]))
     keep = np.zeros(len(left), dtype=bool)
     keep[edge[rank < k]] = True
-    return left[keep], right[keep]
+    return keep
 
 
 def _agglomerate(
@@ -393,7 +402,10 @@ def cluster_headlines(
     norms_list = [
         norm_cache[t] if t in norm_cache else norm_cache.setdefault(t, text_norm(t)) for t in texts[:n_new]
     ] + [pn if pn is not None else text_norm(t) for pn, t in zip(prior_norms, texts[n_new:])]
-    toks = [story_tokens(s) for s in norms_list]
+    token_cache: dict[str, list[str]] = {}
+    toks = [token_cache[s] if s in token_cache else token_cache.setdefault(s, story_tokens(s)) for s in norms_list]
+    norm_ids = _factorize(norms_list)
+    hid_rank = pc.rank(pa.array(hids, pa.string()), sort_keys="ascending", tiebreaker="first").to_numpy()
     sizes = np.fromiter((len(s.split()) for s in norms_list), dtype=np.int64, count=n)
     truncated = np.fromiter((is_truncated(t) for t in texts), dtype=bool, count=n)
     window_us = settings.window_days * _DAY_US
@@ -409,53 +421,60 @@ def cluster_headlines(
     pdl, pdr = _same_label_edges(prior_dup, is_prior)
     dup_comp = _components(n, np.concatenate([el, tl, pdl]), np.concatenate([er, tr, pdr]))
 
-    # 2. Seeds: dup groups, articles, prior stories. Leads are extra nodes tied to their article.
-    art_ids = np.unique(np.asarray(arts, dtype=object), return_inverse=True)[1]
-    lead_rows = {}
-    for row, lead in enumerate(leads):
-        if lead and art_ids[row] not in lead_rows:
-            lead_rows[int(art_ids[row])] = row
+    # 2. Text nodes: rows of one dup group with the same normalized text have the same tokens, so they are
+    # one node for story similarity, weighted by their row count (its earliest row stands for it).
+    by_time = np.lexsort((hid_rank, times))
+    node_key = dup_comp.astype(np.int64) * (int(norm_ids.max()) + 1) + norm_ids
+    _, first_pos, node_sorted = np.unique(node_key[by_time], return_index=True, return_inverse=True)
+    node_of_row = np.empty(n, dtype=np.int64)
+    node_of_row[by_time] = node_sorted
+    node_row = by_time[first_pos]
+    n_text = len(node_row)
+    # Leads are extra nodes, one per article that has one.
+    art_ids = _factorize(arts)
+    lead_rows: dict[int, int] = {}
+    for row in by_time:
+        if leads[row] and int(art_ids[row]) not in lead_rows:
+            lead_rows[int(art_ids[row])] = int(row)
     lead_src = np.asarray(sorted(lead_rows.values()), dtype=np.int64)
     lead_texts = [leads[r] or "" for r in lead_src]
-    m = n + len(lead_src)
-    node_times = np.r_[times, times[lead_src]]
+    m = n_text + len(lead_src)
+    node_times = np.r_[times[node_row], times[lead_src]]
+
+    # 3. Seeds: dup groups, the rows of one article (headline variants and lead), prior stories.
     prior_story = np.asarray([""] * n_new + [s or "" for s in _strings(prior, "story_id")], dtype=object)
     psl, psr = _same_label_edges(prior_story, is_prior)
-    dl, dr = np.arange(n), dup_comp  # ties each row to its dup component's representative row
+    al, ar = _same_label_edges(art_ids.astype(str).astype(object), np.ones(n, bool))
     rep = np.zeros(int(dup_comp.max()) + 1 if n else 0, dtype=np.int64)
-    rep[dup_comp[::-1]] = np.arange(n)[::-1]
-    al, ar = _same_label_edges(art_ids.astype(object), np.ones(n, bool))
+    rep[dup_comp[by_time[::-1]]] = by_time[::-1]
+    row_l = np.concatenate([np.arange(n), al, psl, lead_src])
+    row_r = np.concatenate([rep[dup_comp], ar, psr, lead_src])
     seeds = _components(
         m,
-        np.concatenate([dl, al, psl, n + np.arange(len(lead_src))]),
-        np.concatenate([rep[dr], ar, psr, lead_src]),
+        np.concatenate([node_of_row[row_l[: len(row_l) - len(lead_src)]], n_text + np.arange(len(lead_src))]),
+        node_of_row[row_r],
     )
 
-    # 3. Features and candidate pairs.
-    lead_toks = [story_tokens(text_norm(t)) for t in lead_texts]
-    tf, df = tfidf(toks + lead_toks)
-    emb = embed(texts + lead_texts)
-    weights = np.r_[np.ones(n, np.float32), np.full(len(lead_src), settings.lead_weight, np.float32)]
-    # Blocking uses each node's rarest tokens only: a shared rare word is what two headlines of one story
-    # have in common, and common words would only add pairs that the kNN cut drops again.
+    # 4. Features, kNN candidate graph, average linkage.
+    node_toks = [toks[r] for r in node_row] + [story_tokens(text_norm(t)) for t in lead_texts]
+    tf, df = tfidf(node_toks)
+    emb = embed([texts[r] for r in node_row] + lead_texts)
+    weights = np.r_[
+        np.bincount(node_of_row, minlength=n_text).astype(np.float32),
+        np.full(len(lead_src), settings.lead_weight, np.float32),
+    ]
     node_tokens = []
     for i in range(m):
         ids = tf.indices[tf.indptr[i] : tf.indptr[i + 1]]
-        limit = settings.block_tokens if i < n else settings.lead_block_tokens
-        # A token no other node has pairs nothing, so tokens seen at least twice come first.
+        limit = settings.block_tokens if i < n_text else settings.lead_block_tokens
+        # Rarest tokens first, but a token no other node has pairs nothing, so those come last.
         rank = np.lexsort((df[ids], df[ids] < 2))
-        node_tokens.append(list(ids[rank][:limit]))
-    bl, br = _block_pairs(node_tokens, node_times, settings)
-    a = np.float32(settings.tfidf_weight)
-    pair_sim = a * row_dots(tf, tf, bl, br) + (1 - a) * dense_dots(emb, emb, bl, br)
-    strong = pair_sim >= settings.edge_floor
-    kl, kr = _top_k_edges(bl[strong], br[strong], pair_sim[strong], settings.neighbors)
-
-    # 4. Average linkage.
-    story_comp = _agglomerate(seeds, weights, tf, emb, kl, kr, settings)[:n]
+        node_tokens.append(ids[rank][:limit])
+    kl, kr = _candidate_edges(node_tokens, node_times, tf, emb, settings)
+    story_comp = _agglomerate(seeds, weights, tf, emb, kl, kr, settings)[node_of_row]
 
     # 5. Ids and canonical flags.
-    order_key = np.lexsort((np.unique(np.asarray(hids, dtype=object), return_inverse=True)[1], times))
+    order_key = by_time
     rank = np.empty(n, dtype=np.int64)
     rank[order_key] = np.arange(n)
     dup_ids = _assign_ids(dup_comp, is_prior, list(prior_dup), rank, hids, "d")
