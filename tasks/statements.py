@@ -65,7 +65,8 @@ _ABBREV = frozenset(
     "mr mrs ms dr sen rep gov gen lt col capt sgt st jr sr inc corp co ltd no vs jan feb mar apr jun jul aug "
     "sep sept oct nov dec prof rev adm det supt ft mt u.s u.n d.c a.m p.m e.g i.e etc u.k".split()
 )
-_SENT_END = re.compile(r"[.!?]+[\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+# Possessive quantifiers: a run of dots with no space after it must fail in linear time.
+_SENT_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')]*+\s+(?=[\"“‘'(]?[A-Z0-9])")
 _WORD = re.compile(r"[\w][\w'’-]*")
 _EDGE = " \t\n,;:.—–-"
 _QUOTE_MARKS = ("“", "”", '"', "''", "``")
@@ -148,6 +149,8 @@ _WORDISH = re.compile(r"[\w'’-]")
 _ASK_PREFIX = re.compile(r"(?<![\w-])(?:[Ww]hen|[Aa]fter being|[Bb]eing|[Ii]f)\s+$")
 # Between a statement and a bare quote that continues it: the sentence end, closing marks, whitespace.
 _QUOTE_GAP = re.compile(r"[\s.,;:!?\"”’')]*")
+# How many later cues of a sentence may end the content of the current one (bounds the work per cue).
+_LOOKAHEAD_CUES = 6
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -225,8 +228,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _n_words(text: str, s: int, e: int) -> int:
-    return len(_WORD.findall(text, s, e))
+def _n_words(text: str, s: int, e: int, cap: int = 8) -> int:
+    """Words in text[s:e], counted up to `cap` (callers only compare with small numbers; the cap keeps a
+    huge unpunctuated paragraph linear)."""
+    n = 0
+    for _ in _WORD.finditer(text, s, e):
+        n += 1
+        if n >= cap:
+            break
+    return n
 
 
 _MODALS = frozenset("will would could can may might should must did does do shall".split())
@@ -685,7 +695,7 @@ class _Extractor:
             kind = self.lex.forms[m.group("verb")]
             cue, ok, subj_end, participle = infos[i]
             nxt_start = se
-            for sp in subjects[i + 1 :]:
+            for sp in subjects[i + 1 : i + 1 + _LOOKAHEAD_CUES]:
                 # A later subject ends this content only across a clause boundary ("A, but Y said B");
                 # "X says he spoke to Y" keeps the nested report inside X's content.
                 if sp is not None and _CLAUSE_BREAK.search(text, max(cue[1], sp[0] - 8), sp[0]):
@@ -923,20 +933,21 @@ class _Extractor:
         """
         text = self.text
         cs, ce = raw.content
-        i = bisect.bisect_left(self._quote_starts, cs)
-        while i < len(self.quotes):
-            qs, qe, closed, pi = self.quotes[i]
+        # Quotes do not overlap, so only the last one starting inside the content can close after it.
+        i = bisect.bisect_left(self._quote_starts, ce)
+        if i > 0 and self._quote_starts[i - 1] >= cs:
+            qs, qe, closed, _ = self.quotes[i - 1]
             inner_end = _inner(text, qs, qe, closed)[1]
-            if qs < ce:
-                if inner_end > ce and _n_words(text, qs, ce) >= 1:
-                    ce = inner_end  # a quote opened inside the content closes after it
-            else:
-                gap = text[ce:qs]
-                if not _QUOTE_GAP.fullmatch(gap) or qs in claimed:
-                    break
-                if "\n" in gap and not cross_paragraph:
-                    break
-                ce = inner_end
+            if inner_end > ce and _n_words(text, qs, ce) >= 1:
+                ce = inner_end  # a quote opened inside the content closes after it
+        while i < len(self.quotes):
+            qs, qe, closed, _ = self.quotes[i]
+            gap = text[ce:qs] if qs >= ce else ""
+            if qs < ce or not _QUOTE_GAP.fullmatch(gap) or qs in claimed:
+                break
+            if "\n" in gap and not cross_paragraph:
+                break
+            ce = _inner(text, qs, qe, closed)[1]
             i += 1
         raw.content = (cs, ce)
 

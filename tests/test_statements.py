@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -172,6 +174,23 @@ def test_nested_report_stays_inside_the_outer_content() -> None:
     check_offsets(text, rows)
     assert rows[0].speaker == "The mayor" and rows[0].content == "he told the minister that the bridge was unsafe"
     assert rows[1].speaker == "he" and rows[1].content == "the bridge was unsafe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "." * 60_000,  # a punctuation run once made sentence splitting quadratic
+        "he said " * 8_000,  # one endless sentence full of cues
+        'he said "x y z" ' * 6_000,  # and full of quotes
+        "Mr. John Smith of the United States said " * 1_500,
+    ],
+    ids=["dots", "cues", "quotes", "names"],
+)
+def test_pathological_input_stays_linear(text: str) -> None:
+    # Generous bound: a quadratic step takes minutes at these sizes, the linear code well under a second.
+    start = time.perf_counter()
+    check_offsets(text, extract_statements(text))
+    assert time.perf_counter() - start < 10
 
 
 def test_empty_and_blank_text() -> None:
