@@ -151,6 +151,7 @@ _ASK_PREFIX = re.compile(r"(?<![\w-])(?:[Ww]hen|[Aa]fter being|[Bb]eing|[Ii]f)\s
 _QUOTE_GAP = re.compile(r"[\s.,;:!?\"”’')]*")
 # How many later cues of a sentence may end the content of the current one (bounds the work per cue).
 _LOOKAHEAD_CUES = 6
+_SHARE_HINT = re.compile(r"\d|percent|[Hh]alf|[Mm]ajorit|[Mm]ost|third|quarter|fifth| in (?:ten|five|four|three)")
 _POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -669,7 +670,7 @@ class _Extractor:
                     subj_end = adv.start()
             if ok and not participle:
                 spk = mention_before(text, subj_end, ss)
-                if spk is None:
+                if spk is None and _SHARE_HINT.search(text, max(ss, subj_end - 50), subj_end):
                     share = _SHARE.search(text, max(ss, subj_end - 50), subj_end)
                     if share:
                         spk = (share.start(), share.end())  # "About four in 10 said", "72 percent of voters said"
@@ -678,7 +679,7 @@ class _Extractor:
                     base = self.lex.base_of[m.group("verb")]
                     if rel and (base in self.lex.clausal or text.startswith(" that", cue[1])):
                         spk = (rel.start(), rel.start() + 3)
-                if spk is not None and _POSS.search(text, spk[0], spk[1]) and text[spk[1] - 1] in "s'’":
+                if spk is not None and text[max(0, spk[1] - 2) : spk[1]].endswith(("'s", "’s", "'", "’")):
                     spk = None  # "Rubio's claim": a possessive before the cue makes it a noun
                 if (
                     spk is not None
