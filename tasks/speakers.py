@@ -55,10 +55,8 @@ class SpeakerWords:
     document_heads: frozenset[str]
     colon_labels: frozenset[str]
     non_heads: frozenset[str]
+    pronouns: frozenset[str]  # all three pronoun groups, precomputed: looked up on every token
 
-    @property
-    def pronouns(self) -> frozenset[str]:
-        return self.person_pronouns | self.plural_pronouns | self.other_pronouns
 
 
 @cache
@@ -86,6 +84,7 @@ def speaker_words() -> SpeakerWords:
         document_heads=low("document_heads"),
         colon_labels=low("colon_not_speakers"),
         non_heads=low("non_heads"),
+        pronouns=low("pronouns_person") | low("pronouns_plural") | low("pronouns_other"),
     )
 
 

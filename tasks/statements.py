@@ -152,7 +152,6 @@ _QUOTE_GAP = re.compile(r"[\s.,;:!?\"”’')]*")
 # How many later cues of a sentence may end the content of the current one (bounds the work per cue).
 _LOOKAHEAD_CUES = 6
 _SHARE_HINT = re.compile(r"\d|percent|[Hh]alf|[Mm]ajorit|[Mm]ost|third|quarter|fifth| in (?:ten|five|four|three)")
-_POSS = re.compile(r"['’]s?$")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
 
