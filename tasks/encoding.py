@@ -8,7 +8,8 @@ UTF-8 by accident, so this repairs mojibake without breaking honest latin-1 page
 
 Detection of undeclared pages tries strict UTF-8 first (cheap, and right for most of the web) and only then
 reads the page as cp1252 when that gives Latin words, and otherwise asks BeautifulSoup's ``EncodingDetector``
-(which consults charset-normalizer) on a bounded sample, so a large page cannot make detection slow.  Decoding never raises: the last resort is cp1252 with replacement characters.
+(which consults charset-normalizer) on a bounded sample, so a large page cannot make detection slow.
+Decoding never raises: the last resort is cp1252 with replacement characters.
 """
 
 from __future__ import annotations

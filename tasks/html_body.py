@@ -131,7 +131,6 @@ _CELLS = frozenset({"td", "th"})
 _STREAMED_SEGMENT = re.compile(r"S:[0-9a-f]+$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _COMMAS = re.compile(r"[,،、，]")
-_ARTICLE_BODY_TYPES_HINT = ("Article", "Posting", "Report")
 _TAG_STRIP = re.compile(r"<[^>]+>")
 
 
@@ -196,7 +195,7 @@ def _inline_hidden(cls: str) -> bool:
 class _Block:
     """One line of text between block-level tags."""
 
-    __slots__ = ("text", "chars", "link_chars", "owner", "kind", "neg", "neg_depth")
+    __slots__ = ("chars", "kind", "link_chars", "neg", "neg_depth", "owner", "text")
 
     def __init__(self, text: str, link_chars: int, owner: Any, kind: int, neg: Any, neg_depth: int) -> None:
         self.text = text
@@ -400,7 +399,6 @@ class _Scorer:
         """The article's container elements in document order: one element or adjacent siblings."""
         if not self.final:
             return []
-        s = self.settings
         ranked = sorted(self.final.items(), key=lambda kv: kv[1], reverse=True)
         top, top_score = ranked[0]
         if top_score <= 0:
@@ -540,10 +538,12 @@ def _emit(scorer: _Scorer, containers: list[Any], settings: BodySettings) -> lis
                     wrapper[b.neg] = scorer.chars(b.neg)[0] > settings.wrapper_share * container_chars
                 if not wrapper[b.neg]:
                     continue
-            if b.kind == _HEADING or (b.chars <= settings.max_marker_chars and b.text[-1] not in _SENTENCE_END):
-                if rules.section_end.fullmatch(b.text.strip(_MARKER_TRIM)):
-                    suspended, pending = True, None
-                    continue
+            marker_like = b.kind == _HEADING or (
+                b.chars <= settings.max_marker_chars and b.text[-1] not in _SENTENCE_END
+            )
+            if marker_like and rules.section_end.fullmatch(b.text.strip(_MARKER_TRIM)):
+                suspended, pending = True, None
+                continue
             if (
                 b.link_chars > settings.max_link_density * b.chars
                 or (b.chars <= settings.max_boilerplate_chars and rules.boilerplate_line.fullmatch(b.text))
@@ -621,8 +621,9 @@ def _agree_with(paragraphs: list[str], reference: str, settings: BodySettings) -
     """Paragraphs that the publisher's own articleBody also contains, when the two mostly agree.
 
     A paragraph is kept when most of its word trigrams occur in the reference.  Short lines (headings) and
-    the paragraphs before the first agreeing one (standfirsts, which articleBody usually omits) are kept.  When the reference would remove too much, it describes another text (a
-    teaser, a different article) and the paragraphs are returned unchanged.
+    the paragraphs before the first agreeing one (standfirsts, which articleBody usually omits) are kept.
+    When the reference would remove too much, it describes another text (a teaser, a different article) and
+    the paragraphs are returned unchanged.
     """
     ref = _trigrams(reference)
     kept = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.encoding import codec_name, decode_html, declared_in_page
+from tasks.encoding import codec_name, declared_in_page, decode_html
 from tasks.lexicon import load_lexicon
 
 FRENCH = "<p>Les élèves ont déjà vu ça : « café », naïveté et cœur — 10 €.</p>"

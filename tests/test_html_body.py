@@ -20,7 +20,10 @@ ARTICLE = [
     "A cycling lane, promised in the original plans, has been postponed to next year, according to a note "
     "published by the council's transport committee on Monday evening.",
 ]
-NAV = '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>'
+NAV = (
+    '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>'
+    '<li><a href="/sport">Sport</a></li></ul></nav>'
+)
 
 
 def paragraphs(items: list[str]) -> str:
@@ -193,7 +196,10 @@ def test_layout_table_cell_is_the_article_container() -> None:
 
 
 def test_data_table_reads_one_row_per_line() -> None:
-    table = "<table><tr><td>1</td><td>Ada Lovelace</td><td>42</td></tr><tr><td>2</td><td>Alan Turing</td><td>40</td></tr></table>"
+    table = (
+        "<table><tr><td>1</td><td>Ada Lovelace</td><td>42</td></tr>"
+        "<tr><td>2</td><td>Alan Turing</td><td>40</td></tr></table>"
+    )
     text = extract_body(article_page(table))
     assert "1 Ada Lovelace 42\n\n2 Alan Turing 40" in text
 
@@ -269,7 +275,8 @@ def test_jsonld_article_body_used_when_markup_has_only_a_teaser() -> None:
 
 def test_jsonld_article_body_in_graph_with_markup_stripped() -> None:
     body = "".join(f"<p>{p}</p>" for p in ARTICLE)
-    doc = page("<div id='app'></div>", head=ld({"@graph": [{"@type": "WebPage"}, {"@type": "Article", "articleBody": body}]}))
+    graph = {"@graph": [{"@type": "WebPage"}, {"@type": "Article", "articleBody": body}]}
+    doc = page("<div id='app'></div>", head=ld(graph))
     assert extract_body(doc) == "\n\n".join(ARTICLE)
 
 
@@ -324,8 +331,11 @@ def test_doc_is_not_modified() -> None:
 
 def test_settings_change_the_outcome() -> None:
     # With a link-density ceiling of zero, a paragraph holding a link is dropped.
-    linked = ARTICLE[:3] + ['Officials published <a href="/report">the full engineering report</a> online, '
-                            "with photographs of the damaged piers and the divers' notes."]
+    linked = [
+        *ARTICLE[:3],
+        'Officials published <a href="/report">the full engineering report</a> online, '
+        "with photographs of the damaged piers and the divers' notes.",
+    ]
     doc = page(f"{NAV}<article>{paragraphs(linked)}</article>")
     assert "engineering report" in extract_body(doc)
     assert "engineering report" not in extract_body(doc, BodySettings(max_link_density=0.0))

@@ -41,7 +41,8 @@ def test_declared_charset_is_used() -> None:
 
 
 def test_title_without_body_is_a_page() -> None:
-    page = extract_page(b"<html><head><title>Photo gallery: the regatta</title></head><body><img src='a.jpg'></body></html>")
+    raw = b"<html><head><title>Photo gallery: the regatta</title></head><body><img src='a.jpg'></body></html>"
+    page = extract_page(raw)
     assert page.body == ""
     assert page.meta.title
 
@@ -56,8 +57,8 @@ def test_title_without_body_is_a_page() -> None:
         ("PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n" + bytes(range(256)) * 4, "not_html"),
         ("PNG", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "not_html"),
         ("markup without text or title", b"<html><body><div><img src='x.png'></div></body></html>", "empty_page"),
-        ("navigation only, no title", b"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>",
-         "no_article_text"),
+        ("navigation only, no title",
+         b"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>", "no_article_text"),
     ],
 )
 def test_unusable_input_raises(rule: str, raw: bytes, kind: str) -> None:
