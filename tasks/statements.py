@@ -360,6 +360,12 @@ def _rare_patterns() -> list[tuple[str, tuple[str, ...], re.Pattern[str]]]:
     ]
 
 
+def _is_label(name: str) -> bool:
+    """Whether "Name:" is a label ("Update:", "The Latest:") rather than a speaker."""
+    labels = speaker_words().colon_labels
+    return name.lower() in labels or name.split()[-1].lower() in labels
+
+
 class _Spans:
     """Disjoint [start, end) spans with a bisect membership test (merged when they overlap)."""
 
@@ -493,7 +499,7 @@ class _Extractor:
     def _colon_before(self, qs: int, ps: int) -> tuple[tuple[int, int], tuple[int, int], str] | None:
         """'Jane Doe: "..."': a name and a colon introduce the quote (transcripts, round-ups)."""
         m = _NAME_COLON_END.search(self.text, max(ps, qs - 60), qs)
-        if not m or m.group("name").lower() in speaker_words().colon_labels:
+        if not m or _is_label(m.group("name")):
             return None
         return (m.start("name"), m.end("name")), (m.start("colon"), m.end("colon")), "name_colon_quote"
 
@@ -502,7 +508,7 @@ class _Extractor:
         text = self.text
         for ps, pe in self.paras:
             m = _NAME_COLON_START.match(text, ps, pe)
-            if not m or m.group("name").lower() in speaker_words().colon_labels:
+            if not m or _is_label(m.group("name")):
                 continue
             if m.start("name") in self.in_claimed or _n_words(text, m.end(), pe) < 3:
                 continue
