@@ -33,6 +33,12 @@ _META_CHARSET = re.compile(
     re.IGNORECASE,
 )
 _XML_DECLARATION = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# UTF-16 without a byte-order mark: ASCII markup in it has a NUL in every other byte (NUL is valid UTF-8, so
+# the strict UTF-8 attempt would accept it).  Checked on this many leading bytes: at least this share of one
+# side's bytes NUL, at most the other share on the other side.
+UTF16_SNIFF_BYTES = 1024
+UTF16_NUL_SHARE = 0.2
+UTF16_OTHER_SIDE_SHARE = 0.02
 # Share of non-ASCII characters that must touch an ASCII letter for an undeclared page to be read as cp1252.
 WESTERN_ADJACENT_SHARE = 0.5
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -117,7 +123,26 @@ def _looks_western(text: str) -> bool:
     return non_ascii == 0 or len(_NEXT_TO_ASCII_LETTER.findall(text)) >= WESTERN_ADJACENT_SHARE * non_ascii
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when the first bytes look like ASCII markup in UTF-16 (every other byte NUL)."""
+    head = raw[:UTF16_SNIFF_BYTES]
+    if len(head) < 4:
+        return None
+    half = len(head) // 2
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    # ASCII characters give a NUL on one side only; text in other scripts lowers the share, binary data
+    # has NULs on both sides.
+    if odd > UTF16_NUL_SHARE * half and even <= UTF16_OTHER_SIDE_SHARE * half:
+        return "utf-16-le"
+    if even > UTF16_NUL_SHARE * half and odd <= UTF16_OTHER_SIDE_SHARE * half:
+        return "utf-16-be"
+    return None
+
+
 def _detect(raw: bytes) -> str:
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        return raw.decode(utf16, errors="replace")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -45,6 +45,8 @@ DECODE_ROWS = [
     ("undeclared cp1251 goes to the detector", html(RUSSIAN).encode("cp1251"), None, html(RUSSIAN)),
     ("undeclared Shift_JIS goes to the detector", html(JAPANESE).encode("shift_jis"), None, html(JAPANESE)),
     ("pure ASCII", b"<p>plain</p>", None, "<p>plain</p>"),
+    ("undeclared UTF-16-LE without BOM", html(FRENCH).encode("utf-16-le"), None, html(FRENCH)),
+    ("undeclared UTF-16-BE without BOM", html(RUSSIAN).encode("utf-16-be"), None, html(RUSSIAN)),
 ]
 
 
