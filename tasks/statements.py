@@ -151,6 +151,8 @@ _ASK_PREFIX = re.compile(r"(?<![\w-])(?:[Ww]hen|[Aa]fter being|[Bb]eing|[Ii]f)\s
 _QUOTE_GAP = re.compile(r"[\s.,;:!?\"”’')]*")
 # How many later cues of a sentence may end the content of the current one (bounds the work per cue).
 _LOOKAHEAD_CUES = 6
+_DASH_NAME = re.compile(r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*")
+_SIGN_END = re.compile(r"[ \t\xa0.,]*(?:\n|$|\(|,)")
 _SHARE_HINT = re.compile(r"\d|percent|[Hh]alf|[Mm]ajorit|[Mm]ost|third|quarter|fifth| in (?:ten|five|four|three)")
 _AUX_BE = frozenset("is are was were been 's ’s".split())
 _AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
@@ -449,6 +451,12 @@ class _Extractor:
             spk = mention_after(text, cue[1], pe)
             if spk and text[cue[1]:spk[0]].strip() == "":
                 return spk, cue, "quote_said_name", max(cue[1], spk[1])
+        dash = _DASH_NAME.match(text, qe, window_end)
+        if dash:
+            # '"..." ― Jane Doe': an epigraph or testimonial signed with a dash and a name.
+            spk = mention_after(text, dash.end(), pe)
+            if spk is not None and text[spk[0]].isupper() and _SIGN_END.match(text, spk[1], pe):
+                return spk, (dash.start("dash"), dash.end("dash")), "quote_dash_name", spk[1]
         sentence_closed = text[qs_end_inner(text, qe)] in ".!?"
         for m in self.pat.verb_phrase.finditer(text, pos, window_end):
             if not _cue_ok(m, text):

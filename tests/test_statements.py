@@ -53,6 +53,8 @@ RULE_ROWS = [
     # A split quote is one statement spanning both fragments (the attribution sits inside the span).
     ("quote_then_said", "\u201cThe plan is ready,\u201d she said, \u201cbut the money is not.\u201d",
      "she", "said", "direct", "The plan is ready,\u201d she said, \u201cbut the money is not."),
+    ("quote_dash_name", "\u201cThe library saved my summer.\u201d \u2015 Dana Whitfield\n\nMore letters arrived.",
+     "Dana Whitfield", "\u2015", "direct", "The library saved my summer."),
     ("speaker_said_that", "The ministry has said that the new rules will take effect next year.",
      "The ministry", "has said", "indirect", "the new rules will take effect next year"),
     ("speaker_said_that", "The council has repeatedly warned against cutting the library budget again.",
