@@ -329,9 +329,16 @@ def _before_affiliation(text: str, end: int, floor: int) -> int:
     return m.start() if m else end
 
 
-def _is_document(text: str, spk: tuple[int, int]) -> bool:
-    """Whether a speaker mention is a document or poll ("the survey", "campaign finance records")."""
-    return text[spk[0] : spk[1]].split()[-1].lower() in speaker_words().document_heads
+def _is_document(text: str, spk: tuple[int, int], anywhere: bool = False) -> bool:
+    """Whether a speaker mention is a document or poll ("the survey", "campaign finance records"); with
+    `anywhere`, any of its words may be the document ("the average of polls taken ...")."""
+    words = text[spk[0] : spk[1]].lower().split()
+    heads = speaker_words().document_heads
+    return any(w.strip(",.’'s") in heads or w in heads for w in words) if anywhere else words[-1] in heads
+
+
+def _is_time_head(text: str, spk: tuple[int, int]) -> bool:
+    return text[spk[0] : spk[1]].split()[-1] in speaker_words().time_words
 
 
 @cache
@@ -622,6 +629,16 @@ class _Extractor:
             self.claimed.append((qs, self.quotes[last_q][1]))
 
     # ------------------------------------------------------------------ rule 2: reported speech
+    def _shared_subject(self, found: list[_Raw], ss: int, pos: int) -> tuple[int, int] | None:
+        """The speaker a participle or coordinated verb shares: the last speaker named earlier in the
+        sentence (a quote's attribution included), else the mention that opens the sentence."""
+        if found and found[-1].speaker is not None:
+            return found[-1].speaker
+        earlier = [r.speaker for r in self.raws if r.speaker is not None and ss <= r.speaker[0] < pos]
+        if earlier:
+            return max(earlier)
+        return self._subject_at(ss, pos)
+
     def _subject_at(self, s: int, e: int) -> tuple[int, int] | None:
         """The mention opening a clause, past openers and a dateline ("PARIS —")."""
         words = speaker_words()
@@ -683,6 +700,11 @@ class _Extractor:
                     subj_end = adv.start()
             if ok and not participle:
                 spk = mention_before(text, subj_end, ss)
+                if (spk is None or _is_time_head(text, spk)) and m.group("verb") in self.lex.object_only:
+                    # "The average of polls taken over the past two weeks shows ...": take the clause's subject.
+                    cand = self._subject_at(ss, subj_end)
+                    if cand is not None and _is_document(text, cand, anywhere=True):
+                        spk = cand
                 if spk is None and _SHARE_HINT.search(text, max(ss, subj_end - 50), subj_end):
                     share = _SHARE.search(text, max(ss, subj_end - 50), subj_end)
                     if share:
@@ -719,7 +741,7 @@ class _Extractor:
             if participle:
                 prev = text[max(ss, cue[0] - 12) : cue[0]].rstrip(" \"”")
                 if prev.endswith((",", "—", "statement", "tweet", "letter", "post", "release")):
-                    spk = found[-1].speaker if found else self._subject_at(ss, cue[0])
+                    spk = self._shared_subject(found, ss, cue[0])
                     if spk is not None:
                         base = self.lex.base_of[m.group("verb")]
                         clause = _THAT_OR_QUOTE.match(text, cue[1], se)
@@ -732,7 +754,7 @@ class _Extractor:
                     raw = self._with_subject(ss, se, spk, cue, m, nxt_start)
                 elif kind in ("s", "past") and _AND_BEFORE.search(text, max(ss, cue[0] - 6), cue[0]):
                     # "... reminisced about her youth and said ...": the coordinated verb shares the subject.
-                    spk = found[-1].speaker if found else self._subject_at(ss, cue[0])
+                    spk = self._shared_subject(found, ss, cue[0])
                     if spk is not None:
                         raw = self._complement(cue, m, spk, nxt_start, se, "coordinated_said")
                 elif kind in ("s", "past") and not m.group("pre"):
