@@ -114,6 +114,9 @@ _PROSE, _HEADING, _TITLE, _OTHER = 0, 1, 2, 3
 _TAG_PRIOR = {"div": 5.0, "article": 5.0, "section": 2.0, "main": 2.0, "pre": 3.0, "td": 3.0, "blockquote": 3.0,
               "ul": -3.0, "ol": -3.0, "dl": -3.0, "li": -3.0, "dd": -3.0, "dt": -3.0, "form": -3.0,
               "h2": -5.0, "h3": -5.0, "h4": -5.0, "h5": -5.0, "h6": -5.0, "th": -5.0}
+# A link whose text is its own address was typed by the author (a source, a shop link), not generated
+# navigation, so it stays despite being all link.
+_BARE_URL = re.compile(r"(https?://|www\.)\S+")
 _SENTENCE_END = ".!?:;\"'”’"
 _MARKER_TRIM = " :»›>→|-–—<«‹←"
 _BRACKETED = re.compile(r"\[[^\]]*\]")
@@ -545,7 +548,7 @@ def _emit(scorer: _Scorer, containers: list[Any], settings: BodySettings) -> lis
                 suspended, pending = True, None
                 continue
             if (
-                b.link_chars > settings.max_link_density * b.chars
+                (b.link_chars > settings.max_link_density * b.chars and not _BARE_URL.fullmatch(b.text))
                 or (b.chars <= settings.max_boilerplate_chars and rules.boilerplate_line.fullmatch(b.text))
             ):
                 pending = None

@@ -195,6 +195,12 @@ def test_layout_table_cell_is_the_article_container() -> None:
     assert text == "\n\n".join(ARTICLE)
 
 
+def test_bare_url_line_kept_although_all_link() -> None:
+    sources = '<p><a href="https://example.org/report.pdf">https://example.org/report.pdf</a></p>'
+    text = extract_body(page(f"{NAV}<article>{paragraphs(ARTICLE)}{sources}</article>"))
+    assert text.endswith("\n\nhttps://example.org/report.pdf")
+
+
 def test_data_table_reads_one_row_per_line() -> None:
     table = (
         "<table><tr><td>1</td><td>Ada Lovelace</td><td>42</td></tr>"
