@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tasks.statements import extract_statements  # noqa: E402
+from tasks.statements import extract_statements
 
 SHARED = ROOT.parent / "shared"
 EVAL = SHARED / "eval" / "statements"
@@ -30,14 +30,22 @@ DEFAULT_GOLD = [EVAL / "polnear_dev.jsonl", EVAL / "polnear_train_sample.jsonl"]
 
 # Synthetic article text written for this benchmark (no evaluation text): reported speech, quotes, filler.
 _SYNTH_PARAGRAPHS = [
-    "The city council voted on Tuesday to expand the bus network, a decision that officials said would cost "
-    "about $40 million over five years.",
-    "\u201cWe have waited long enough for this,\u201d said Maria Lopez, a spokeswoman for the transit agency. "
-    "\u201cRiders deserve better service.\u201d",
-    "Mayor Tom Becker told reporters that the plan would be reviewed again next spring, according to the "
-    "Daily Ledger.",
-    "Critics of the plan have argued that the money should go to road repairs instead, and several residents "
-    "complained about the noise of the new depots.",
+    (
+        "The city council voted on Tuesday to expand the bus network, a decision that officials said would cost "
+        "about $40 million over five years."
+    ),
+    (
+        "\u201cWe have waited long enough for this,\u201d said Maria Lopez, a spokeswoman for the transit agency. "
+        "\u201cRiders deserve better service.\u201d"
+    ),
+    (
+        "Mayor Tom Becker told reporters that the plan would be reviewed again next spring, according to the "
+        "Daily Ledger."
+    ),
+    (
+        "Critics of the plan have argued that the money should go to road repairs instead, and several residents "
+        "complained about the noise of the new depots."
+    ),
     "The proposal was first drafted in 2019 and has gone through three rounds of public hearings since then.",
     "He added that the agency had not yet chosen a contractor.",
 ]

@@ -24,9 +24,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tasks.cues import trie_alternation as _trie_alt
 from tasks.cues import cue_lexicon, cue_patterns
-from tasks.speakers import UNRESOLVED, Resolver, mention_after, mention_before, speaker_type, speaker_words
+from tasks.cues import trie_alternation as _trie_alt
+from tasks.speakers import (
+    UNRESOLVED,
+    Resolver,
+    mention_after,
+    mention_before,
+    speaker_type,
+    speaker_words,
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,6 @@ _ABBREV = frozenset(
 _SENT_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')]*+\s+(?=[\"“‘'(]?[A-Z0-9])")
 _WORD = re.compile(r"[\w][\w'’-]*")
 _EDGE = " \t\n,;:.—–-"
-_QUOTE_MARKS = ("“", "”", '"', "''", "``")
 _TELL = frozenset("tell assure inform remind warn urge ask advise brief".split())
 _PBY_AUX = re.compile(
     r"(?<![\w-])(?:(?:is|was|were|are|has been|have been|had been)\s+)?(?:(?:first|originally|also)\s+)?$"
@@ -154,8 +160,6 @@ _LOOKAHEAD_CUES = 6
 _DASH_NAME = re.compile(r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*")
 _SIGN_END = re.compile(r"[ \t\xa0.,]*(?:\n|$|\(|,)")
 _SHARE_HINT = re.compile(r"\d|percent|[Hh]alf|[Mm]ajorit|[Mm]ost|third|quarter|fifth| in (?:ten|five|four|three)")
-_AUX_BE = frozenset("is are was were been 's ’s".split())
-_AUX_HAVE = frozenset("has have had 've ’ve 'd ’d".split())
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -589,9 +593,11 @@ class _Extractor:
                     pps, ppe = self.paras[pi - 1]
                     if text[pps:ppe].rstrip().endswith(":"):
                         before = self._attribution_before(ppe, pps)
-                        if before is not None and not re.fullmatch(r"\s*:\s*", text[before[1][1] : ppe]):
-                            if not re.fullmatch(r"(?:\s+[\w'’.-]+){0,4}\s*:\s*", text[before[1][1] : ppe]):
-                                before = None
+                        # The cue may be followed by a few words before the colon ("told the crowd:").
+                        if before is not None and not re.fullmatch(
+                            r"(?:\s+[\w'’.-]+){0,4}\s*:\s*", text[before[1][1] : ppe]
+                        ):
+                            before = None
                 if before is None:
                     before = self._colon_before(qs, ps)
                 att = before
