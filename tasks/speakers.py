@@ -93,6 +93,7 @@ _DETERMINERS = frozenset(
     "each every any all both another other".split()
 )
 _MAX_TOKENS = 11
+_ANTECEDENTS = 20  # how many preceding person mentions a pronoun may skip (bounds the work per pronoun)
 _LEAD_DETERMINERS = frozenset("the a an this that these those his her their its our my one another each every".split())
 
 
@@ -252,6 +253,8 @@ def speaker_type(mention: str) -> str:
             return PUBLICATION
         if low in words.organization_heads:
             return ORGANIZATION
+        if first == "the" and any(t.lower() in words.organization_heads for t in tokens[1:]):
+            return ORGANIZATION  # "The Committee for a Responsible Federal Budget": persons take no article
         return PERSON
     if low in words.anonymous_heads and (
         not caps and (first in words.anonymous_determiners or low.endswith("s") or first not in _DETERMINERS)
@@ -293,6 +296,7 @@ class Resolver:
         self.words = speaker_words()
         self.runs: list[_Run] = []
         self.display: dict[tuple[str, ...], str] = {}
+        self.gender: dict[str, str] = {}  # surname -> "m" | "f", from "Mr."/"Mrs." and resolved pronouns
         self.by_last: dict[str, list[tuple[str, ...]]] = {}
         titles, openers = self.words.titles, self.words.openers
         by_last = self.by_last
@@ -300,6 +304,15 @@ class Resolver:
             if m.start() and text[m.start() - 1] in _NAME_GLUE:
                 continue  # "iPhone", "e.Coli": not the start of a name
             raw = m.group().split()
+            # A run crosses a sentence end at a word with a final period that is no initial or title
+            # ("... Hester. Michael Mulgrew"): keep what follows it.
+            for i in range(len(raw) - 2, -1, -1):
+                if raw[i].endswith(".") and len(raw[i]) > 3 and raw[i] not in titles:
+                    raw = raw[i + 1 :]
+                    break
+            # Capitalized function words and openers start a sentence, not a name ("If Mr. Trump").
+            while len(raw) > 1 and (raw[0] in openers or raw[0].lower() in self.words.stop):
+                raw = raw[1:]
             last = raw[-1]
             if last.endswith(("'s", "’s")):
                 raw[-1] = last[:-2]
@@ -319,6 +332,10 @@ class Resolver:
             titled = len(stripped) < len(raw) and first in titles
             key = tuple(stripped)
             self.runs.append(_Run(m.start(), key, titled))
+            if first in ("Mr", "Mr."):
+                self.gender[key[-1]] = "m"
+            elif first in ("Mrs", "Mrs.", "Ms", "Ms.", "Miss"):
+                self.gender[key[-1]] = "f"
             by_last.setdefault(key[-1], []).append(key)
             if first == "The" and len(raw) > 2 and raw[1:] == stripped:
                 # "The New York Times": the article's own capitalized "The" belongs to the name.
@@ -358,7 +375,8 @@ class Resolver:
         core = _strip_titles([t for t in tokens if _is_cap(t) or t.lower() in ("of", "de", "van", "von")], self.words)
         full = self.full_form(core)
         if full is None:
-            return mention, kind
+            # No longer form in the article: a full name loses its title ("Mr. Alan Brown" -> "Alan Brown").
+            return (" ".join(core) if kind == PERSON and len(core) >= 2 else mention), kind
         if kind == PUBLICATION and tuple(full) in self.display:
             return self.display[tuple(full)], kind
         return " ".join(full), kind
@@ -389,21 +407,20 @@ class Resolver:
                     self._persons.append((run.start, " ".join(run.tokens)))
         return self._persons
 
-    def _person_runs_before(self, offset: int) -> tuple[int, str] | None:
-        cands = self._person_candidates()
-        i = bisect.bisect_left(cands, (offset, ""))
-        return cands[i - 1] if i > 0 else None
-
     def pronoun(self, pronoun: str, offset: int) -> tuple[str | None, str]:
         """Resolve a pronoun at `offset` to (canonical antecedent or None, type)."""
         low = pronoun.lower()
         if low in self.words.person_pronouns:
-            run = self._person_runs_before(offset)
-            spk = [s for s in self.speakers if s[0] < offset and s[2] == PERSON]
-            if spk and (run is None or spk[-1][0] >= run[0]):
-                return spk[-1][1], PERSON
-            if run is not None:
-                return run[1], PERSON
+            want = "m" if low in ("he", "him") else "f"
+            persons = self._person_candidates()
+            cands = persons[max(0, bisect.bisect_left(persons, (offset, "")) - _ANTECEDENTS) :]
+            cands += [(s[0], s[1]) for s in self.speakers[-_ANTECEDENTS:] if s[2] == PERSON]
+            cands = [c for c in cands if c[0] < offset]
+            # Nearest first; a name known to be of the other gender ("Mr."/"Mrs.", an earlier he/she) is skipped.
+            for _, name in sorted(cands, reverse=True):
+                if self.gender.get(name.split()[-1], want) == want:
+                    self.gender[name.split()[-1]] = want
+                    return name, PERSON
             return None, UNRESOLVED
         wanted = (ORGANIZATION, PUBLICATION) if low == "it" else (ORGANIZATION, PUBLICATION, ANONYMOUS)
         spk = [s for s in self.speakers if s[0] < offset and s[2] in wanted]

@@ -68,6 +68,24 @@ def test_pronoun_prefers_nearest_person_over_older_speaker() -> None:
     assert rows[-1].speaker == "He" and rows[-1].speaker_canonical == "Peter Holm"
 
 
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Mrs. Nora Falk chairs the committee. Mr. Ivan Petrov joined it in May.\n\n"
+        "She said the budget would pass."
+    )
+    [s] = extract_statements(text)
+    assert (s.speaker, s.speaker_canonical) == ("She", "Nora Falk")
+
+
+def test_title_is_dropped_from_a_full_name() -> None:
+    assert Resolver("Mr. Alan Brown spoke.").canonical("Mr. Alan Brown") == ("Alan Brown", "person")
+
+
+def test_name_runs_stop_at_sentence_openers() -> None:
+    text = "If Mr. Trump wins, markets fall. It was late. Donald Trump said so. What Mr. Trump said was odd."
+    assert Resolver(text).canonical("Mr. Trump") == ("Donald Trump", "person")
+
+
 def test_pronoun_without_antecedent_is_unresolved() -> None:
     [s] = extract_statements("He said the bridge would be closed for a week.")
     assert s.speaker_canonical is None and s.speaker_type == "unresolved"

@@ -185,8 +185,9 @@ def test_nested_report_stays_inside_the_outer_content() -> None:
         "he said " * 8_000,  # one endless sentence full of cues
         'he said "x y z" ' * 6_000,  # and full of quotes
         "Mr. John Smith of the United States said " * 1_500,
+        "Mr. Alan Brown said the plan was good. He said it would work. " * 2_000,  # pronoun after pronoun
     ],
-    ids=["dots", "cues", "quotes", "names"],
+    ids=["dots", "cues", "quotes", "names", "pronouns"],
 )
 def test_pathological_input_stays_linear(text: str) -> None:
     # Generous bound: a quadratic step takes minutes at these sizes, the linear code well under a second.
