@@ -21,7 +21,7 @@ UNRESOLVED = "unresolved"
 # One token of a mention: a word (with inner apostrophes, dots, hyphens, ampersands) or one other character.
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|Capt|Sgt|Adm|Det|Supt|Ft|Mt|Messrs)\.(?!\w)"
-    r"|[A-Z]\.(?:[A-Z]\.)*|[\w][\w'’.&-]*[\w]|[\w]|[^\w\s]"
+    r"|[A-Z]\.(?:[A-Z]\.)*|[\w][\w\u0300-\u036f'’.&-]*[\w\u0300-\u036f]|[\w]|[^\w\s]"
 )
 _CAP = "A-ZÀ-ÖØ-Þ"
 # A run of capitalized words, with the particles that sit inside names ("Bank of America", "Charles de Gaulle").
@@ -253,6 +253,8 @@ def speaker_type(mention: str) -> str:
             return PUBLICATION
         if low in words.organization_heads:
             return ORGANIZATION
+        if first == "the" and any(t.lower() in words.publication_heads for t in tokens[1:]):
+            return PUBLICATION  # "The Daily Beast"
         if first == "the" and any(t.lower() in words.organization_heads for t in tokens[1:]):
             return ORGANIZATION  # "The Committee for a Responsible Federal Budget": persons take no article
         return PERSON
@@ -313,11 +315,13 @@ class Resolver:
             # Capitalized function words and openers start a sentence, not a name ("If Mr. Trump").
             while len(raw) > 1 and (raw[0] in openers or raw[0].lower() in self.words.stop):
                 raw = raw[1:]
-            last = raw[-1]
+            last = raw[-1].rstrip(".") if len(raw[-1]) > 2 else raw[-1]  # "Strength." at a sentence end
             if last.endswith(("'s", "’s")):
                 raw[-1] = last[:-2]
             elif last.endswith(("'", "’")):
                 raw[-1] = last[:-1]
+            else:
+                raw[-1] = last
             if not raw[-1]:
                 continue
             first = raw[0]
@@ -372,7 +376,15 @@ class Resolver:
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1])
         if not _is_cap(tokens[-1]):
             return mention, kind
-        core = _strip_titles([t for t in tokens if _is_cap(t) or t.lower() in ("of", "de", "van", "von")], self.words)
+        # The name proper is the trailing run of capitalized words, after any possessive or lowercase word:
+        # "White House press secretary Josh Earnest" -> "Josh Earnest", "NBC's Dante Chinni" -> "Dante Chinni".
+        start = len(tokens)
+        while start > 0 and (
+            (_is_cap(tokens[start - 1]) and not _POSSESSIVE.search(tokens[start - 1]))
+            or (tokens[start - 1] in ("of", "de", "van", "von") and start < len(tokens))
+        ):
+            start -= 1
+        core = _strip_titles(tokens[start:], self.words)
         full = self.full_form(core)
         if full is None:
             # No longer form in the article: a full name loses its title ("Mr. Alan Brown" -> "Alan Brown").
@@ -397,7 +409,11 @@ class Resolver:
                 low = run.tokens[-1].lower()
                 if low in self.words.organization_heads or low in self.words.publication_heads:
                     continue
-                if len(run.tokens) >= 2 and low not in self.words.pronouns:
+                if len(run.tokens) >= 2 and not any(
+                    t.lower() in self.words.stop and t not in self.words.name_stopwords for t in run.tokens
+                ):
+                    # A multi-word name with no function word ("Peace Through Strength" has one) is taken
+                    # for a person unless its last word names a place or a body (checked above).
                     self._persons.append((run.start, " ".join(run.tokens)))
                     continue
                 full = self.full_form(list(run.tokens))
