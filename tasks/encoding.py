@@ -1,7 +1,8 @@
 """Bytes of a fetched HTML page to text: byte-order mark, declared charset, <meta> charset, then a detector.
 
 The order follows what browsers do (a BOM beats everything, a transport-level charset beats the page's own
-<meta>), with one deliberate departure: bytes that are valid UTF-8 and contain multi-byte sequences are read
+<meta>), with two deliberate departures.  UTF-16 without a BOM is recognised by its NUL bytes before any
+declaration is read.  And bytes that are valid UTF-8 and contain multi-byte sequences are read
 as UTF-8 even when a single-byte legacy charset is declared.  Servers that stamp every response with a default
 ``charset=ISO-8859-1`` are common, and legacy single-byte text with non-ASCII letters is almost never valid
 UTF-8 by accident, so this repairs mojibake without breaking honest latin-1 pages.
@@ -140,9 +141,6 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 
 
 def _detect(raw: bytes) -> str:
-    utf16 = _utf16_without_bom(raw)
-    if utf16:
-        return raw.decode(utf16, errors="replace")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -180,6 +178,11 @@ def decode_html(raw: bytes, declared_charset: str | None = None) -> str:
     stripped, bom_encoding = EncodingDetector.strip_byte_order_mark(raw)
     if bom_encoding:
         return stripped.decode(bom_encoding, errors="replace")
+    # UTF-16 bytes are unmistakable even without a BOM, and no declaration can make them readable otherwise
+    # (a header saying "utf-16" is mapped to UTF-8 for the ASCII-compatible pages that usually carry it).
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        return raw.decode(utf16, errors="replace")
     for label in (declared_charset, declared_in_page(raw)):
         codec = codec_name(label)
         if codec is not None:

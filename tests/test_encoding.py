@@ -47,6 +47,7 @@ DECODE_ROWS = [
     ("pure ASCII", b"<p>plain</p>", None, "<p>plain</p>"),
     ("undeclared UTF-16-LE without BOM", html(FRENCH).encode("utf-16-le"), None, html(FRENCH)),
     ("undeclared UTF-16-BE without BOM", html(RUSSIAN).encode("utf-16-be"), None, html(RUSSIAN)),
+    ("UTF-16 without BOM declared utf-16", html(FRENCH).encode("utf-16-le"), "UTF-16", html(FRENCH)),
 ]
 
 
