@@ -142,6 +142,8 @@ class _Rules:
     skip: frozenset[str]
     furniture: frozenset[str]
     prunable: frozenset[str]
+    furniture_roles: frozenset[str]
+    content_roles: frozenset[str]
     block: frozenset[str]
     heading: frozenset[str]
     title: frozenset[str]
@@ -164,6 +166,8 @@ def _rules() -> _Rules:
         skip=frozenset(tags["skip"]),
         furniture=frozenset(tags["boilerplate"]),
         prunable=frozenset(tags["prunable"]),
+        furniture_roles=frozenset(tags["furniture_role"]),
+        content_roles=frozenset(tags["content_role"]),
         block=frozenset(tags["block"]),
         heading=frozenset(tags["heading"]),
         title=frozenset(tags["title_heading"]),
@@ -241,6 +245,7 @@ class _Walk:
         hidden_style = _HIDDEN_STYLE.search
         streamed = _STREAMED_SEGMENT.match
         prunable, prune_chars = rules.prunable, _PRUNE_CHARS
+        furniture_roles, content_roles = rules.furniture_roles, rules.content_roles
         text_of = _TEXT_OF
         pieces: list[str] = []
         owners: list[Any] = []
@@ -312,6 +317,13 @@ class _Walk:
                 add(el.tail)
                 return
             negative = tag in furniture
+            role = el.get("role")
+            if role:
+                role = role.strip().lower()
+                if role in furniture_roles:
+                    negative = True
+                elif role in content_roles:
+                    hint_of[el] = 1.0
             if negative and tag in prunable and len(text_of(el)) < prune_chars:
                 # Small navigation, asides and footers cannot hold the article: skipping their subtrees
                 # (a third of a typical page's elements) saves a third of the walk.

@@ -98,6 +98,8 @@ DROPPED_ROWS = [
     ("page title (h1) left to metadata", "", "", "Bridge to reopen"),
     ("timestamp-only line dropped", "<div>2024-03-05 14:22 Jane Roe</div>", "", "2024-03-05"),
     ("next-article teaser dropped", NEXT_TEASER, "", "cheaper than the bus"),
+    ("ARIA furniture role dropped", "<div role='complementary'><p>Fact file: the bridge was built in 1874, "
+     "widened in 1931 and listed as a monument in 1987.</p></div>", "", "Fact file"),
     ("caption ending in its credit dropped", "<div>Divers inspect the north pier (Image: Harbour Board)</div>", "",
      "Divers inspect"),
 ]
