@@ -7,7 +7,8 @@ How it works, in one pass over the tree plus a little bookkeeping:
    block element that owns it, how much of its text sits inside links, and the innermost *furniture* element
    around it: a tag (``<nav>``, ``<aside>``, ``<footer>``...) or a class/id hint such as ``share``, ``related``,
    ``newsletter`` or ``comment`` (lexicons ``html_body_tags`` and ``html_body_hints``).  Scripts, styles, hidden
-   elements and small navigation/aside/footer subtrees are not walked at all.
+   elements and small navigation/aside/footer subtrees are not walked at all.  ARIA landmark roles count like
+   the matching tags.
 2. **Vote.** Every prose block (at least ``min_vote_chars`` long) adds ``1 + commas + min(chars / 100, 3)``,
    scaled by its share of non-link text, to the element holding it and decaying shares to the next ancestors,
    as in Arc90's readability.  An element's final score is its votes plus class/tag hints, times its share of
@@ -32,8 +33,8 @@ building the bs4 tree alone, ``BeautifulSoup(text, "lxml")``, takes about 42 ms 
 slower than trafilatura's whole extraction (28-45 pages/s on the same pages and process), while the acceptance
 asks for twice trafilatura's speed.  ``lxml.html`` parses a page in about 1.2-2 ms and this module's walk and
 scoring take about 3 ms of CPU, so ``extract_page`` (decode, parse, metadata, body) runs at 80-110 pages/s,
-2.2-2.6 times trafilatura's rate in wall time and 2.4 times in CPU time (``bench/extraction.py``).  BeautifulSoup is still used where it is good at its job: encoding
-detection in tasks.encoding.
+2.2-2.6 times trafilatura's rate in wall time and 2.4 times in CPU time (``bench/extraction.py``).
+BeautifulSoup is still used where it is good at its job: encoding detection in tasks.encoding.
 """
 
 from __future__ import annotations
