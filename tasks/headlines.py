@@ -5,13 +5,15 @@ Pipeline of `cluster_headlines`, all vectorised over the night's rows plus the p
      set, or a truncated headline ("X Y Z ...") that is a prefix of a longer one, within `window_days`.
   2. Seed clusters: dup groups, the headline variants of one article, and prior stories are joined
      (union-find via scipy connected components).
-  3. Candidate pairs by blocking, never all pairs: rows sharing a content token inside the same time bucket
-     (token blocks larger than `block_max_postings` only link time-sorted neighbours).
-  4. Average-linkage agglomeration on those candidates. Similarity is a weighted sum of IDF-token cosine
-     and WordLlama embedding cosine; both are dot products of unit vectors, so the average similarity of
-     two clusters is the dot product of their member sums divided by n_a * n_b: exact, from two sums.
-     Rounds merge reciprocal best pairs (and rows whose best partner is not merging elsewhere) above
-     `link_threshold`.
+  3. Candidate pairs by sorted-neighbourhood blocking, never all pairs: under each of its rarer tokens a
+     node meets the `block_neighbors` nodes nearest in time, within `window_days`; pairs are scored and
+     cut to each node's `neighbors` best (a kNN graph). Rows of one dup group with one normalized text are
+     one weighted node; an article's lead is an extra node of its article.
+  4. Average-linkage agglomeration on that graph. Similarity is a weighted sum of IDF-token cosine and
+     WordLlama embedding cosine; both are dot products of unit vectors, so the average similarity of two
+     clusters is the dot product of their member sums divided by n_a * n_b: exact, from two sums.
+     Rounds merge reciprocal best pairs above `link_threshold` (plus a margin for small clusters), and
+     let a large cluster absorb in one round the small ones that pick it.
   5. Ids: a cluster holding prior rows reuses their id; a new one gets an id derived from its first member.
 """
 
@@ -37,7 +39,11 @@ _DAY_US = 86_400 * 1_000_000
 
 @dataclass(frozen=True)
 class HeadlineSettings:
-    """Thresholds of duplicate folding and story clustering (defaults measured on held-apart stories)."""
+    """Thresholds of duplicate folding and story clustering.
+
+    link_threshold and small_cluster_margin sit between the optima of two halves of the labelled stories
+    (see bench/headlines.py --half); the rest are bounds on work that barely move scores.
+    """
 
     window_days: int = 2
     """Headlines further apart in time than this never share a dup group or a direct story link."""
@@ -51,10 +57,8 @@ class HeadlineSettings:
     """Each row keeps its most similar candidate pairs only (a kNN graph), so edges grow linearly."""
     small_cluster_margin: float = 0.2
     """Extra similarity two clusters need, divided by sqrt(n_a * n_b): lone headlines must agree more."""
-    block_max_postings: int = 12
-    """A token shared by more rows than this in one time bucket is too common to pair all its rows."""
     block_neighbors: int = 6
-    """In such an oversized token block, each row is paired with this many time-sorted neighbours."""
+    """Under each blocking token, a node is paired with this many following nodes in time order."""
     truncation_min_tokens: int = 4
     """A truncated headline folds into a longer one only if at least this many tokens remain."""
     token_set_min_tokens: int = 4
@@ -64,7 +68,8 @@ class HeadlineSettings:
     edit_min_tokens: int = 7
     """Headlines of at least this many words also fold when they differ by one inserted/deleted/changed word."""
     lead_weight: float = 2.0
-    """Weight of an article's lead (first ~400 body chars) as an extra member of the article's cluster."""
+    """Weight of an article's lead (first ~400 body chars) as an extra member of its article's cluster:
+    a lead states the facts in several sentences, a headline in a few words (not yet measured on labels)."""
     block_tokens: int = 8
     """Rarest headline tokens that enter blocking."""
     lead_block_tokens: int = 3
@@ -365,7 +370,7 @@ def _assign_ids(
     for row in np.flatnonzero(is_prior):
         c = int(comp[row])
         pid = prior_ids[row]
-        if pid is not None:
+        if pid:
             counts.setdefault(c, {})[pid] = counts.setdefault(c, {}).get(pid, 0) + 1
     for c, ids in counts.items():
         reuse[c] = min(ids.items(), key=lambda kv: (-kv[1], kv[0]))[0]
@@ -433,11 +438,19 @@ def cluster_headlines(
     # 2. Text nodes: rows of one dup group with the same normalized text have the same tokens, so they are
     # one node for story similarity, weighted by their row count (its earliest row stands for it).
     by_time = np.lexsort((hid_rank, times))
+    row_rank = np.empty(n, dtype=np.int64)
+    row_rank[by_time] = np.arange(n)
     node_key = dup_comp.astype(np.int64) * (int(norm_ids.max()) + 1) + norm_ids
     _, first_pos, node_sorted = np.unique(node_key[by_time], return_index=True, return_inverse=True)
     node_of_row = np.empty(n, dtype=np.int64)
     node_of_row[by_time] = node_sorted
-    node_row = by_time[first_pos]
+    # Number nodes by their first row's (seen_at, headline_id) so that input order changes no id, no
+    # tie-break and no summation order downstream.
+    canonical_order = np.argsort(first_pos, kind="stable")
+    renumber = np.empty(len(first_pos), dtype=np.int64)
+    renumber[canonical_order] = np.arange(len(first_pos))
+    node_of_row = renumber[node_of_row]
+    node_row = by_time[first_pos[canonical_order]]
     n_text = len(node_row)
     # Leads are extra nodes, one per article that has one.
     art_ids = _factorize(arts)
@@ -445,7 +458,7 @@ def cluster_headlines(
     for row in by_time:
         if leads[row] and int(art_ids[row]) not in lead_rows:
             lead_rows[int(art_ids[row])] = int(row)
-    lead_src = np.asarray(sorted(lead_rows.values()), dtype=np.int64)
+    lead_src = np.asarray(sorted(lead_rows.values(), key=lambda r: row_rank[r]), dtype=np.int64)
     lead_texts = [leads[r] or "" for r in lead_src]
     m = n_text + len(lead_src)
     node_times = np.r_[times[node_row], times[lead_src]]
@@ -483,9 +496,7 @@ def cluster_headlines(
     story_comp = _agglomerate(seeds, weights, tf, emb, kl, kr, settings)[node_of_row]
 
     # 5. Ids and canonical flags.
-    order_key = by_time
-    rank = np.empty(n, dtype=np.int64)
-    rank[order_key] = np.arange(n)
+    order_key, rank = by_time, row_rank
     dup_ids = _assign_ids(dup_comp, is_prior, list(prior_dup), rank, hids, "d")
     story_ids = _assign_ids(story_comp, is_prior, list(prior_story), rank, hids, "s")
     has_prior_dup = np.zeros(int(dup_comp.max()) + 1 if n else 0, dtype=bool)
