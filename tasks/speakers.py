@@ -93,6 +93,9 @@ _DETERMINERS = frozenset(
     "each every any all both another other".split()
 )
 _MAX_TOKENS = 11
+# Endings of capitalized plural group names ("African Americans", "Democrats"): never one person.
+_GROUP_ENDINGS = ("icans", "ians", "crats", "ists", "ites", "ans'", "ese")
+_NP_PREPOSITIONS = frozenset(["at", "from", "with", "in", "on", "to", "by"])
 _ANTECEDENTS = 20  # how many preceding person mentions a pronoun may skip (bounds the work per pronoun)
 _LEAD_DETERMINERS = frozenset("the a an this that these those his her their its our my one another each every".split())
 
@@ -178,6 +181,10 @@ def mention_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
                 continue
             break
         if _stops(tok, words):
+            left = toks[i - 1].group().lower() if i > 0 else ""
+            if kept and tok in _NP_PREPOSITIONS and (left in words.anonymous_heads or left in words.person_roles):
+                kept.insert(0, toks[i])  # "officials at the agency", "a professor from Yale"
+                continue
             break
         kept.insert(0, toks[i])
         if len(kept) >= _MAX_TOKENS:
@@ -185,6 +192,13 @@ def mention_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
     else:
         if lo > floor and kept and kept[0].start() == toks[0].start():
             return None  # ran out of window: too long to be a subject
+    # A determiner after a verb starts the mention: "Residents met the developers" -> "the developers".
+    for j in range(len(kept) - 1, 0, -1):
+        if kept[j].group().lower() in _LEAD_DETERMINERS and kept[j - 1].group().islower() and (
+            kept[j - 1].group() not in _NP_PREPOSITIONS and kept[j - 1].group() not in ("of", "for", "and")
+        ):
+            kept = kept[j:]
+            break
     kept = _trim_openers(kept, words)
     if not kept:
         return None
@@ -242,17 +256,32 @@ def speaker_type(mention: str) -> str:
     tokens = [t for t in _TOKEN.findall(mention) if _is_word(t)]
     if not tokens:
         return UNRESOLVED
+    for i, tok in enumerate(tokens[1:-1], start=1):
+        # "Officials at the DNC", "a spokesman for the Daily Ledger": the head comes before the preposition.
+        left = tokens[i - 1].lower()
+        if tok in ("of", "for", "at", "from", "with") and (
+            tokens[i - 1].islower()
+            or left in words.anonymous_heads
+            or left in words.person_roles
+            or left in words.organization_heads
+        ):
+            tokens = tokens[:i]
+            break
     head = _POSSESSIVE.sub("", tokens[-1])
     low = head.lower()
     if len(tokens) == 1 and low in words.pronouns:
         return UNRESOLVED
     first = tokens[0].lower()
     caps = [t for t in tokens[1:] if _is_cap(t)] + ([tokens[0]] if _is_cap(tokens[0]) and first not in _DETERMINERS else [])
+    if _is_cap(head) and len(tokens) == 1 and low in words.anonymous_heads:
+        return ANONYMOUS  # "Officials" capitalized at a sentence start
     if _is_cap(head):
         if low in words.publication_heads:
             return PUBLICATION
         if low in words.organization_heads:
             return ORGANIZATION
+        if first == "the" and head.isupper() and len(head) >= 2:
+            return ORGANIZATION  # "the FBI", "the DNC"
         if first == "the" and any(t.lower() in words.publication_heads for t in tokens[1:]):
             return PUBLICATION  # "The Daily Beast"
         if first == "the" and any(t.lower() in words.organization_heads for t in tokens[1:]):
@@ -274,7 +303,10 @@ def speaker_type(mention: str) -> str:
 
 
 def _strip_titles(tokens: list[str], words: SpeakerWords) -> list[str]:
-    while len(tokens) > 1 and (tokens[0] in words.titles or tokens[0].lower() in _DETERMINERS):
+    """Drop leading titles and articles; a body's name keeps its words ("Democratic National Committee")."""
+    last = tokens[-1].lower() if tokens else ""
+    body = last in words.organization_heads or last in words.publication_heads
+    while len(tokens) > 1 and ((tokens[0] in words.titles and not body) or tokens[0].lower() in _DETERMINERS):
         tokens = tokens[1:]
     return tokens
 
@@ -324,6 +356,12 @@ class Resolver:
                 raw[-1] = last
             if not raw[-1]:
                 continue
+            # Descriptors end at the last title: "Vermont Sen. Bernie Sanders" names "Bernie Sanders".
+            if raw[-1].lower() not in self.words.organization_heads:
+                for i in range(len(raw) - 2, 0, -1):
+                    if raw[i] in titles:
+                        raw = raw[i:]
+                        break
             first = raw[0]
             if first in titles or first.lower() in _DETERMINERS:
                 stripped = _strip_titles(raw, self.words)
@@ -357,8 +395,18 @@ class Resolver:
             self._full[key] = self._full_form(tokens)
         return self._full[key]
 
+    def _name_like(self, cand: tuple[str, ...]) -> bool:
+        """A run that can be a person's or an outlet's full name: short, no function word, not a group."""
+        if len(cand) > 5 or cand[-1].endswith(_GROUP_ENDINGS):
+            return False
+        return not any(t.lower() in self.words.stop and t not in self.words.name_stopwords for t in cand)
+
     def _full_form(self, tokens: list[str]) -> list[str] | None:
-        cands = [c for c in self.by_last.get(tokens[-1], ()) if len(c) > len(tokens) and set(tokens) <= set(c)]
+        cands = [
+            c
+            for c in self.by_last.get(tokens[-1], ())
+            if len(c) > len(tokens) and set(tokens) <= set(c) and self._name_like(c)
+        ]
         if not cands:
             return None
         counts: dict[tuple[str, ...], int] = {}
@@ -409,9 +457,7 @@ class Resolver:
                 low = run.tokens[-1].lower()
                 if low in self.words.organization_heads or low in self.words.publication_heads:
                     continue
-                if len(run.tokens) >= 2 and not any(
-                    t.lower() in self.words.stop and t not in self.words.name_stopwords for t in run.tokens
-                ):
+                if len(run.tokens) >= 2 and self._name_like(run.tokens):
                     # A multi-word name with no function word ("Peace Through Strength" has one) is taken
                     # for a person unless its last word names a place or a body (checked above).
                     self._persons.append((run.start, " ".join(run.tokens)))

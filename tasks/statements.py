@@ -1021,7 +1021,13 @@ class _Extractor:
                 s0, s1 = raw.speaker
                 speaker = text[s0:s1]
                 low = speaker.lower()
-                if low in speaker_words().pronouns:
+                if low == "who":
+                    # "critics, who say ...": the relative pronoun stands for the mention right before it.
+                    ante = mention_before(text, len(text[:s0].rstrip(" ,")), self.paras[self.para_of(s0)][0])
+                    canonical, stype = (
+                        resolver.canonical(text[ante[0] : ante[1]]) if ante is not None else (None, UNRESOLVED)
+                    )
+                elif low in speaker_words().pronouns:
                     canonical, stype = resolver.pronoun(speaker, s0)
                 else:
                     canonical, stype = resolver.canonical(speaker)

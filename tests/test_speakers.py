@@ -24,6 +24,11 @@ from tasks.statements import extract_statements
         ("the Finance Ministry", "organization"),
         ("the regional government", "organization"),
         ("the United Kingdom", "organization"),
+        ("Officials at the Finance Ministry", "anonymous"),  # the head comes before the preposition
+        ("Bank of Lisbon", "organization"),
+        ("the FBI", "organization"),
+        ("The Committee for Safer Streets", "organization"),
+        ("The Daily Beacon", "publication"),
         ("she", "unresolved"),  # a pronoun's type comes from its antecedent
     ],
 )
@@ -84,6 +89,28 @@ def test_title_is_dropped_from_a_full_name() -> None:
 def test_name_runs_stop_at_sentence_openers() -> None:
     text = "If Mr. Trump wins, markets fall. It was late. Donald Trump said so. What Mr. Trump said was odd."
     assert Resolver(text).canonical("Mr. Trump") == ("Donald Trump", "person")
+
+
+def test_relative_who_resolves_to_the_mention_before_it() -> None:
+    [s] = extract_statements("Residents met the developers, who say the towers will bring new shops.")
+    assert (s.speaker, s.speaker_canonical) == ("who", "the developers")
+
+
+@pytest.mark.parametrize(
+    ("mention", "canonical"),
+    [
+        ("Sanders", "Bernie Sanders"),  # "Vermont Sen. Bernie Sanders": descriptors end at the title
+        ("Trump", "Donald Trump"),  # "Republican Donald Trump": a party label acts as a title
+        ("the Democratic National Committee", "the Democratic National Committee"),  # bodies keep their words
+        ("press secretary Josh Earnest", "Josh Earnest"),
+    ],
+)
+def test_full_forms(mention: str, canonical: str) -> None:
+    text = (
+        "Vermont Sen. Bernie Sanders spoke first. Republican Donald Trump replied. "
+        "The Democratic National Committee said little. Sanders and Trump left. Josh Earnest declined."
+    )
+    assert Resolver(text).canonical(mention)[0] == canonical
 
 
 def test_pronoun_without_antecedent_is_unresolved() -> None:
