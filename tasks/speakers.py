@@ -166,7 +166,7 @@ def mention_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
         (start, end) of the mention, or None when the words before the cue cannot be a subject.
     """
     words = speaker_words()
-    lo = max(floor, end - 160)
+    lo = max(floor, end - 110)
     toks = list(_TOKEN.finditer(text, lo, end))
     kept: list[re.Match[str]] = []
     for i in range(len(toks) - 1, -1, -1):
