@@ -200,6 +200,8 @@ def mention_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
             kept = kept[j:]
             break
     kept = _trim_openers(kept, words)
+    while kept and kept[0].group() in ("of", "for", "and"):
+        kept = kept[1:]  # "... because of X's claims": a dangling preposition opens no mention
     if not kept:
         return None
     tokens = [t.group() for t in kept]

@@ -125,8 +125,8 @@ _AFTER_CUE = re.compile(
 # After "CONTENT, X said," these words start an appended phrase (the content ends before X); any other
 # word continues the reported sentence ("A, he said, because B": the content is the whole sentence).
 _APPOSITIVE_STARTS = frozenset(
-    "a an who which adding saying noting citing according referring calling explaining arguing insisting "
-    "warning also in at on during".split()
+    "who which adding saying noting citing according referring calling explaining arguing insisting "
+    "warning also in at on during compared".split()
 )
 _NAME_TOKENS = r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*"
 # A name and a colon right before a quote mark, or opening a paragraph (after an optional quote mark).
@@ -159,6 +159,8 @@ _QUOTE_GAP = re.compile(r"[\s.,;:!?\"”’')]*")
 _LOOKAHEAD_CUES = 6
 _DASH_NAME = re.compile(r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*")
 _SIGN_END = re.compile(r"[ \t\xa0.,]*(?:\n|$|\(|,)")
+_LEAD_WORDS = frozenset("the a an this that these those his her their its our my many some so such".split())
+_PREPOSITIONS = frozenset("of in on for about with by from to at against over under into".split())
 _SHARE_HINT = re.compile(r"\d|percent|[Hh]alf|[Mm]ajorit|[Mm]ost|third|quarter|fifth| in (?:ten|five|four|three)")
 
 
@@ -635,6 +637,20 @@ class _Extractor:
             self.claimed.append((qs, self.quotes[last_q][1]))
 
     # ------------------------------------------------------------------ rule 2: reported speech
+    def _names_a_speaker(self, spk: tuple[int, int], ss: int) -> bool:
+        """Whether a mention before a noun-like cue form ("claims", "calls") is a pronoun or a name that
+        can make it a verb: "Smith claims ..." yes; "the Fifth Amendment claims", "many Republican claims" no."""
+        text = self.text
+        words = text[spk[0] : spk[1]].split()
+        if len(words) == 1 and words[0].lower() in _PRONOUNS:
+            return True
+        if words[0].lower() in _LEAD_WORDS:
+            words = words[1:]
+        before = text[max(ss, spk[0] - 12) : spk[0]].split()
+        if before and before[-1].lower() in _LEAD_WORDS | _PREPOSITIONS:
+            return False
+        return any(w[:1].isupper() for w in words)
+
     def _shared_subject(self, found: list[_Raw], ss: int, pos: int) -> tuple[int, int] | None:
         """The speaker a participle or coordinated verb shares: the last speaker named earlier in the
         sentence (a quote's attribution included), else the mention that opens the sentence."""
@@ -727,8 +743,7 @@ class _Extractor:
                     and m.group("verb") in self.lex.noun_like
                     and not m.group("pre").strip()
                     and not _THAT_OR_QUOTE.match(text, cue[1], se)
-                    and not (any(w[:1].isupper() for w in text[spk[0] : spk[1]].split())
-                             or text[spk[0] : spk[1]].lower() in _PRONOUNS)
+                    and not self._names_a_speaker(spk, ss)
                 ):
                     spk = None  # "sexual assault charges against ...": a plural noun, not a cue
             subjects.append(spk)
