@@ -1,20 +1,25 @@
 """Attributed-statement extraction (who said what): direct quotes, reported speech and mixed forms.
 
-Rules, in the order they claim text:
-  1. quotes with an adjacent attribution (quote_then_said, quote_said_name, said_then_quote), merged with
-     the fragments that continue them (split quotes, and quotes left open at a paragraph end that the
-     next paragraph reopens: the typographic convention for a quote running over several paragraphs);
-  2. per sentence, every reporting cue outside quotes and outside rule-1 attributions: subject + cue +
-     complement (speaker_said_that), content + ", X said" (content_then_said), parenthetical
-     "A, he said, B" (parenthetical_said), inverted ", said X" (content_said_name), participles
-     (", adding that ...": participle), "according to X" (according_to_first / according_to_last),
-     passives ("it was reported that ...": passive_it) and "reportedly" (reportedly).
-  3. every statement then runs on over a quote it opens and over the bare quotes (no cue of their own)
+Rules (the `rule` column names them), in the order they claim text:
+  1. quotes with an adjacent attribution: '"...," X said' (quote_then_said), '"...," said X'
+     (quote_said_name), 'X said: "..."' (said_then_quote), '..., adding, "..."' (participle_quote),
+     'X: "..."' (name_colon_quote), '"..." ― X' (quote_dash_name); merged with the fragments that continue
+     them (split quotes, and a quote left open at a paragraph end that the next paragraph reopens);
+  2. 'X: ...' opening a paragraph (name_colon_line: headlines, transcripts);
+  3. per sentence, every reporting cue outside quotes and outside rule-1 attributions: subject + cue +
+     complement (speaker_said_that), "Jane Doe, a lawyer, said ..." (speaker_appositive_said),
+     "... and said ..." (coordinated_said), "CONTENT, X said." (content_then_said), "A, he said, B"
+     (parenthetical_said), "CONTENT, said X." (content_said_name), ", adding that ..." (participle);
+     when a sentence has none of these: "according to X" (according_to_first / _middle / _last),
+     "... was first reported by X" (passive_by), "it was reported that ..." (passive_it), "reportedly"
+     (reportedly); and "when asked whether ..." (asked_passive) in any sentence;
+  4. every statement then runs on over a quote it opens and over the bare quotes (no cue of their own)
      that follow it, in the same or the next paragraphs: the same speaker is taken to go on talking.
 A split quote yields one statement whose content runs from the first fragment's start to the last
 fragment's end (the attribution between them is inside that span). Direct content excludes the quote
 marks. Reported speech is "mixed" when it holds a quoted run of three or more words; a shorter scare quote
-leaves it "indirect".
+leaves it "indirect". Cues and speaker words are data: tasks/lexicons/statement_cues.txt and
+statement_speakers.txt (see tasks/cues.py and tasks/speakers.py).
 """
 
 from __future__ import annotations
