@@ -119,7 +119,8 @@ _ATT_END = re.compile(
     r"(?:\s+[\w'’.-]+){0,3}?\s*(?:[.,;:!?\"“”—]|$)"
 )
 # What may sit between an attribution and the next fragment of the same quote ('she said, "...').
-_LOOSE_GAP = re.compile(r"[^.!?\"“”]{0,100}?[,.:;!?]?\s*")
+# A period inside the gap is allowed when it is not a sentence end ("a D.C.-based strategist").
+_LOOSE_GAP = re.compile(r"(?:[^.!?\"“”]|\.(?![\s\"“”])){0,120}?[,.:;!?]?\s*")
 # After a clause-closing cue: an optional adverbial, then the sentence end or a comma and the next word.
 _AFTER_CUE = re.compile(
     r"(?:\s+(?:on|in|at|during|earlier|later|last|this|to|of|about|from|via|while|"
