@@ -114,15 +114,17 @@ def run_nights(table: pa.Table, nights: int, settings: HeadlineSettings) -> None
 
 
 _PREFIXES = ["UPDATE 1-", "UPDATE 2-", "REFILE-", "EXCLUSIVE: ", "BREAKING: "]
+_LETTERS = list("bcdfghjklmnpqrstvwxz")
 _SUFFIXES = [" - Reuters", " | BBC News", " (AP)", ": sources", " - Bloomberg"]
 
 
-def synthetic(table: pa.Table, n: int, seed: int = 0, per_day: int = 3000) -> pa.Table:
+def synthetic(table: pa.Table, n: int, seed: int = 0, per_day: int = 3000, unique: bool = False) -> pa.Table:
     """n headlines made from the real ones: each copy gets a random edit and is moved by whole days.
 
     Days are drawn so that about per_day headlines share a day, like a real nightly feed; the
     edits are those the duplicate folding must undo (prefix, suffix, truncation, case) or survive
-    (a dropped word).
+    (a dropped word). With unique=True every copy also gets an invented trailing word, so (almost) no two
+    texts are equal: the worst case for memory, where no identical texts collapse into one node.
     """
     rng = np.random.default_rng(seed)
     base = table.column("text").to_pylist()
@@ -147,7 +149,7 @@ def synthetic(table: pa.Table, n: int, seed: int = 0, per_day: int = 3000) -> pa
             text = " ".join(words[:drop] + words[drop + 1 :])
         else:
             text = base[b]
-        texts.append(text)
+        texts.append(f"{text} {''.join(rng.choice(_LETTERS, 7))}" if unique else text)
     ts = base_ts[pick] + days * 86_400 * 1_000_000
     return pa.table(
         {
@@ -162,8 +164,8 @@ def synthetic(table: pa.Table, n: int, seed: int = 0, per_day: int = 3000) -> pa
     )
 
 
-def run_scale(table: pa.Table, n: int, settings: HeadlineSettings) -> None:
-    data = synthetic(table, n)
+def run_scale(table: pa.Table, n: int, settings: HeadlineSettings, unique: bool = False) -> None:
+    data = synthetic(table, n, unique=unique)
     gold = data.column("story").to_pylist()
     data = data.drop_columns(["story"])
     cpu0 = time.process_time()
@@ -188,6 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--half", choices=["a", "b"])
     parser.add_argument("--nights", type=int, default=0)
     parser.add_argument("--scale", type=int, default=0)
+    parser.add_argument("--unique", action="store_true", help="with --scale: make every synthetic text distinct")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     args = parser.parse_args(argv)
     overrides = {}
@@ -200,7 +203,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.half:
         table = half_of(table, args.half)
     if args.scale:
-        run_scale(table, args.scale, settings)
+        run_scale(table, args.scale, settings, unique=args.unique)
     elif args.nights:
         run_nights(table, args.nights, settings)
     else:

@@ -271,28 +271,38 @@ def _top_k_mask(left: np.ndarray, right: np.ndarray, sim: np.ndarray, k: int) ->
     return keep
 
 
+def _seed_sums(
+    seeds: np.ndarray, weights: np.ndarray, tf: sp.csr_matrix, emb: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, sp.csr_matrix, np.ndarray]:
+    """Compact seed label per node, and per seed its weight, IDF-vector sum and embedding sum."""
+    labels = np.unique(seeds, return_inverse=True)[1]
+    n_seeds = int(labels.max()) + 1 if len(labels) else 0
+    member = sp.csr_matrix((weights, (labels, np.arange(len(labels)))), shape=(n_seeds, len(labels)))
+    size = np.asarray(member.sum(axis=1)).ravel().astype(np.float32)
+    return labels, size, sp.csr_matrix(member @ tf), np.asarray(member @ emb, dtype=np.float32)
+
+
 def _agglomerate(
     labels: np.ndarray,
-    weights: np.ndarray,
-    tf: sp.csr_matrix,
-    emb: np.ndarray,
+    size: np.ndarray,
+    t_sum: sp.csr_matrix,
+    e_sum: np.ndarray,
     left: np.ndarray,
     right: np.ndarray,
     settings: HeadlineSettings,
 ) -> np.ndarray:
     """Average-linkage merging of seed clusters over candidate edges; returns the final label per node.
 
+    Args:
+        labels, size, t_sum, e_sum: output of _seed_sums (e_sum is updated in place).
+        left, right: candidate node pairs.
+        settings: thresholds.
+
     Cluster ids stay those of the seeds (a merged pair keeps the smaller id), so only edges that touch a
     cluster merged in the previous round need their similarity recomputed.
     """
     a = np.float32(settings.tfidf_weight)
-    n = len(labels)
-    labels = np.unique(labels, return_inverse=True)[1]
-    n_clusters = int(labels.max()) + 1 if n else 0
-    member = sp.csr_matrix((weights, (labels, np.arange(n))), shape=(n_clusters, n))
-    size = np.asarray(member.sum(axis=1)).ravel().astype(np.float32)
-    t_sum = sp.csr_matrix(member @ tf)
-    e_sum = np.asarray(member @ emb, dtype=np.float32)
+    n_clusters = len(size)
     cl, cr = labels[left], labels[right]
     lo, hi = np.minimum(cl, cr), np.maximum(cl, cr)
     code = np.unique(lo[lo != hi].astype(np.int64) * n_clusters + hi[lo != hi])
@@ -493,7 +503,9 @@ def cluster_headlines(
         rank = np.lexsort((df[ids], df[ids] < 2))
         node_tokens.append(ids[rank][:limit])
     kl, kr = _candidate_edges(node_tokens, node_times, tf, emb, settings)
-    story_comp = _agglomerate(seeds, weights, tf, emb, kl, kr, settings)[node_of_row]
+    labels, size, t_sum, e_sum = _seed_sums(seeds, weights, tf, emb)
+    del tf, emb  # the seed sums replace them: at a million rows this is a gigabyte less at peak
+    story_comp = _agglomerate(labels, size, t_sum, e_sum, kl, kr, settings)[node_of_row]
 
     # 5. Ids and canonical flags.
     order_key, rank = by_time, row_rank
