@@ -138,7 +138,7 @@ _NAME_TOKENS = r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*"
 # A name and a colon right before a quote mark, or opening a paragraph (after an optional quote mark).
 _NAME_COLON_END = re.compile(rf"(?:^|(?<=[\s.!?\"”]))(?P<name>{_NAME_TOKENS})(?P<colon>:)\s*$")
 _NAME_COLON_START = re.compile(rf"[\"“]?(?P<name>{_NAME_TOKENS})(?P<colon>:)\s+(?=\S)")
-_CLAUSE_BREAK = re.compile(r"(?:[,;:—–]|\b(?:and|but|while|whereas|although|though)\b)\s*(?:\w+\s*){0,1}$")
+_CLAUSE_BREAK = re.compile(r"(?:[,;:—–][\"”’']?|\b(?:and|but|while|whereas|although|though)\b)\s*(?:\w+\s*){0,1}$")
 _AND_BEFORE = re.compile(r"(?:\band|\bbut),?\s+$")
 _ATT_GAP = re.compile(r"[\s,'’]*")
 _TITLE_WORDS = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
@@ -710,6 +710,7 @@ class _Extractor:
         # First pass: which cues have a subject of their own; the complement of one cue stops where the
         # next such subject starts ("X said A, but Y said B").
         subjects: list[tuple[int, int] | None] = []
+        cuts: list[int | None] = []
         infos: list[tuple[tuple[int, int], bool, int, bool]] = []  # (cue span, form ok, subject end, participle)
         for m in cues:
             spk = None
@@ -754,15 +755,22 @@ class _Extractor:
                     spk = None  # "sexual assault charges against ...": a plural noun, not a cue
             subjects.append(spk)
             infos.append((cue, ok, subj_end, participle))
+            # "... and said B" / "... but did not suggest B": a coordinated cue with no subject of its own
+            # ends the content before it, at its conjunction.
+            conj = _AND_BEFORE.search(text, max(ss, cue[0] - 6), cue[0]) if spk is None and ok else None
+            cuts.append(conj.start() if conj and not participle else None)
         for i, m in enumerate(cues):
             kind = self.lex.forms[m.group("verb")]
             cue, ok, subj_end, participle = infos[i]
             nxt_start = se
-            for sp in subjects[i + 1 : i + 1 + _LOOKAHEAD_CUES]:
+            for sp, cut in zip(subjects[i + 1 : i + 1 + _LOOKAHEAD_CUES], cuts[i + 1 : i + 1 + _LOOKAHEAD_CUES]):
                 # A later subject ends this content only across a clause boundary ("A, but Y said B");
                 # "X says he spoke to Y" keeps the nested report inside X's content.
                 if sp is not None and _CLAUSE_BREAK.search(text, max(cue[1], sp[0] - 8), sp[0]):
                     nxt_start = sp[0]
+                    break
+                if cut is not None and cut > cue[1]:
+                    nxt_start = cut
                     break
             raw = None
             if participle:
@@ -779,7 +787,7 @@ class _Extractor:
                 spk = subjects[i]
                 if spk is not None:
                     raw = self._with_subject(ss, se, spk, cue, m, nxt_start)
-                elif kind in ("s", "past") and _AND_BEFORE.search(text, max(ss, cue[0] - 6), cue[0]):
+                elif cuts[i] is not None:
                     # "... reminisced about her youth and said ...": the coordinated verb shares the subject.
                     spk = self._shared_subject(found, ss, cue[0])
                     if spk is not None:
