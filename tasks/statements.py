@@ -153,7 +153,7 @@ _SHARE = re.compile(
     r"(?:\s+in\s+all\s+\w+)?(?:\s+of\s+(?:the\s+|those\s+)?(?:[A-Z][\w-]*|[\w-]+s)(?:\s+[\w-]+){0,3})?(?=\s*$)"
 )
 # A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
-_THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,4}?[\s,:]*(?:that\b|[\"“]|'')")
+_THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,6}?[\s,:]*(?:that\b|[\"“]|'')")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _PRONOUNS = frozenset("he she they it we i who".split())
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s*[—–-]+\s*")
@@ -385,6 +385,11 @@ def _is_label(name: str) -> bool:
     """Whether "Name:" is a label ("Update:", "The Latest:") rather than a speaker."""
     labels = speaker_words().colon_labels
     return name.lower() in labels or name.split()[-1].lower() in labels
+
+
+def _covered(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Share of span a that span b covers."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0])) / max(1, a[1] - a[0])
 
 
 class _Spans:
@@ -677,7 +682,9 @@ class _Extractor:
         while m and m.group() in words.openers:
             nxt = re.compile(r"[\s,]+").match(self.text, m.end())
             m = _WORD.match(self.text, nxt.end() if nxt else m.end())
-        if m and m.group().endswith("ing") and m.group()[:1].isupper():
+        if m and (
+            (m.group().endswith("ing") and m.group()[:1].isupper()) or m.group().lower() in _PREPOSITIONS
+        ):
             # "Walking to the door, Jane said ...": the subject follows the participle clause.
             comma = self.text.find(",", m.end(), e)
             m = _WORD.search(self.text, comma + 1, e) if comma > 0 else None
@@ -807,12 +814,13 @@ class _Extractor:
         asked = self._asked(ss, se)
         if asked is not None:
             found.append(asked)
-        if not found:
-            raw = self._according(ss, se)
-            if raw is None:
-                raw = self._passive(ss, se)
-            if raw is not None:
-                found.append(raw)
+        raw = self._according(ss, se)
+        if raw is not None and found and any(_covered(raw.content, f.content) > 0.5 for f in found):
+            raw = None  # the sentence's own cue already reports this content
+        if raw is None and not found:
+            raw = self._passive(ss, se)
+        if raw is not None:
+            found.append(raw)
         self.raws.extend(found)
 
     def _complement(self, cue, m, spk, nxt_start, se, rule) -> _Raw | None:
