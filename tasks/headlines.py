@@ -412,6 +412,13 @@ def cluster_headlines(
         `new` in the same row order plus text_norm, dup_group_id, story_id and is_canonical (True only for
         the first-seen member of a dup group created by this run). A row per headline.
     """
+    if new.num_rows == 0:
+        return (
+            new.append_column("text_norm", pa.array([], pa.string()))
+            .append_column("dup_group_id", pa.array([], pa.string()))
+            .append_column("story_id", pa.array([], pa.string()))
+            .append_column("is_canonical", pa.array([], pa.bool_()))
+        )
     prior = _empty_prior() if prior is None or prior.num_rows == 0 else prior
     n_new, n_prior = new.num_rows, prior.num_rows
     n = n_new + n_prior

@@ -193,3 +193,16 @@ def test_lead_links_headlines_that_share_no_words() -> None:
     assert with_leads[0] == with_leads[1]
     without = cluster_headlines(table([r[:2] for r in rows]), None).column("story_id").to_pylist()
     assert without[0] != without[1]
+
+
+def test_empty_night_returns_empty_columns() -> None:
+    first = cluster_headlines(table([(BASE, 0)]), None)
+    for prior in (None, first.drop_columns(["is_canonical"])):
+        out = cluster_headlines(table([(BASE, 0)]).slice(0, 0), prior)
+        assert out.num_rows == 0 and "story_id" in out.column_names
+
+
+def test_single_headline_is_its_own_canonical_story() -> None:
+    out = cluster_headlines(table([(BASE, 0)]), None).to_pylist()[0]
+    assert out["is_canonical"] is True
+    assert out["dup_group_id"].startswith("d") and out["story_id"].startswith("s")
