@@ -482,20 +482,28 @@ class _Extractor:
             if spk is not None and text[spk[0]].isupper() and _SIGN_END.match(text, spk[1], pe):
                 return spk, (dash.start("dash"), dash.end("dash")), "quote_dash_name", spk[1]
         sentence_closed = text[qs_end_inner(text, qe)] in ".!?"
+        short = _n_words(text, *_inner(text, self._quote_open_before(qe), qe, True)) < 4
         for m in self.pat.verb_phrase.finditer(text, pos, window_end):
-            if not _cue_ok(m, text):
-                continue
+            if not _cue_ok(m, text) or text[m.start("verb")].isupper():
+                continue  # a title-case verb belongs to a headline, not to an attribution
             cue = _cue_span(m, text)
             subj_end = _before_affiliation(text, cue[0], pos)
             spk = mention_before(text, subj_end, qe)
             if spk is None or text[pos : spk[0]].strip(" ,"):
                 spk = self._appositive_subject(subj_end, pos)
             if spk is not None and not text[pos : spk[0]].strip(" ,"):
-                if sentence_closed and not _ATT_END.match(text, cue[1], pe):
-                    return None  # '"... ." Jane Doe called the plan ...': a new sentence, not an attribution
+                if (sentence_closed or short) and not _ATT_END.match(text, cue[1], pe):
+                    # '"... ." Jane Doe called the plan ...' is a new sentence, and '"Meet the Press," Jane
+                    # Doe said the plan ...' names a show: the cue reports its own clause, not the quote.
+                    return None
                 return spk, cue, "quote_then_said", cue[1]
             break
         return None
+
+    def _quote_open_before(self, qe: int) -> int:
+        """Start of the quote that closes at qe."""
+        i = bisect.bisect_left(self._quote_starts, qe) - 1
+        return self.quotes[i][0] if i >= 0 else 0
 
     def _appositive_subject(self, cue_start: int, floor: int) -> tuple[int, int] | None:
         """'Jane Doe, a spokeswoman for the agency, said': the subject before one or two appositives."""
@@ -582,6 +590,13 @@ class _Extractor:
         spk = mention_before(text, _before_affiliation(text, cue[0], floor), floor)
         if spk is None:
             return None
+        if self.lex.forms[best.group("verb")] == "base" and not best.group("pre").strip():
+            head = text[spk[0] : spk[1]].split()[-1].lower()
+            if not (head in _PRONOUNS or head.endswith("s")):
+                return None  # "helped a journalist write a book, "...": a bare infinitive, not a cue
+        qi = bisect.bisect_left(self._quote_starts, qs)
+        if not between.strip() and qi < len(self.quotes) and _n_words(text, *_inner(text, *self.quotes[qi][:3])) < 3:
+            return None  # 'what he called "sophisticated adversaries"': a short quote right after the cue is a term
         return spk, cue, "said_then_quote"
 
     def direct(self) -> None:
