@@ -120,6 +120,8 @@ NON_STATEMENT_ROWS = [
     "The band spoke at the festival on Sunday.",  # "spoke" needs a particle ("spoke about")
     "Her remarks came a day after the vote.",
     "The @ handle should be deleted and so should the person who wrote the hateful posts.",
+    'The agency helped a reporter write a book, "Secrets of the Harbour," last year.',  # bare infinitive
+    "The costs add up to more than a million dollars.",  # false particle
 ]
 
 
@@ -151,6 +153,18 @@ def test_a_quote_opened_in_reported_speech_runs_to_its_close() -> None:
     text = 'She added that the plan should "be read with care. It was written in a hurry." Nobody replied.'
     s = only(text)
     assert s.content == 'the plan should "be read with care. It was written in a hurry.'
+
+
+def test_a_two_word_term_is_no_direct_quote() -> None:
+    # 'what he called "hidden costs"' may report his words, but the quote is a term, not a direct quote.
+    rows = extract_statements('The delay was what he called "hidden costs."')
+    assert all(r.kind != "direct" for r in rows)
+
+
+def test_a_show_title_is_no_quote() -> None:
+    # '"Morning Desk," Jane Doe said the plan ...': the cue reports its own clause, not the quoted title.
+    s = only('On \u201cMorning Desk,\u201d Jane Doe said the plan would fail.')
+    assert (s.rule, s.speaker, s.content, s.kind) == ("speaker_said_that", "Jane Doe", "the plan would fail", "indirect")
 
 
 def test_straight_and_curly_quotes_agree() -> None:
