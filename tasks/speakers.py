@@ -304,6 +304,14 @@ def speaker_type(mention: str) -> str:
     return UNRESOLVED
 
 
+@cache
+def _skip_words() -> frozenset[str]:
+    """Capitalized one-word runs that are never names: sentence-initial function words and pronouns."""
+    words = speaker_words()
+    lowered = words.stop | words.pronouns | _DETERMINERS
+    return (frozenset(w[:1].upper() + w[1:] for w in lowered) | words.openers) - words.name_stopwords
+
+
 def _strip_titles(tokens: list[str], words: SpeakerWords) -> list[str]:
     """Drop leading titles and articles; a body's name keeps its words ("Democratic National Committee")."""
     last = tokens[-1].lower() if tokens else ""
@@ -336,10 +344,14 @@ class Resolver:
         self.by_last: dict[str, list[tuple[str, ...]]] = {}
         titles, openers = self.words.titles, self.words.openers
         by_last = self.by_last
+        skip = _skip_words()
         for m in _NAME_RUN.finditer(text):
             if m.start() and text[m.start() - 1] in _NAME_GLUE:
                 continue  # "iPhone", "e.Coli": not the start of a name
-            raw = m.group().split()
+            word = m.group()
+            if word in skip:
+                continue  # a lone capitalized function word or pronoun ("The", "He", "But")
+            raw = word.split()
             # A run crosses a sentence end at a word with a final period that is no initial or title
             # ("... Hester. Michael Mulgrew"): keep what follows it.
             for i in range(len(raw) - 2, -1, -1):
