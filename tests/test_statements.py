@@ -173,6 +173,17 @@ def test_straight_and_curly_quotes_agree() -> None:
     assert (curly.content, curly.speaker, curly.rule) == (straight.content, straight.speaker, straight.rule)
 
 
+def test_participle_before_a_quote_shares_the_speaker() -> None:
+    # '"A," the mayor said, adding, "B."': two statements, the second cued by the participle.
+    text = '"The plan is ready," the mayor said, adding, "We start on Monday with the north bank."'
+    rows = extract_statements(text)
+    check_offsets(text, rows)
+    assert [(r.rule, r.speaker, r.cue, r.content) for r in rows] == [
+        ("quote_then_said", "the mayor", "said", "The plan is ready"),
+        ("participle_quote", "the mayor", "adding", "We start on Monday with the north bank."),
+    ]
+
+
 def test_two_statements_in_one_sentence() -> None:
     text = "The mayor said the road would reopen, but the contractor said the work needed another month."
     rows = extract_statements(text)
