@@ -167,6 +167,7 @@ _DASH_NAME = re.compile(r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*")
 _SIGN_END = re.compile(r"[ \t\xa0.,]*(?:\n|$|\(|,)")
 _LEAD_WORDS = frozenset("the a an this that these those his her their its our my many some so such".split())
 _PREPOSITIONS = frozenset("of in on for about with by from to at against over under into".split())
+_AFFILIATION_AFTER = re.compile(r"\s*\([^()]{1,25}\)")
 _SHARE_HINT = re.compile(r"\d|percent|[Hh]alf|[Mm]ajorit|[Mm]ost|third|quarter|fifth| in (?:ten|five|four|three)")
 
 
@@ -506,33 +507,33 @@ class _Extractor:
         return self.quotes[i][0] if i >= 0 else 0
 
     def _appositive_subject(self, cue_start: int, floor: int) -> tuple[int, int] | None:
-        """'Jane Doe, a spokeswoman for the agency, said': the subject before one or two appositives."""
-        text = self.text
-        seg_end = cue_start
-        head = text[floor:cue_start].rstrip()
-        if not head.endswith(","):
-            return None
-        seg_end = floor + len(head) - 1
-        for _ in range(2):
-            comma = text.rfind(",", floor, seg_end)
-            if comma < 0:
-                return None
-            spk = mention_before(text, comma, floor)
-            if spk is not None and text[spk[1]:comma].strip() == "":
-                appos = text[comma + 1 : seg_end].strip()
-                if appos and 1 <= len(appos.split()) <= 14:
-                    return spk
-            seg_end = comma
-        return None
+        """'Jane Doe, a spokeswoman for the agency, said': the mention right after `floor`, then appositives."""
+        return self._leading_mention(floor, cue_start, opener=False)
 
     def _appositive_subject_clause(self, ss: int, cue_start: int) -> tuple[int, int] | None:
         """'Jane Doe, a former governor of Ohio, said ...': the mention opening the sentence, then commas."""
+        return self._leading_mention(ss, cue_start, opener=True)
+
+    def _leading_mention(self, start: int, cue_start: int, opener: bool) -> tuple[int, int] | None:
+        """The mention at `start` (past openers when `opener`), followed by appositives up to the cue."""
         text = self.text
-        spk = self._subject_at(ss, cue_start)
-        if spk is None or not text.startswith(",", spk[1]):
+        if not text[start:cue_start].rstrip().endswith(","):
             return None
-        middle = text[spk[1] + 1 : cue_start].strip()
-        if not middle.endswith(",") or len(middle.split()) > 25:
+        if opener:
+            spk = self._subject_at(start, cue_start)
+        else:
+            first = _WORD.search(text, start, cue_start)
+            spk = mention_after(text, first.start(), cue_start) if first else None
+            if spk is not None and text[start : spk[0]].strip(" ,"):
+                return None
+        if spk is None:
+            return None
+        after = _AFFILIATION_AFTER.match(text, spk[1], cue_start)  # "Sen. Jane Doe (D-Ohio), ..."
+        comma_at = after.end() if after else spk[1]
+        if not text.startswith(",", comma_at):
+            return None
+        middle = text[comma_at + 1 : cue_start].strip()
+        if not middle.endswith(",") or len(middle.split()) > 30:
             return None
         return spk
 
@@ -891,7 +892,8 @@ class _Extractor:
                 words = words[: words.index("of", 1)]  # "supporters of Jane Doe say": the head is "supporters"
             head = words[-1]
             share = any(ch.isdigit() for ch in text[spk[0] : spk[1]]) or _SHARE.search(text, spk[0], spk[1])
-            if not (head in ("they", "we", "i", "you", "who") or head.endswith("s") or share):
+            group = head in speaker_words().anonymous_heads or " and " in text[spk[0] : spk[1]]  # "Police say"
+            if not (head in ("they", "we", "i", "you", "who") or head.endswith("s") or share or group):
                 return None
         after = _AFTER_CUE.match(text, cue[1], se)
         if after and before_spk.rstrip("\"”’'").endswith((",", "—", "--")) and not object_only:
