@@ -257,6 +257,12 @@ def test_every_lexicon_form_matches_the_compiled_regex() -> None:
         assert m is not None and m.group("verb") == form, form
 
 
+@pytest.mark.parametrize("name", ["statement_cues", "statement_speakers"])
+def test_lexicon_groups_have_no_duplicates(name: str) -> None:
+    for group, entries in load_lexicon(name).items():
+        assert len(entries) == len(set(entries)), (name, group)
+
+
 def test_lexicon_groups_are_known_verbs() -> None:
     lex = cue_lexicon()
     raw = load_lexicon("statement_cues")
