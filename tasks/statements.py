@@ -743,7 +743,12 @@ class _Extractor:
             if contr:
                 cue = (contr.start(1), cue[1])
             ok = _cue_ok(m, text, contr.group(1) if contr else None)
-            participle = self.lex.forms[m.group("verb")] == "ing" and not m.group("pre").strip() and not contr
+            # A participle may carry adverbs ("..., even suggesting ...") but no auxiliary ("is suggesting").
+            participle = (
+                self.lex.forms[m.group("verb")] == "ing"
+                and not contr
+                and not any(_aux_kind(w) for w in text[cue[0] : m.start("verb")].split())
+            )
             subj_end = _before_affiliation(text, contr.start() if contr else cue[0], ss)
             last = text[max(ss, subj_end - 14) : subj_end].rstrip(" ,").rsplit(None, 1)[-1:]
             if last and last[0] in _INTERPOSED_LAST:
