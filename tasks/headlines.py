@@ -67,6 +67,8 @@ class HeadlineSettings:
     """Headlines with fewer distinct content tokens are section labels and never fold across articles."""
     edit_min_tokens: int = 7
     """Headlines of at least this many words also fold when they differ by one inserted/deleted/changed word."""
+    embedding_dims: int = 256
+    """Leading WordLlama dimensions used (64, 128 or 256): fewer cost less memory at some quality."""
     lead_weight: float = 2.0
     """Weight of an article's lead (first ~400 body chars) as an extra member of its article's cluster:
     a lead states the facts in several sentences, a headline in a few words (not yet measured on labels)."""
@@ -279,7 +281,11 @@ def _seed_sums(
     n_seeds = int(labels.max()) + 1 if len(labels) else 0
     member = sp.csr_matrix((weights, (labels, np.arange(len(labels)))), shape=(n_seeds, len(labels)))
     size = np.asarray(member.sum(axis=1)).ravel().astype(np.float32)
-    return labels, size, sp.csr_matrix(member @ tf), np.asarray(member @ emb, dtype=np.float32)
+    e_sum = np.zeros((n_seeds, emb.shape[1]), dtype=np.float32)
+    for start in range(0, len(labels), 65_536):  # chunks: emb is float16, the sums float32
+        sl = slice(start, start + 65_536)
+        np.add.at(e_sum, labels[sl], emb[sl].astype(np.float32) * weights[sl, None])
+    return labels, size, sp.csr_matrix(member @ tf), e_sum
 
 
 def _agglomerate(
@@ -497,7 +503,8 @@ def cluster_headlines(
     # 4. Features, kNN candidate graph, average linkage.
     node_toks = [toks[r] for r in node_row] + [story_tokens(text_norm(t)) for t in lead_texts]
     tf, df = tfidf(node_toks)
-    emb = embed([texts[r] for r in node_row] + lead_texts)
+    del toks, node_toks, token_cache  # token lists are the largest Python objects at a million rows
+    emb = embed([texts[r] for r in node_row] + lead_texts, dims=settings.embedding_dims)
     weights = np.r_[
         np.bincount(node_of_row, minlength=n_text).astype(np.float32),
         np.full(len(lead_src), settings.lead_weight, np.float32),
@@ -510,6 +517,7 @@ def cluster_headlines(
         rank = np.lexsort((df[ids], df[ids] < 2))
         node_tokens.append(ids[rank][:limit])
     kl, kr = _candidate_edges(node_tokens, node_times, tf, emb, settings)
+    del node_tokens
     labels, size, t_sum, e_sum = _seed_sums(seeds, weights, tf, emb)
     del tf, emb  # the seed sums replace them: at a million rows this is a gigabyte less at peak
     story_comp = _agglomerate(labels, size, t_sum, e_sum, kl, kr, settings)[node_of_row]
