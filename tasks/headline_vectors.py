@@ -49,14 +49,15 @@ def embed(texts: list[str], dims: int = 256, batch: int = 20_000) -> np.ndarray:
     return out
 
 
-def tfidf(token_lists: list[list[str]]) -> tuple[sp.csr_matrix, np.ndarray]:
+def tfidf(token_docs: list[str]) -> tuple[sp.csr_matrix, np.ndarray]:
     """Unit-length IDF-weighted bag-of-tokens rows, with the vocabulary ids of each row's tokens.
 
     IDF is smoothed (log((1 + n) / (1 + df)) + 1) and computed on the given rows only, so one run's
     corpus sets the weights: a word frequent tonight ("stocks") counts less than a rare name.
 
     Args:
-        token_lists: content tokens per row (see headline_norm.story_tokens).
+        token_docs: space-separated content tokens per row (see headline_norm.story_tokens); a string
+            per row rather than a list, because a million small lists cost more memory than the rest.
 
     Returns:
         (matrix of shape (rows, vocabulary) with unit rows, document frequency per vocabulary id).
@@ -64,11 +65,11 @@ def tfidf(token_lists: list[list[str]]) -> tuple[sp.csr_matrix, np.ndarray]:
     vocab: dict[str, int] = {}
     indptr = [0]
     indices: list[int] = []
-    for toks in token_lists:
-        ids = {vocab.setdefault(tok, len(vocab)) for tok in toks}
+    for doc in token_docs:
+        ids = {vocab.setdefault(tok, len(vocab)) for tok in doc.split()}
         indices.extend(sorted(ids))
         indptr.append(len(indices))
-    n = len(token_lists)
+    n = len(token_docs)
     col = np.asarray(indices, dtype=np.int64)
     counts = sp.csr_matrix(
         (np.ones(len(col), dtype=np.float32), col, np.asarray(indptr, dtype=np.int64)), shape=(n, max(len(vocab), 1))

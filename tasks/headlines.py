@@ -20,6 +20,7 @@ Pipeline of `cluster_headlines`, all vectorised over the night's rows plus the p
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass
 
 import numpy as np
@@ -145,36 +146,45 @@ def _time_anchored_runs(keys: np.ndarray, times: np.ndarray, window_us: int) -> 
 
 
 def _dup_keys(
-    norms: list[str], toks: list[list[str]], foldable: np.ndarray, settings: HeadlineSettings
+    norms: list[str], toks: list[str], n_toks: np.ndarray, foldable: np.ndarray, settings: HeadlineSettings
 ) -> tuple[np.ndarray, np.ndarray]:
     """Folding keys per row: the normalized text, the sorted content-token set (word order), and for long
     headlines the text with one token deleted (a one-word insertion, deletion or substitution).
 
     Keys are 64-bit hashes; only equality matters, so a per-process hash seed changes no grouping.
 
+    Args:
+        norms: normalized text per row.
+        toks: sorted distinct content tokens per row, space-joined.
+        n_toks: number of those tokens per row.
+        foldable: rows allowed to fold across articles.
+        settings: thresholds.
+
     Returns:
         (row index per key, key hash), rows repeated once per key.
     """
-    rows: list[int] = []
-    keys: list[int] = []
-    cache: dict[str, list[int]] = {}  # syndicated copies share one normalized text
-    for row in np.flatnonzero(foldable):
+    rows = array("q")
+    keys = array("q")
+    seen: dict[str, tuple[int, int]] = {}  # syndicated copies share one normalized text: reuse its keys
+    for row in np.flatnonzero(foldable).tolist():
         norm = norms[row]
-        row_keys = cache.get(norm)
-        if row_keys is None:
-            words = norm.split()
-            found = {hash(("n", norm))}
-            distinct = set(toks[row])
-            if len(distinct) >= settings.token_set_min_tokens:
-                found.add(hash(("t", " ".join(sorted(distinct)))))
-            if len(words) + 1 >= settings.edit_min_tokens:
-                found.add(hash(("e", norm)))  # the shorter side of a one-word insertion
-            if len(words) >= settings.edit_min_tokens:
-                found.update(hash(("e", " ".join(words[:j] + words[j + 1 :]))) for j in range(len(words)))
-            row_keys = cache[norm] = list(found)
-        rows.extend([int(row)] * len(row_keys))
-        keys.extend(row_keys)
-    return np.asarray(rows, dtype=np.int64), np.asarray(keys, dtype=np.int64)
+        if norm in seen:
+            start, count = seen[norm]
+            keys.extend(keys[start : start + count])
+            rows.extend([row] * count)
+            continue
+        words = norm.split()
+        found = {hash(("n", norm))}
+        if n_toks[row] >= settings.token_set_min_tokens:
+            found.add(hash(("t", toks[row])))
+        if len(words) + 1 >= settings.edit_min_tokens:
+            found.add(hash(("e", norm)))  # the shorter side of a one-word insertion
+        if len(words) >= settings.edit_min_tokens:
+            found.update(hash(("e", " ".join(words[:j] + words[j + 1 :]))) for j in range(len(words)))
+        seen[norm] = (len(keys), len(found))
+        keys.extend(found)
+        rows.extend([row] * len(found))
+    return np.frombuffer(rows, dtype=np.int64).copy(), np.frombuffer(keys, dtype=np.int64).copy()
 
 
 def _truncation_edges(
@@ -439,8 +449,13 @@ def cluster_headlines(
     norms_list = [
         norm_cache[t] if t in norm_cache else norm_cache.setdefault(t, text_norm(t)) for t in texts[:n_new]
     ] + [pn if pn is not None else text_norm(t) for pn, t in zip(prior_norms, texts[n_new:])]
-    token_cache: dict[str, list[str]] = {}
-    toks = [token_cache[s] if s in token_cache else token_cache.setdefault(s, story_tokens(s)) for s in norms_list]
+    # Distinct content tokens per row, sorted and space-joined: one string per row (not a list) keeps a
+    # million rows in memory, and the sorted form is also the word-order-free folding key.
+    token_cache: dict[str, str] = {}
+    toks = [
+        token_cache[s] if s in token_cache else token_cache.setdefault(s, " ".join(sorted(set(story_tokens(s)))))
+        for s in norms_list
+    ]
     norm_ids = _factorize(norms_list)
     hid_rank = pc.rank(pa.array(hids, pa.string()), sort_keys="ascending", tiebreaker="first").to_numpy()
     sizes = np.fromiter((len(s.split()) for s in norms_list), dtype=np.int64, count=n)
@@ -449,8 +464,9 @@ def cluster_headlines(
 
     # 1. Duplicate folding. Headlines with few content tokens ("Business Highlights", "Live updates") are
     # section labels that many unrelated stories share, so they only fold within their own article.
-    foldable = np.fromiter((len(set(t)) >= settings.dup_min_tokens for t in toks), dtype=bool, count=n)
-    rows, keys = _dup_keys(norms_list, toks, foldable, settings)
+    n_toks = np.fromiter((t.count(" ") + 1 if t else 0 for t in toks), dtype=np.int64, count=n)
+    foldable = n_toks >= settings.dup_min_tokens
+    rows, keys = _dup_keys(norms_list, toks, n_toks, foldable, settings)
     el, er = _time_anchored_runs(np.unique(keys, return_inverse=True)[1], times[rows], window_us)
     el, er = rows[el], rows[er]
     tl, tr = _truncation_edges(norms_list, truncated & foldable, times, sizes, settings)
@@ -501,7 +517,7 @@ def cluster_headlines(
     )
 
     # 4. Features, kNN candidate graph, average linkage.
-    node_toks = [toks[r] for r in node_row] + [story_tokens(text_norm(t)) for t in lead_texts]
+    node_toks = [toks[r] for r in node_row] + [" ".join(story_tokens(text_norm(t))) for t in lead_texts]
     tf, df = tfidf(node_toks)
     del toks, node_toks, token_cache  # token lists are the largest Python objects at a million rows
     emb = embed([texts[r] for r in node_row] + lead_texts, dims=settings.embedding_dims)
