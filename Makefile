@@ -26,14 +26,18 @@ run: setup
 	$(BIN)/newslake sql --lake $(LAKE) --file sql/examples/stories_by_sources.sql
 	$(BIN)/newslake sql --lake $(LAKE) --file sql/examples/top_speakers.sql
 
+# The production-path test needs PostgreSQL: the script installs Debian's package if missing and starts a
+# cluster on 127.0.0.1; when it cannot, it prints the reason and the test skips with it.
 test: setup
-	$(BIN)/python -m pytest -q
+	NEWSLAKE_TEST_PG_URL="$$(scripts/postgres_for_tests.sh | tail -n 1)" $(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/metadata.py
 	$(BIN)/python bench/headlines.py
 	$(BIN)/python bench/statements.py
+	$(BIN)/python bench/overhead.py --repeat 1
+	$(BIN)/python bench/nightly_scale.py --articles 20000
 
 clean-lake:
 	rm -rf $(LAKE)/tables $(LAKE)/_lake $(LAKE)/_staging $(LAKE)/views.sql

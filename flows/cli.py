@@ -136,9 +136,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     _configure_prefect()
-    from flows.serve import serve
-
-    from flows.serve import local_prefect_server
+    from flows.serve import local_prefect_server, serve
 
     overrides = {"inputs": args.input} if args.input else {}
     if args.lake:

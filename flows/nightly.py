@@ -13,7 +13,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows.params import NightlyParams
 from tasks.ids import new_run_id
-from tasks.ingest import InputFile
+from tasks.ingest import load_plan, save_plan
 from tasks.lake import Lake
 from tasks.merge import runs_row
 from tasks.schemas import QUARANTINE
@@ -42,9 +42,10 @@ def build_task_runner(params: NightlyParams) -> TaskRunner:
 
 
 @flow(name="nightly-shards")
-def run_shards(shards: list[list[InputFile]], run: RunInfo, staging: str) -> list[ShardResult]:
-    """Process every shard on this flow's task runner; one progress line per finished shard."""
+def run_shards(plan: str, run: RunInfo, staging: str) -> list[ShardResult]:
+    """Process every shard of a saved plan on this flow's task runner; one progress line per finished shard."""
     logger = get_run_logger()
+    shards = load_plan(plan)
     futures = [process_shard_task.submit(files, run, staging, index) for index, files in enumerate(shards)]
     results = []
     for index, future in enumerate(futures, start=1):
@@ -95,8 +96,10 @@ def nightly(
                         run.run_id, run.run_date, len(found.files), files_new, len(shards), params.task_runner)
 
             # 2. Shards (parallel): read, clean, extract statements; each writes its own staged Parquet parts.
+            # The plan goes by path: a subflow's parameters are stored by the API, which refuses more than 512 KiB.
+            staging = target.staging_dir(run.run_id)
             results = run_shards.with_options(task_runner=build_task_runner(params))(
-                shards, run, str(target.staging_dir(run.run_id))
+                str(save_plan(shards, staging / "plan.json")), run, str(staging)
             ) if shards else []
 
             # 3. Merge (single node): dedupe articles, cluster headlines into stories, write final files.

@@ -8,7 +8,7 @@ import json
 import os
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -389,3 +389,15 @@ def plan_shards(files: list[InputFile], known_hashes: set[str], batch_files: int
             seen.add(file.content_sha256)
             new.append(file)
     return [new[i : i + batch_files] for i in range(0, len(new), batch_files)]
+
+
+def save_plan(shards: list[list[InputFile]], path: Path) -> Path:
+    """Write a shard plan as JSON (one list of files per shard); returns the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps([[asdict(f) for f in shard] for shard in shards]), encoding="utf-8")
+    return path
+
+
+def load_plan(path: str | os.PathLike[str]) -> list[list[InputFile]]:
+    """Read a shard plan written by save_plan."""
+    return [[InputFile(**f) for f in shard] for shard in json.loads(Path(path).read_text(encoding="utf-8"))]

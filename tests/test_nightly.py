@@ -182,3 +182,15 @@ def test_second_night_joins_the_first_nights_story(prefect_harness, tmp_path: Pa
     [story] = query(capsys, lake, f"select n_headlines, n_sources from stories where story_id = '{first['story_id']}'")
     assert story == {"n_headlines": 2, "n_sources": 2}
     assert query(capsys, lake, "select count(*) as n from stories") == [{"n": 2}]
+
+
+def test_a_night_of_many_files_keeps_prefect_parameters_small(prefect_harness, tmp_path: Path, capsys) -> None:
+    # The shard plan travels by path: Prefect's API refuses subflow parameters over 512 KiB (about 2,700 files).
+    inbox = tmp_path / "many"
+    inbox.mkdir()
+    for number in range(3000):
+        (inbox / f"brief-{number:05d}-with-a-long-descriptive-file-name.txt").write_text(f"Brief number {number}\n\nCouncil meets on day {number}.\n")
+    lake = tmp_path / "lake"
+    out = newslake(capsys, "run", "--input", str(inbox), "--lake", str(lake), "--batch-files", "1000")
+    assert "files_new   | 3000" in out
+    assert query(capsys, lake, "select count(*) as n from articles") == [{"n": 3000}]
