@@ -240,13 +240,15 @@ def _candidate_edges(
     k = len(node_tokens)
     window_us = settings.window_days * _DAY_US
     lengths = np.fromiter((len(t) for t in node_tokens), dtype=np.int64, count=k)
-    node = np.repeat(np.arange(k, dtype=np.int64), lengths)
-    tok = np.concatenate(node_tokens).astype(np.int64) if k else np.empty(0, np.int64)
+    # int32 ids: at a million nodes every postings and edge array is half the size.
+    node = np.repeat(np.arange(k, dtype=np.int32), lengths)
+    tok = np.concatenate(node_tokens).astype(np.int32) if k else np.empty(0, np.int32)
     order = np.lexsort((node, times[node], tok))
     node, tok = node[order], tok[order]
+    del order
     w = np.float32(settings.tfidf_weight)
-    kept_lo = np.empty(0, np.int64)
-    kept_hi = np.empty(0, np.int64)
+    kept_lo = np.empty(0, np.int32)
+    kept_hi = np.empty(0, np.int32)
     kept_sim = np.empty(0, np.float32)
     for d in range(1, settings.block_neighbors + 1):
         if d >= len(tok):
@@ -257,9 +259,11 @@ def _candidate_edges(
         u, v = node[p], node[p + d]
         lo, hi = np.minimum(u, v), np.maximum(u, v)
         ok = (lo != hi) & (np.abs(times[lo] - times[hi]) <= window_us)
-        code = np.unique(lo[ok] * k + hi[ok])
-        code = code[~np.isin(code, kept_lo * k + kept_hi, assume_unique=True)]
-        lo, hi = code // k, code % k
+        code = np.unique(lo[ok].astype(np.int64) * k + hi[ok])
+        del p, u, v, lo, hi, ok
+        code = code[~np.isin(code, kept_lo.astype(np.int64) * k + kept_hi, assume_unique=True)]
+        lo, hi = (code // k).astype(np.int32), (code % k).astype(np.int32)
+        del code
         sim = w * row_dots(tf, tf, lo, hi) + (1 - w) * dense_dots(emb, emb, lo, hi)
         strong = sim >= settings.edge_floor
         kept_lo = np.concatenate([kept_lo, lo[strong]])
@@ -273,9 +277,10 @@ def _candidate_edges(
 def _top_k_mask(left: np.ndarray, right: np.ndarray, sim: np.ndarray, k: int) -> np.ndarray:
     """Keep an edge if it is among the k most similar edges of either endpoint (a symmetric kNN graph)."""
     node = np.concatenate([left, right])
-    edge = np.concatenate([np.arange(len(left)), np.arange(len(left))])
-    order = np.lexsort((edge, -np.concatenate([sim, sim]), node))
+    edge = np.tile(np.arange(len(left), dtype=np.int32), 2)
+    order = np.lexsort((-np.concatenate([sim, sim]), node))  # stable: equal sims keep edge order
     node, edge = node[order], edge[order]
+    del order
     starts = np.flatnonzero(np.r_[True, node[1:] != node[:-1]])
     rank = np.arange(len(node)) - np.repeat(starts, np.diff(np.r_[starts, len(node)]))
     keep = np.zeros(len(left), dtype=bool)
