@@ -524,6 +524,11 @@ def cluster_headlines(
     # 4. Features, kNN candidate graph, average linkage.
     node_toks = [toks[r] for r in node_row] + [" ".join(story_tokens(text_norm(t))) for t in lead_texts]
     tf, df = tfidf(node_toks)
+    # A token that only one node has adds nothing to any dot product between two nodes or clusters, so its
+    # column is dropped after the rows were normalized: every similarity stays exact, and cluster sums stop
+    # accumulating one-off words (names, typos) that would make their rows long.
+    tf = sp.csr_matrix(tf[:, np.flatnonzero(df >= 2)])
+    df = df[df >= 2]
     del toks, node_toks, token_cache  # token lists are the largest Python objects at a million rows
     emb = embed([texts[r] for r in node_row] + lead_texts, dims=settings.embedding_dims)
     weights = np.r_[
@@ -534,9 +539,8 @@ def cluster_headlines(
     for i in range(m):
         ids = tf.indices[tf.indptr[i] : tf.indptr[i + 1]]
         limit = settings.block_tokens if i < n_text else settings.lead_block_tokens
-        # Rarest tokens first, but a token no other node has pairs nothing, so those come last.
-        rank = np.lexsort((df[ids], df[ids] < 2))
-        node_tokens.append(ids[rank][:limit])
+        # Rarest shared tokens first: what two headlines of one story have in common is a rare word.
+        node_tokens.append(ids[np.argsort(df[ids], kind="stable")][:limit])
     kl, kr = _candidate_edges(node_tokens, node_times, tf, emb, settings)
     del node_tokens
     labels, size, t_sum, e_sum = _seed_sums(seeds, weights, tf, emb)
