@@ -24,6 +24,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _TRAILING_NOISE = re.compile(r"[\s\-\u2013\u2014_=*.:>|»]+$")
 # Headlines may end in ? or ! but not like running text; a closing quote may follow the period.
 _SENTENCE_END = re.compile(r"[.:;,][\"'\u201d\u2019)]*$")
+_BLOCK = re.compile(r"[^\n](?:[^\n]|\n(?!\n))*")  # a paragraph: text up to the next blank line
 _TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|ocid$|cmpid$)")
 
 
@@ -47,6 +48,7 @@ class CleanArticle:
     published_utc_offset_minutes: int | None = None
     fetched_at: datetime | None = None
     authors: tuple[str, ...] = field(default_factory=tuple)
+    stray_blocks: tuple[tuple[int, int, str], ...] = ()
 
 
 def normalize_text(text: str) -> str:
@@ -124,6 +126,25 @@ def split_text_article(text: str) -> tuple[list[str], str]:
         head.extend(lines)
         paragraphs.pop(0)
     return head, "\n\n".join(paragraphs)
+
+
+def find_stray_blocks(body: str) -> list[tuple[int, int, str]]:
+    """Blocks of another story pasted into the body: a headline-like line glued to the paragraph under it.
+
+    Inside a clean body paragraphs are separated by blank lines; a short title-like line followed by a
+    single newline and running text is a teaser or a fragment of another page, not this article's text.
+    The block is kept in the body (statements in it keep their offsets) and flagged.
+
+    Returns:
+        (start, end, heading) per block: offsets into body, end exclusive, the heading line.
+    """
+    blocks = []
+    for match in _BLOCK.finditer(body):
+        block = match.group(0)
+        heading, _, rest = block.partition("\n")
+        if rest.strip() and looks_like_headline(heading) and len(heading.split()) >= 3:
+            blocks.append((match.start(), match.end(), heading))
+    return blocks
 
 
 def canonical_url(url: str | None) -> str | None:
@@ -217,4 +238,5 @@ def clean_article(raw: RawArticle) -> CleanArticle | Rejected:
         published_utc_offset_minutes=offset_minutes,
         fetched_at=raw.fetched_at.astimezone(timezone.utc) if raw.fetched_at else None,
         authors=tuple(meta.authors) if meta else (),
+        stray_blocks=tuple(find_stray_blocks(body)),
     )

@@ -32,6 +32,11 @@ ARTICLES = _schema(
     _field("title", pa.string(), "main headline, normalized whitespace"),
     _field("body", pa.string(), "clean body text, paragraphs separated by a blank line"),
     _field("word_count", pa.int32(), "whitespace-separated tokens in body", False),
+    _field(
+        "stray_blocks",
+        pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32()), ("heading", pa.string())])),
+        "blocks of another story pasted into the body (kept, flagged): offsets into body and their heading line",
+    ),
     _field("content_sha256", pa.string(), "sha256 of the input file the article came from", False),
     _field("run_id", pa.string(), "run that ingested the article", False),
     _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),

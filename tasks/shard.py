@@ -80,6 +80,7 @@ def article_rows(article: CleanArticle, run: RunInfo) -> tuple[dict[str, object]
         "title": article.title,
         "body": article.body,
         "word_count": len(article.body.split()),
+        "stray_blocks": [{"start": start, "end": end, "heading": heading} for start, end, heading in article.stray_blocks],
         "content_sha256": article.content_sha256,
         "run_id": run.run_id,
         "ingest_date": run.run_date,

@@ -11,6 +11,7 @@ from tasks.clean import (
     article_id_for,
     canonical_url,
     clean_article,
+    find_stray_blocks,
     looks_like_headline,
     normalize_headline,
     normalize_text,
@@ -137,3 +138,21 @@ def test_clean_keeps_publication_offset_and_stores_utc() -> None:
 def test_clean_rejects_an_article_with_no_text_and_no_title() -> None:
     result = clean_article(RawArticle("f.jsonl#line-1", "jsonl", "sha", text="Advertisement"))
     assert isinstance(result, Rejected) and result.error_kind == "empty_article"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A title-like line glued to a paragraph: a block of another story.
+        ("Our story.\n\nMarket hall plans face new delay\nThe council said on Monday it needed more time.\n\nOur story again.",
+         ["Market hall plans face new delay"]),
+        ("One paragraph.\nSecond line of the same paragraph.", []),  # lines of running text
+        ("Subheading alone\n\nA paragraph after a blank line.", []),  # a subheading on its own is not glued
+        ("Too short\nText under it.", []),  # two words: a label, not a headline
+    ],
+)
+def test_find_stray_blocks(body: str, expected: list[str]) -> None:
+    blocks = find_stray_blocks(body)
+    assert [heading for _, _, heading in blocks] == expected
+    for start, end, heading in blocks:
+        assert body[start:end].startswith(heading) and "\n\n" not in body[start:end]

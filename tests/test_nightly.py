@@ -85,8 +85,12 @@ def test_seed_acceptance(prefect_harness, shared_dir: Path, tmp_path: Path, caps
     newslake(capsys, "run", "--input", str(seed_dir), "--lake", str(lake))
 
     statements = query(capsys, lake, "select * from statements")
-    [article] = query(capsys, lake, "select body from articles")
+    [article] = query(capsys, lake, "select body, stray_blocks from articles")
     body = article["body"]
+    off_topic = expected["off_topic_block"]
+    [block] = article["stray_blocks"]
+    assert body[block["start"]:block["end"]].startswith(off_topic["starts_with"])
+    assert body[block["start"]:block["end"]].endswith(off_topic["ends_with"])
     assert statements and all(body[s["content_start"]:s["content_end"]] == s["content"] for s in statements)
     assert "Latest News" not in body
 
