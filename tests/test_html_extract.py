@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml.html import HtmlElement
 
 from tasks.html_extract import ExtractionError, Page, extract_page, parse_html
 from tasks.html_meta import PageMeta
@@ -95,3 +96,11 @@ def test_deeply_nested_broken_markup_keeps_its_text(depth: int) -> None:
 def test_parse_html_drops_comments_but_keeps_their_surroundings() -> None:
     doc = parse_html("<p>before<!-- hidden -->after</p>")
     assert doc.text_content() == "beforeafter"
+
+
+def test_parse_html_gives_html_elements_everywhere() -> None:
+    # The parser assigns one element class in C (no per-element Python callback): form controls included,
+    # every element still offers lxml.html's methods.
+    doc = parse_html("<form><input name='q' value='x'><select><option>o</option></select></form><p>text</p>")
+    assert all(isinstance(el, HtmlElement) for el in doc.iter())
+    assert doc.find(".//form").text_content() == "o"
