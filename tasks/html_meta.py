@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import html
 import re
+import string
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from functools import cache
+from functools import cache, lru_cache, partial
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from tasks.jsonld import jsonld_objects, types_of
@@ -120,6 +122,121 @@ def _article_objects(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _is_article(obj: dict[str, Any]) -> bool:
     return bool(types_of(obj) & (_ARTICLE_TYPES | _SECONDARY_TYPES))
+
+
+# ---------------------------------------------------------------- marked body elements
+
+# Class and id fragments are matched on ASCII-lower-cased values, as XPath's translate() did before this walk
+# replaced it (str.lower() would also fold non-ASCII letters such as the Kelvin sign into "k").
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# normalize-space() splits on XML whitespace only; str.split() would also split on no-break spaces.
+_XML_SPACE = re.compile(r"[ \t\n\r]+")
+# Flags of a class or id value: the lexicon groups of fragments it contains.
+_DATE_CONTAINER, _DATE_SKIP, _NOT_ARTICLE = 1, 2, 4
+# Blocks whose leading text may be a label ("Datum 28.04.2023", "Autor: Jane Doe").
+_LABELLED_TAGS = frozenset({"li", "p", "div", "span", "dd", "td"})
+
+
+@cache
+def _fragment_patterns() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    lex = load_lexicon("meta_dates")
+    groups = (
+        (_DATE_CONTAINER, lex["date_container"]),
+        (_DATE_SKIP, lex["not_article"] + lex["modified_container"]),
+        (_NOT_ARTICLE, lex["not_article"]),
+    )
+    return tuple((flag, re.compile("|".join(re.escape(w) for w in words))) for flag, words in groups)
+
+
+@lru_cache(maxsize=65_536)
+def _value_flags(value: str) -> int:
+    """Flags of one class or id value (cached: a page repeats its class names many times)."""
+    lowered = value.translate(_ASCII_LOWER)
+    flags = 0
+    for flag, pattern in _fragment_patterns():
+        if pattern.search(lowered):
+            flags |= flag
+    return flags
+
+
+def _flags(el: lxml_html.HtmlElement) -> int:
+    """Flags of an element: those of its class and of its id."""
+    cls, ident = el.get("class"), el.get("id")
+    return (_value_flags(cls) if cls else 0) | (_value_flags(ident) if ident else 0)
+
+
+def _has_ancestor(el: lxml_html.HtmlElement, flag: int) -> bool:
+    return any(_flags(a) & flag for a in el.iterancestors())
+
+
+def _byline_class(el: lxml_html.HtmlElement) -> bool:
+    # Case-sensitive on purpose: "Author" in a class is as likely a theme name as a role.
+    cls = el.get("class")
+    return bool(cls) and ("byline" in cls or "author" in cls)
+
+
+@dataclass(frozen=True)
+class _BodyMarks:
+    """Elements of the page body that the date and author rules read, each list in document order.
+
+    Attributes:
+        authors: elements with rel="author" (one of its tokens) or itemprop="author".
+        author_links: links to an author page (lexicon author_href) outside lists of other articles.
+        bylines: outermost elements whose class says byline or author, or marked rel/itemprop author.
+        date_containers: elements whose class or id names a date, neither inside a list of other articles
+            nor a modification note.
+        labelled: (block, its leading text) for blocks whose leading text opens with a date or author label.
+    """
+
+    authors: list[lxml_html.HtmlElement]
+    author_links: list[lxml_html.HtmlElement]
+    bylines: list[lxml_html.HtmlElement]
+    date_containers: list[lxml_html.HtmlElement]
+    labelled: list[tuple[lxml_html.HtmlElement, str]]
+
+
+def _top_bodies(doc: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The page's <body> elements that no other <body> contains (one on any page libxml2 parsed)."""
+    bodies = list(doc.getroottree().iter("body"))
+    return [b for b in bodies if not any(a.tag == "body" for a in b.iterancestors())]
+
+
+def _scan_body(doc: lxml_html.HtmlElement) -> _BodyMarks:
+    """The marked elements of the body, found in one walk.
+
+    This walk replaced five XPath queries over the body; their lower-cased class/id tests (a translate() per
+    lexicon word per element) took more than half of all metadata time on the pages that reached them.
+    Conditions on ancestors are checked only for the few elements that match by themselves.
+    """
+    hrefs = tuple(load_lexicon("meta_byline")["author_href"])
+    labels = (_date_label_pattern(), _author_label_pattern())
+    marks = _BodyMarks([], [], [], [], [])
+    for body in _top_bodies(doc):
+        for el in body.iterdescendants():
+            tag = el.tag
+            if tag.__class__ is not str:  # a comment or processing instruction
+                continue
+            cls, ident, rel, itemprop = el.get("class"), el.get("id"), el.get("rel"), el.get("itemprop")
+            flags = (_value_flags(cls) if cls else 0) | (_value_flags(ident) if ident else 0)
+            if flags & _DATE_CONTAINER and not (flags & _DATE_SKIP or _has_ancestor(el, _DATE_SKIP)):
+                marks.date_containers.append(el)
+            if itemprop == "author" or (rel and "author" in _XML_SPACE.split(rel)):
+                marks.authors.append(el)
+            if (_byline_class(el) or (rel and "author" in rel) or itemprop == "author") and not any(
+                _byline_class(a) for a in el.iterancestors()
+            ):
+                marks.bylines.append(el)
+            if tag == "a":
+                href = el.get("href")
+                if href and any(h in href for h in hrefs) and not _has_ancestor(el, _NOT_ARTICLE):
+                    marks.author_links.append(el)
+            elif tag in _LABELLED_TAGS:
+                head = (el.text or "").strip()
+                if not head and len(el):
+                    head = (el[0].text or "").strip()
+                if head and any(label.match(head) for label in labels):
+                    marks.labelled.append((el, head))
+    return marks
 
 
 # ---------------------------------------------------------------- site name, language, canonical
@@ -566,57 +683,42 @@ def _parse_printed_date(text: str, month_first: bool, named_only: bool = False) 
     return min(found, key=lambda item: item[0])[1] if found else None
 
 
-def _class_test(words: tuple[str, ...]) -> str:
-    """XPath test: the lower-cased class or id contains one of the words."""
-    lower = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-    return " or ".join(f"contains({lower.format(attr)}, '{w}')" for w in words for attr in ("@class", "@id"))
-
-
-@cache
-def _date_container_xpath() -> str:
-    lex = load_lexicon("meta_dates")
-    skip = lex["not_article"] + lex["modified_container"]
-    return f"//body//*[{_class_test(lex['date_container'])}][not(ancestor-or-self::*[{_class_test(skip)}])]"
-
-
 @cache
 def _date_label_pattern() -> re.Pattern[str]:
     labels = sorted(load_lexicon("meta_dates")["date_label"], key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in labels) + r")\b", re.IGNORECASE)
 
 
-_LABELLED_XPATH = "//body//*[self::li or self::p or self::div or self::span or self::dd or self::td]"
+def _labelled_texts(marks: _BodyMarks, label: re.Pattern[str], limit: int = 80) -> list[str]:
+    """Short texts of blocks that open with a label ("Datum 28.04.2023", "<b>Author</b> Jane Doe").
 
-
-def _labelled_texts(doc: lxml_html.HtmlElement, label: re.Pattern[str], limit: int = 80) -> list[str]:
-    """Short texts of elements that open with a label ("Datum 28.04.2023", "<b>Author</b> Jane Doe").
-
-    Only the element's own leading text or its first child's text is tested before the whole text
-    is built, because building it for every block of a page is what costs.
+    Only the block's own leading text or its first child's text is tested (by the body walk) before the
+    whole text is built, because building it for every block of a page is what costs.
     """
     found = []
-    for el in doc.xpath(_LABELLED_XPATH):
-        head = (el.text or "").strip()
-        if not head and len(el):
-            head = (el[0].text or "").strip()
-        if head and label.match(head):
+    for el, head in marks.labelled:
+        if label.match(head):
             text = _text_of(el)
             if len(text) <= limit and label.match(text):
                 found.append(text)
     return found
 
 
-def _printed_date(doc: lxml_html.HtmlElement, month_first: bool) -> datetime | None:
-    """A date printed in an element named like a date, after a date label, or next to the byline."""
-    texts = [_text_of(el) for el in doc.xpath(_date_container_xpath())]
-    label = _date_label_pattern()
-    texts += _labelled_texts(doc, label)
-    for el in _byline_elements(doc):
+def _printed_date_texts(marks: _BodyMarks) -> Iterator[str]:
+    """Texts that may print the date, best first; built one at a time, as most pages stop at the first."""
+    for el in marks.date_containers:
+        yield _text_of(el)
+    yield from _labelled_texts(marks, _date_label_pattern())
+    for el in marks.bylines:
         parent = el.getparent()
         for node in (parent, parent.getparent() if parent is not None else None):
             if node is not None:
-                texts.append(_text_of(node))
-    for text in texts:
+                yield _text_of(node)
+
+
+def _printed_date(marks: _BodyMarks, month_first: bool) -> datetime | None:
+    """A date printed in an element named like a date, after a date label, or next to the byline."""
+    for text in _printed_date_texts(marks):
         if 6 <= len(text) <= 200:
             parsed = _parse_printed_date(text, month_first)
             if parsed:
@@ -645,8 +747,34 @@ def _parse_rfc2822(value: str) -> tuple[datetime, int | None] | None:
     return parsed.astimezone(timezone.utc), offset
 
 
+_DATE_ITEMPROP = etree.XPath("//*[@itemprop='datePublished' or @itemprop='dateCreated']")
+
+
+def _date_candidates(
+    doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]
+) -> Iterator[str]:
+    """Machine-readable publication times, most trusted first: JSON-LD, meta tags, itemprop, <time datetime>.
+
+    A generator: most pages stop at JSON-LD or a meta tag, before the markup queries run.
+    """
+    jd = _jsonld_date(articles)
+    if jd:
+        yield jd
+    for name in _DATE_META:
+        yield from meta.get(name, ())
+    for el in _DATE_ITEMPROP(doc):
+        yield el.get("content") or el.get("datetime") or _text_of(el)
+    for el in doc.iter("time"):
+        if el.get("datetime"):
+            yield el.get("datetime")
+
+
 def _published(
-    doc: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]], language: str | None
+    doc: lxml_html.HtmlElement,
+    meta: dict[str, list[str]],
+    articles: list[dict[str, Any]],
+    language: str | None,
+    body_marks: Callable[[], _BodyMarks],
 ) -> tuple[datetime, int | None] | None:
     """Publication time as (UTC time, the offset the page wrote it in), from the most trusted source.
 
@@ -654,17 +782,8 @@ def _published(
     the headline or byline. Modification times are never read.
     """
     candidates: list[str] = []
-    jd = _jsonld_date(articles)
-    if jd:
-        candidates.append(jd)
-    for name in _DATE_META:
-        candidates.extend(meta.get(name, ()))
-    for el in doc.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated']"):
-        candidates.append(el.get("content") or el.get("datetime") or _text_of(el))
-    for el in doc.iter("time"):
-        if el.get("datetime"):
-            candidates.append(el.get("datetime"))
-    for value in candidates:
+    for value in _date_candidates(doc, meta, articles):
+        candidates.append(value)
         parsed = _parse_iso(value) or _parse_rfc2822(value)
         if parsed:
             return parsed
@@ -673,7 +792,7 @@ def _published(
         printed = _parse_printed_date(value, month_first=False, named_only=True)
         if printed:
             return _to_utc(printed, None), None
-    printed = _printed_date(doc, month_first=(language or "").lower() == "en-us")
+    printed = _printed_date(body_marks(), month_first=(language or "").lower() == "en-us")
     if printed:
         return _to_utc(printed, None), None
     return None
@@ -782,23 +901,16 @@ def _is_person_like(name: str) -> bool:
 
 
 @cache
-def _author_link_xpath() -> str:
-    lex = load_lexicon("meta_byline")
-    hrefs = " or ".join(f"contains(@href, '{h}')" for h in lex["author_href"])
-    return f"//body//a[{hrefs}][not(ancestor::*[{_class_test(load_lexicon('meta_dates')['not_article'])}])]"
-
-
-@cache
 def _author_label_pattern() -> re.Pattern[str]:
     labels = sorted(load_lexicon("meta_byline")["author_label"], key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in labels) + r")(?:\s*:)?(?:\s+|$)", re.IGNORECASE)
 
 
 def _author_sources(
-    doc: lxml_html.HtmlElement,
     meta: dict[str, list[str]],
     articles: list[dict[str, Any]],
     objects: list[dict[str, Any]],
+    body_marks: Callable[[], _BodyMarks],
 ) -> Iterator[list[str]]:
     """Raw author strings, one list per source, most trusted source first (evaluated lazily)."""
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and o.get("name")}
@@ -807,31 +919,15 @@ def _author_sources(
             yield _names_from_value(obj.get("author"), by_id) or _names_from_value(obj.get("creator"), by_id)
     for name in _AUTHOR_META:
         yield [_clean(v) for v in meta.get(name, ()) if _clean(v) and not _URLISH.match(v.strip())]
-    yield [
-        _text_of(el)
-        for el in doc.xpath(
-            "//body//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ') or @itemprop='author']"
-        )
-    ]
-    yield [_text_of(el) for el in doc.xpath(_author_link_xpath())]
-    yield [text for text in (_text_of(el) for el in _byline_elements(doc)) if len(text) <= 120]
+    yield [_text_of(el) for el in body_marks().authors]
+    yield [_text_of(el) for el in body_marks().author_links]
+    yield [text for text in (_text_of(el) for el in body_marks().bylines) if len(text) <= 120]
     label = _author_label_pattern()
-    yield [label.sub("", t) for t in _labelled_texts(doc, label)]
+    yield [label.sub("", t) for t in _labelled_texts(body_marks(), label)]
 
 
 # More names than this from page links or bylines is a staff list, not the article's byline.
 _MAX_BODY_AUTHORS = 4
-
-_BYLINE_XPATH = (
-    "//body//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@rel, 'author') "
-    "or @itemprop='author'][not(ancestor::*[contains(@class, 'byline') or contains(@class, 'author')])]"
-)
-
-
-def _byline_elements(doc: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    """Outermost elements marked as a byline or author, in document order."""
-    return doc.xpath(_BYLINE_XPATH)
-
 
 def _names_outlet(name: str, site_keys: set[str]) -> bool:
     """The name is the outlet's, alone or with job titles ("CNN Editor-at-large", "Guardian staff")."""
@@ -841,11 +937,11 @@ def _names_outlet(name: str, site_keys: set[str]) -> bool:
 
 
 def _authors(
-    doc: lxml_html.HtmlElement,
     meta: dict[str, list[str]],
     articles: list[dict[str, Any]],
     objects: list[dict[str, Any]],
     site_keys: set[str],
+    body_marks: Callable[[], _BodyMarks],
 ) -> list[str]:
     """Authors from the first source that names a person; the outlet's own name only when none does.
 
@@ -853,7 +949,7 @@ def _authors(
     and kept when a page names no one else.
     """
     outlet_only: list[str] = []
-    for raw in _author_sources(doc, meta, articles, objects):
+    for raw in _author_sources(meta, articles, objects, body_marks):
         names: list[str] = []
         seen: set[str] = set()
         for text in raw:
@@ -913,13 +1009,16 @@ def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> Page
     }
     title = _choose_title(cleaned)
     language = _language(doc, meta, objects, title)
-    published = _published(doc, meta, articles, language)
+    # Dates and authors share one walk over the body, made on first use: most pages never need it, as their
+    # JSON-LD and meta tags say both.
+    body_marks = cache(partial(_scan_body, doc))
+    published = _published(doc, meta, articles, language, body_marks)
     return PageMeta(
         title=title,
         headline_candidates=cleaned,
         published_at=published[0] if published else None,
         published_utc_offset_minutes=published[1] if published else None,
-        authors=_authors(doc, meta, articles, objects, site_keys),
+        authors=_authors(meta, articles, objects, site_keys, body_marks),
         site_name=site_name,
         language=language,
         canonical_url=canonical,
