@@ -201,6 +201,14 @@ def _top_bodies(doc: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return [b for b in bodies if not any(a.tag == "body" for a in b.iterancestors())]
 
 
+@cache
+def _scan_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Path fragments of author pages, and the date and author labels, each as one pattern."""
+    href = re.compile("|".join(re.escape(h) for h in load_lexicon("meta_byline")["author_href"]))
+    label = re.compile(f"{_date_label_pattern().pattern}|{_author_label_pattern().pattern}", re.IGNORECASE)
+    return href, label
+
+
 def _scan_body(doc: lxml_html.HtmlElement) -> _BodyMarks:
     """The marked elements of the body, found in one walk.
 
@@ -208,8 +216,7 @@ def _scan_body(doc: lxml_html.HtmlElement) -> _BodyMarks:
     lexicon word per element) took more than half of all metadata time on the pages that reached them.
     Conditions on ancestors are checked only for the few elements that match by themselves.
     """
-    hrefs = tuple(load_lexicon("meta_byline")["author_href"])
-    labels = (_date_label_pattern(), _author_label_pattern())
+    author_href, label = _scan_patterns()
     marks = _BodyMarks([], [], [], [], [])
     for body in _top_bodies(doc):
         for el in body.iterdescendants():
@@ -217,24 +224,27 @@ def _scan_body(doc: lxml_html.HtmlElement) -> _BodyMarks:
             if tag.__class__ is not str:  # a comment or processing instruction
                 continue
             cls, ident, rel, itemprop = el.get("class"), el.get("id"), el.get("rel"), el.get("itemprop")
-            flags = (_value_flags(cls) if cls else 0) | (_value_flags(ident) if ident else 0)
-            if flags & _DATE_CONTAINER and not (flags & _DATE_SKIP or _has_ancestor(el, _DATE_SKIP)):
-                marks.date_containers.append(el)
-            if itemprop == "author" or (rel and "author" in _XML_SPACE.split(rel)):
+            if cls or ident:
+                flags = (_value_flags(cls) if cls else 0) | (_value_flags(ident) if ident else 0)
+                if flags & _DATE_CONTAINER and not (flags & _DATE_SKIP or _has_ancestor(el, _DATE_SKIP)):
+                    marks.date_containers.append(el)
+            author_prop = itemprop == "author"
+            if author_prop or (rel and "author" in _XML_SPACE.split(rel)):
                 marks.authors.append(el)
-            if (_byline_class(el) or (rel and "author" in rel) or itemprop == "author") and not any(
-                _byline_class(a) for a in el.iterancestors()
+            if (
+                (author_prop or (rel and "author" in rel) or (cls and ("byline" in cls or "author" in cls)))
+                and not any(_byline_class(a) for a in el.iterancestors())
             ):
                 marks.bylines.append(el)
             if tag == "a":
                 href = el.get("href")
-                if href and any(h in href for h in hrefs) and not _has_ancestor(el, _NOT_ARTICLE):
+                if href and author_href.search(href) and not _has_ancestor(el, _NOT_ARTICLE):
                     marks.author_links.append(el)
             elif tag in _LABELLED_TAGS:
                 head = (el.text or "").strip()
                 if not head and len(el):
                     head = (el[0].text or "").strip()
-                if head and any(label.match(head) for label in labels):
+                if head and label.match(head):
                     marks.labelled.append((el, head))
     return marks
 
