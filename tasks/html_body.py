@@ -254,17 +254,15 @@ class _Walk:
         link_chars = 0
         link_depth = 0
 
-        def add(text: str | None) -> None:
+        def add(text: str) -> None:
             nonlocal link_chars
-            if text:
-                pieces.append(text)
-                if link_depth:
-                    link_chars += len(text.strip())
+            pieces.append(text)
+            if link_depth:
+                link_chars += len(text.strip())
 
         def flush() -> None:
+            # Callers test `pieces` first: most block boundaries have no pending text, and the call costs.
             nonlocal link_chars
-            if not pieces:
-                return
             text = " ".join("".join(pieces).split())
             chars = link_chars
             pieces.clear()
@@ -285,10 +283,10 @@ class _Walk:
             blocks.append(new_block(text, chars, owner, kind, neg, neg_depth))
 
         def visit(el: Any, depth: int) -> None:
+            """Walk one element's subtree; the caller adds the element's tail, which lies outside it."""
             nonlocal link_depth
             tag = el.tag
             if tag.__class__ is not str:  # comment or processing instruction: only its tail is text
-                add(el.tail)
                 return
             style = el.get("style")
             if (
@@ -296,13 +294,11 @@ class _Walk:
                 or (el.get("hidden") is not None and not streamed(el.get("id") or ""))
                 or (style and hidden_style(style))
             ):
-                add(el.tail)
                 return
             if depth > _MAX_DEPTH:
                 # Only broken markup (thousands of unclosed tags) nests this deep: read the rest as one run of
                 # text rather than recurse past Python's stack limit.
                 add(" ".join(el.itertext()))
-                add(el.tail)
                 return
             is_block = tag in block_tags
             if is_block and tag in _CELLS and not any(child.tag in block_tags for child in el):
@@ -311,11 +307,11 @@ class _Walk:
                 is_block = False
                 pieces.append(" ")
             if is_block:
-                flush()
+                if pieces:
+                    flush()
                 owners.append(el)
             cls, ident = el.get("class"), el.get("id")
             if cls and not is_block and _inline_hidden(cls):
-                add(el.tail)
                 return
             negative = tag in furniture
             role = el.get("role")
@@ -328,7 +324,6 @@ class _Walk:
             if negative and tag in prunable and len(text_of(el)) < prune_chars:
                 # Small navigation, asides and footers cannot hold the article: skipping their subtrees
                 # (a third of a typical page's elements) saves a third of the walk.
-                add(el.tail)
                 return
             if cls or ident:
                 hint = _hint(f"{cls or ''} {ident or ''}")
@@ -345,21 +340,29 @@ class _Walk:
             if is_link:
                 link_depth += 1
             first = len(blocks)
-            add(el.text)
+            text = el.text
+            if text:
+                add(text)
             for child in el:
                 visit(child, depth + 1)
+                tail = child.tail
+                if tail:
+                    add(tail)
             if is_link:
                 link_depth -= 1
             if is_block:
-                flush()
+                if pieces:
+                    flush()
                 owners.pop()
             if negative:
                 negs.pop()
             span[el] = (first, len(blocks))
-            add(el.tail)
 
         visit(root, 0)
-        flush()
+        if root.tail:
+            add(root.tail)
+        if pieces:
+            flush()
 
 
 class _Scorer:
