@@ -136,8 +136,10 @@ class Lake:
         self.tables_dir.mkdir(exist_ok=True)
         for name, schema in TABLES.items():
             empty = self.meta_dir / "empty" / f"{name}.parquet"
-            if not empty.exists():
-                write_table(schema.empty_table(), empty, schema)
+            # Rewritten when the declared schema gains a column, so views over older files still bind it.
+            if not empty.exists() or not pq.read_schema(empty).equals(schema, check_metadata=False):
+                tmp = write_table(schema.empty_table(), empty.with_name(f".{name}.{os.getpid()}.tmp"), schema)
+                os.replace(tmp, empty)  # readers may call init() too: never expose a half-written file
         if not (self.meta_dir / "CURRENT").exists():
             self._publish(Snapshot(0, {name: () for name in TABLES}))
 
@@ -280,8 +282,12 @@ class Lake:
 
     # ---- reading ------------------------------------------------------------------------------
     def file_view_sql(self, view: str, table: str, paths: Sequence[Path | str]) -> str:
-        """SQL defining `view` over Parquet files (template in sql/sources.sql); no files reads as the empty table."""
-        paths = [str(p) for p in paths] or [str(self.meta_dir / "empty" / f"{table}.parquet")]
+        """SQL defining `view` over Parquet files (template in sql/sources.sql).
+
+        The table's zero-row file always comes first: an empty table still has its columns, and files
+        written before a column was added read it as NULL (union_by_name).
+        """
+        paths = [str(self.meta_dir / "empty" / f"{table}.parquet")] + [str(p) for p in paths]
         file_list = "[" + ", ".join(_sql_string(p) for p in paths) + "]"
         return (SQL_DIR / "sources.sql").read_text().format(view=view, files=file_list)
 
@@ -305,10 +311,9 @@ class Lake:
     def connect(self, snapshot: Snapshot | None = None) -> duckdb.DuckDBPyConnection:
         """An in-memory DuckDB connection with every lake view defined (read-only use of the files)."""
         con = duckdb.connect(":memory:")
-        if not (self.meta_dir / "empty").exists():
-            if not self.root.exists():
-                raise FileNotFoundError(f"no lake at {self.root}: run `newslake run` first")
-            self.init()
+        if not self.root.exists():
+            raise FileNotFoundError(f"no lake at {self.root}: run `newslake run` first")
+        self.init()
         con.execute(self.views_sql(snapshot))
         return con
 

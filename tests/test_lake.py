@@ -107,3 +107,13 @@ def test_a_second_writer_is_refused_with_the_holder_named(tmp_path: Path) -> Non
             assert time.monotonic() - started > 0.5  # it waited for the holder to finish
     finally:
         holder.join()
+
+
+def test_files_written_before_a_column_was_added_still_read(tmp_path: Path) -> None:
+    lake = Lake(tmp_path)
+    lake.init()
+    old_schema = pa.schema([f for f in FILES if f.name != "quarantined"])
+    old = files_rows("a").drop_columns(["quarantined"]).cast(old_schema)
+    path = write_table(old, lake.partition_path("files", DAY, "old.parquet"), old_schema)
+    lake.commit("r0", Commit(added={"files": [path]}))
+    assert lake.connect().execute("select content_sha256, quarantined from files").fetchall() == [("a", None)]
