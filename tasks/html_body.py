@@ -253,22 +253,26 @@ class _Walk:
         negs: list[tuple[Any, int]] = [(None, -1)]
         link_chars = 0
         link_depth = 0
+        # Whether a pending piece holds more than whitespace.  Most block boundaries have only the indentation
+        # between tags pending, which makes an empty line: callers test this flag and drop such pieces
+        # without the call and the join.
+        has_text = False
 
         def add(text: str) -> None:
-            nonlocal link_chars
+            nonlocal link_chars, has_text
             pieces.append(text)
-            if link_depth:
-                link_chars += len(text.strip())
+            if not text.isspace():
+                has_text = True
+                if link_depth:
+                    link_chars += len(text.strip())
 
         def flush() -> None:
-            # Callers test `pieces` first: most block boundaries have no pending text, and the call costs.
-            nonlocal link_chars
+            nonlocal link_chars, has_text
             text = " ".join("".join(pieces).split())
             chars = link_chars
             pieces.clear()
             link_chars = 0
-            if not text:
-                return
+            has_text = False
             owner = owners[-1] if owners else None
             tag = owner.tag if owner is not None else ""
             if tag in heading:
@@ -298,7 +302,9 @@ class _Walk:
             if depth > _MAX_DEPTH:
                 # Only broken markup (thousands of unclosed tags) nests this deep: read the rest as one run of
                 # text rather than recurse past Python's stack limit.
-                add(" ".join(el.itertext()))
+                rest = " ".join(el.itertext())
+                if rest:
+                    add(rest)
                 return
             is_block = tag in block_tags
             if is_block and tag in _CELLS and not any(child.tag in block_tags for child in el):
@@ -307,8 +313,10 @@ class _Walk:
                 is_block = False
                 pieces.append(" ")
             if is_block:
-                if pieces:
+                if has_text:
                     flush()
+                else:
+                    pieces.clear()
                 owners.append(el)
             cls, ident = el.get("class"), el.get("id")
             if cls and not is_block and _inline_hidden(cls):
@@ -351,8 +359,10 @@ class _Walk:
             if is_link:
                 link_depth -= 1
             if is_block:
-                if pieces:
+                if has_text:
                     flush()
+                else:
+                    pieces.clear()
                 owners.pop()
             if negative:
                 negs.pop()
@@ -361,7 +371,7 @@ class _Walk:
         visit(root, 0)
         if root.tail:
             add(root.tail)
-        if pieces:
+        if has_text:
             flush()
 
 
