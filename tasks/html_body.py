@@ -621,13 +621,20 @@ def _is_prose(b: _Block, settings: BodySettings) -> bool:
     )
 
 
-def _jsonld_article_body(doc: lxml_html.HtmlElement) -> str:
-    """The longest JSON-LD articleBody of the page, as paragraphs; "" when there is none."""
-    # Parsing JSON-LD costs about as much as scoring the page, so pages that cannot carry a body skip it.
-    if not any("articleBody" in (script.text or "") for script in doc.iter("script")):
-        return ""
+def _jsonld_article_body(doc: lxml_html.HtmlElement, objects: list[dict[str, Any]] | None) -> str:
+    """The longest JSON-LD articleBody of the page, as paragraphs; "" when there is none.
+
+    Args:
+        doc: the parsed page.
+        objects: the page's JSON-LD objects when the caller has them already, else None (parsed here).
+    """
+    if objects is None:
+        # Parsing JSON-LD costs about as much as scoring the page, so pages that cannot carry a body skip it.
+        if not any("articleBody" in (script.text or "") for script in doc.iter("script")):
+            return ""
+        objects = jsonld_objects(doc)
     best = ""
-    for obj in jsonld_objects(doc):
+    for obj in objects:
         body = obj.get("articleBody")
         if isinstance(body, list):
             body = "\n\n".join(x for x in body if isinstance(x, str))
@@ -668,12 +675,18 @@ def _agree_with(paragraphs: list[str], reference: str, settings: BodySettings) -
     return kept if sum(map(len, kept)) >= settings.jsonld_min_agreement * total else paragraphs
 
 
-def extract_body(doc: lxml_html.HtmlElement, settings: BodySettings = DEFAULT_SETTINGS) -> str:
+def extract_body(
+    doc: lxml_html.HtmlElement,
+    settings: BodySettings = DEFAULT_SETTINGS,
+    jsonld: list[dict[str, Any]] | None = None,
+) -> str:
     """The article text of a parsed page.
 
     Args:
         doc: the parsed page (see tasks.html_extract.parse_html); not modified.
         settings: detection thresholds.
+        jsonld: the page's JSON-LD objects (tasks.jsonld.jsonld_objects) when the caller parsed them already;
+            None to parse them here when the page may carry an articleBody.
 
     Returns:
         Paragraphs separated by a blank line ("\\n\\n"), whitespace inside each collapsed to single spaces;
@@ -690,7 +703,7 @@ def extract_body(doc: lxml_html.HtmlElement, settings: BodySettings = DEFAULT_SE
     if paragraphs:
         lead = [text for text in _standfirst(walk, containers[0], settings) if text not in paragraphs]
         paragraphs = lead + paragraphs
-    from_jsonld = _jsonld_article_body(doc)
+    from_jsonld = _jsonld_article_body(doc, jsonld)
     if len(from_jsonld) >= settings.jsonld_min_chars:
         chars = sum(map(len, paragraphs))
         if chars < settings.jsonld_ratio * len(from_jsonld):

@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 from tasks.encoding import decode_html
 from tasks.html_body import extract_body
 from tasks.html_meta import PageMeta, extract_metadata
+from tasks.jsonld import jsonld_objects
 
 # A page is HTML when a tag of the document skeleton, or any paragraph-level tag, opens in its first part.
 _SNIFF_CHARS = 64 * 1024
@@ -119,9 +120,11 @@ def extract_page(raw: bytes | str, url: str | None = None, declared_charset: str
     if not _looks_like_html(text):
         raise ExtractionError("not_html", f"input is not HTML (no HTML tags or binary content){_at(url)}")
     doc = parse_html(text)
+    # Both stages read the JSON-LD (headline, dates, authors; articleBody): parsed once, here.
+    jsonld = jsonld_objects(doc)
     # Metadata reads the tree as parsed; body detection may change it, so it runs second.
-    meta = extract_metadata(doc, url)
-    body = extract_body(doc)
+    meta = extract_metadata(doc, url, jsonld)
+    body = extract_body(doc, jsonld=jsonld)
     if not body and not meta.title:
         kind = "no_article_text" if doc.text_content().strip() else "empty_page"
         raise ExtractionError(kind, f"page yields neither article text nor a title{_at(url)}")

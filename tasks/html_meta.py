@@ -981,18 +981,22 @@ def _authors(
 # ---------------------------------------------------------------- entry point
 
 
-def extract_metadata(doc: lxml_html.HtmlElement, url: str | None = None) -> PageMeta:
+def extract_metadata(
+    doc: lxml_html.HtmlElement, url: str | None = None, jsonld: list[dict[str, Any]] | None = None
+) -> PageMeta:
     """Read an article page's metadata from its markup, without changing the tree.
 
     Args:
         doc: the page parsed with lxml.html (the root <html> element).
         url: the address the page was fetched from, used for the host and as the canonical URL of last resort.
+        jsonld: the page's JSON-LD objects (tasks.jsonld.jsonld_objects) when the caller parsed them already;
+            None to parse them here.  They are only read.
 
     Returns:
         The page's metadata; fields the page does not give are None or empty.
     """
     meta = _meta_index(doc)
-    objects = jsonld_objects(doc)
+    objects = jsonld_objects(doc) if jsonld is None else jsonld
     articles = _article_objects(objects)
     canonical = _canonical_url(doc, meta, url)
     host = _host(url) or _host(canonical)

@@ -354,3 +354,12 @@ def test_lexicons_load_with_the_groups_the_code_reads() -> None:
         load_lexicon("html_body_tags"))
     assert {"negative_substrings", "negative_tokens", "positive_substrings"} <= set(load_lexicon("html_body_hints"))
     assert {"boilerplate_line", "section_end"} <= set(load_lexicon("html_body_phrases"))
+
+
+def test_jsonld_objects_given_by_the_caller_are_used_as_they_are() -> None:
+    # extract_page parses JSON-LD once for both stages; the body then reads the objects it is handed.
+    doc = page(f"{NAV}<div class='teaser'><p>{ARTICLE[0]}</p></div>")
+    assert extract_body(doc, jsonld=[{"@type": "NewsArticle", "articleBody": "\n".join(ARTICLE)}]) == "\n\n".join(
+        ARTICLE
+    )
+    assert extract_body(doc, jsonld=[]) == extract_body(doc)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from lxml.html import HtmlElement
 
@@ -104,3 +106,21 @@ def test_parse_html_gives_html_elements_everywhere() -> None:
     doc = parse_html("<form><input name='q' value='x'><select><option>o</option></select></form><p>text</p>")
     assert all(isinstance(el, HtmlElement) for el in doc.iter())
     assert doc.find(".//form").text_content() == "o"
+
+
+def test_jsonld_is_parsed_once_for_both_stages(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tasks.html_body
+    import tasks.html_extract
+    import tasks.html_meta
+    from tasks.jsonld import jsonld_objects
+
+    calls = []
+    monkeypatch.setattr(tasks.html_extract, "jsonld_objects", lambda doc: calls.append(doc) or jsonld_objects(doc))
+    for module in (tasks.html_meta, tasks.html_body):
+        monkeypatch.setattr(module, "jsonld_objects", lambda doc: pytest.fail("JSON-LD parsed a second time"))
+    body = "A paragraph of the article that the publisher also ships in its structured data, word for word. " * 4
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Once", "articleBody": body})
+    page = extract_page(f"<html><head><script type='application/ld+json'>{ld}</script></head><body></body></html>")
+    assert len(calls) == 1
+    assert page.meta.title == "Once"
+    assert page.body == body.strip()

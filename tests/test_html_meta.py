@@ -533,6 +533,12 @@ def test_doc_is_not_mutated() -> None:
     assert lxml_html.tostring(doc) == before
 
 
+def test_jsonld_objects_given_by_the_caller_are_read_instead_of_the_scripts() -> None:
+    doc = page(ld({"@type": "NewsArticle", "headline": "In the script"}))
+    assert extract_metadata(doc, jsonld=[{"@type": "NewsArticle", "headline": "Handed over"}]).title == "Handed over"
+    assert extract_metadata(doc).title == "In the script"
+
+
 def test_pagemeta_is_frozen() -> None:
     result = extract_metadata(page())
     assert isinstance(result, PageMeta)
