@@ -1,0 +1,93 @@
+"""Story quality through the whole pipeline: a headline CSV fed as JSONL through the nightly flow, scored from the lake.
+
+`bench/headlines.py` scores the clustering function on its own; this scores what an analyst gets:
+the CSV (e.g. ../shared/eval/headlines/uci_dev.csv) becomes JSONL feed items (`title`, `url`, `source`,
+`published`), `newslake`'s flow ingests them, and the `headlines` table's story_id and dup_group_id are
+scored against the CSV's STORY labels with the same B-cubed and pairwise-precision code as the bench.
+
+    .venv/bin/python bench/stories_through_flow.py ../shared/eval/headlines/uci_dev.csv            # one night
+    .venv/bin/python bench/stories_through_flow.py ../shared/eval/headlines/uci_dev.csv --by-day   # one run per day
+
+With --by-day, every day of the CSV is its own landing folder and its own flow run (newslake's backfill
+path): later days must join the stories of earlier days through the lake's story index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pyarrow as pa  # noqa: E402
+import pyarrow.csv as pacsv  # noqa: E402
+from headlines import bcubed, pair_precision  # noqa: E402 - bench/headlines.py, the scoring code
+
+
+def read_rows(csv_path: str) -> list[dict[str, object]]:
+    """The CSV's rows: ID, TITLE, URL, PUBLISHER, STORY, TIMESTAMP (milliseconds since the epoch)."""
+    raw = pacsv.read_csv(csv_path, convert_options=pacsv.ConvertOptions(column_types={"ID": pa.string()}))
+    return raw.select(["ID", "TITLE", "URL", "PUBLISHER", "STORY", "TIMESTAMP"]).to_pylist()
+
+
+def write_landing(rows: list[dict[str, object]], landing: Path, by_day: bool) -> list[date]:
+    """Write the rows as JSONL feeds under landing/<YYYY-MM-DD>/feed.jsonl (one folder unless by_day)."""
+    feeds: dict[date, list[str]] = {}
+    for row in rows:
+        published = datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, tz=timezone.utc)
+        day = published.date() if by_day else date(2000, 1, 1)
+        record = {"id": row["ID"], "url": row["URL"], "source": row["PUBLISHER"],
+                  "published": published.isoformat(), "title": row["TITLE"]}
+        feeds.setdefault(day, []).append(json.dumps(record))
+    for day, lines in feeds.items():
+        folder = landing / day.isoformat()
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    return sorted(feeds)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("csv")
+    parser.add_argument("--by-day", action="store_true", help="one flow run per day of the CSV")
+    args = parser.parse_args()
+    if not Path(args.csv).exists():
+        print(f"{args.csv} not found (the evaluation data lives in ../shared, outside the repository)", file=sys.stderr)
+        return 2
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+    from flows.nightly import nightly
+    from tasks.lake import Lake
+
+    work = Path(tempfile.mkdtemp(prefix="newslake-stories-"))
+    rows = read_rows(args.csv)
+    days = write_landing(rows, work / "landing", args.by_day)
+    lake = work / "lake"
+    started = time.perf_counter()
+    for day in days:
+        nightly(inputs=[str(work / "landing" / day.isoformat())], lake=str(lake), run_date=day)
+    seconds = time.perf_counter() - started
+
+    gold = {row["ID"]: row["STORY"] for row in rows}
+    found = Lake(lake).connect().execute("select a.external_id, h.story_id, h.dup_group_id from headlines h "
+                                        "join articles a using (article_id) where h.role = 'title'").fetchall()
+    labels = [gold[external_id] for external_id, _, _ in found]
+    precision, recall, f1 = bcubed([r[1] for r in found], labels)
+    dup_precision, pairs = pair_precision([r[2] for r in found], labels)
+    print(f"{len(found):,} of {len(rows):,} headlines (rows sharing a URL are one article) "
+          f"in {len(days)} run(s), {seconds:.1f}s including Prefect")
+    print(f"story B-cubed P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}")
+    print(f"dup_group pairwise precision {dup_precision:.4f} over {pairs} pairs")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
