@@ -369,6 +369,10 @@ class _Walk:
             span[el] = (first, len(blocks))
 
         visit(root, 0)
+        # visit refers to itself through its closure: a reference cycle that would keep the walk's dicts, and
+        # through their keys the whole lxml tree, alive until the garbage collector runs.  Breaking it frees
+        # them when the page is done (the collector's passes cost a fifth of extraction time before).
+        visit = None
         if root.tail:
             add(root.tail)
         if has_text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -124,3 +125,22 @@ def test_jsonld_is_parsed_once_for_both_stages(monkeypatch: pytest.MonkeyPatch) 
     assert len(calls) == 1
     assert page.meta.title == "Once"
     assert page.body == body.strip()
+
+
+def test_extraction_leaves_no_reference_cycles() -> None:
+    # A cycle (such as a recursive closure) keeps the page's tree alive until the garbage collector runs, and
+    # the collector's passes then cost a fifth of extraction time.  Objects freed by reference counting do not.
+    html = (
+        "<html><head><title>T</title><script type='application/ld+json'>{\"@type\": \"NewsArticle\"}</script>"
+        "</head><body><nav><a href='/'>Home</a></nav><article><p class='byline'>By Jane Doe</p>"
+        + "<p>A paragraph of article text, long enough to vote for its container.</p>" * 5
+        + "</article></body></html>"
+    )
+    extract_page(html)  # first call: lexicons and compiled patterns are loaded once and kept
+    gc.collect()
+    gc.disable()
+    try:
+        extract_page(html)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
