@@ -9,6 +9,11 @@ Modes:
   python bench/headlines.py CSV --scale N        N synthetic headlines made by perturbing the real ones
                                                  (wire prefixes, suffixes, truncation, case, word drops, dates):
                                                  headlines/s and peak memory
+  python bench/headlines.py CSV --category      each CATEGORY clustered alone (stories of one category are
+                                                 closer than the dev set's mix); per category and row-weighted
+  python bench/headlines.py CSV --sample 50,200  small nights: 20 random samples of each size, mean and min F1
+  python bench/headlines.py --templated          generated nights (no evaluation text): stories that share a
+                                                 place or a topic wording but are different stories
   --set name=value                               override a HeadlineSettings field (repeatable)
 """
 
@@ -184,9 +189,110 @@ def run_scale(table: pa.Table, n: int, settings: HeadlineSettings, unique: bool 
     )
 
 
+def score(table: pa.Table, settings: HeadlineSettings) -> tuple[float, float, float, float]:
+    """B-cubed P, R, F1 of stories and dup-group pair precision of one clustering of a labelled table."""
+    out = cluster_headlines(table.drop_columns(["story"]), None, settings)
+    gold = table.column("story").to_pylist()
+    p, r, f = bcubed(out.column("story_id").to_pylist(), gold)
+    return p, r, f, pair_precision(out.column("dup_group_id").to_pylist(), gold)[0]
+
+
+def run_category(path: str, table: pa.Table, settings: HeadlineSettings) -> None:
+    """Cluster each CATEGORY of the CSV alone: stories inside one category share more vocabulary."""
+    cats = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(column_types={"ID": pa.string()}))
+    by_id = dict(zip((f"h{i}" for i in cats.column("ID").to_pylist()), cats.column("CATEGORY").to_pylist()))
+    cat = [by_id[h] for h in table.column("headline_id").to_pylist()]
+    total = np.zeros(4)
+    for name in sorted(set(cat)):
+        part = table.filter(pa.array([c == name for c in cat]))
+        p, r, f, dp = score(part, settings)
+        total += part.num_rows * np.array([p, r, f, dp])
+        n_gold = len(set(part.column("story").to_pylist()))
+        print(f"category {name}: rows={part.num_rows} gold_stories={n_gold} P={p:.3f} R={r:.3f} F1={f:.3f} dupP={dp:.4f}")
+    p, r, f, dp = total / table.num_rows
+    print(f"category (row-weighted): P={p:.3f} R={r:.3f} F1={f:.3f} dupP={dp:.4f}")
+
+
+def run_samples(table: pa.Table, sizes: list[int], settings: HeadlineSettings, repeats: int = 20) -> None:
+    """Small nights: random samples of the rows, each clustered alone; mean and worst F1 per size."""
+    rng = np.random.default_rng(0)
+    for size in sizes:
+        scores = np.array(
+            [score(table.take(np.sort(rng.choice(table.num_rows, size, replace=False))), settings) for _ in range(repeats)]
+        )
+        p, r, f, dp = scores.mean(axis=0)
+        print(f"samples of {size} (x{repeats}): P={p:.3f} R={r:.3f} F1={f:.3f} (min {scores[:, 2].min():.3f}) dupP={dp:.4f}")
+
+
+# Generated nights for --templated: invented places and stories, never evaluation text. Each story has
+# several wordings that share its topic words; stories share places (one city's council, budget and
+# transport news on one night) and recurring shapes ("X shares rise", "X beats Y").
+_PLACES = ["Port Alder", "Kessel", "Valdera", "Brenna", "Talmund", "Ravelin", "Ulmark", "Sorno"]
+_TOPICS = [
+    ["{p} council approves harbor bridge repair", "{p} bridge repair gets council backing",
+     "Council in {p} votes to fund bridge repairs", "{p} to spend $40m fixing harbor bridge"],
+    ["{p} budget leaves libraries short", "Libraries face cuts in {p} budget",
+     "{p} library hours to shrink under new budget", "Budget squeeze hits {p} libraries"],
+    ["{p} rail workers set strike dates", "Rail strike looms in {p} over night pay",
+     "{p} rail union announces walkout", "Train drivers in {p} to strike next week"],
+    ["Frost ruins {p} apple harvest", "{p} apple growers count frost losses",
+     "Two nights of frost hit {p} orchards", "{p} orchards lose half their apples to frost"],
+    ["{p} opens new tram line", "First trams run on {p} line",
+     "New {p} tram line carries first passengers", "{p} tram extension opens to riders"],
+    ["{p} hospitals to merge", "Health board backs {p} hospital merger",
+     "{p} hospital merger approved despite protests", "Two {p} hospitals combine services"],
+    ["{p} water prices to rise 12%", "Households in {p} face higher water bills",
+     "{p} water company raises tariffs", "Water bills climb in {p}"],
+    ["{p} mayor resigns after expenses probe", "Expenses inquiry forces {p} mayor out",
+     "{p} mayor quits amid spending scandal", "Embattled {p} mayor steps down"],
+    ["{p} FC beat rivals 3-1 in derby", "{p} FC win derby with late goals",
+     "Derby joy for {p} FC after 3-1 victory", "{p} FC clinch derby win"],
+    ["{p} shares close higher on bank rally", "Banks lift {p} stock exchange",
+     "{p} stocks rise as lenders gain", "{p} market ends up, led by banks"],
+]
+_DECOR = ["{h}", "UPDATE 1-{h}", "{h} - Coastal Wire", "{h}", "REFILE-{h}", "{h}"]
+
+
+def templated(n_stories: int, per_story: int, seed: int = 0) -> pa.Table:
+    """A generated night: n_stories (place, topic) stories, per_story headlines each (wordings and decorations)."""
+    rng = np.random.default_rng(seed)
+    combos = [(p, t) for p in _PLACES for t in range(len(_TOPICS))]
+    picked = [combos[i] for i in rng.choice(len(combos), n_stories, replace=False)]
+    texts, stories = [], []
+    for place, topic in picked:
+        for k in range(per_story):
+            wording = _TOPICS[topic][int(rng.integers(0, len(_TOPICS[topic])))].format(p=place)
+            texts.append(_DECOR[int(rng.integers(0, len(_DECOR)))].format(h=wording))
+            stories.append(f"{place}/{topic}")
+    n = len(texts)
+    ts = 1_764_000_000_000_000 + rng.integers(0, 86_400, n) * 1_000_000
+    return pa.table(
+        {
+            "headline_id": pa.array([f"g{i}" for i in range(n)]),
+            "article_id": pa.array([f"ga{i}" for i in range(n)]),
+            "text": pa.array(texts, pa.string()),
+            "seen_at": pa.array(ts, pa.int64()).cast(TS),
+            "source": pa.array([f"outlet{i % 7}" for i in range(n)], pa.string()),
+            "lead": pa.nulls(n, pa.string()),
+            "story": pa.array(stories, pa.string()),
+        }
+    )
+
+
+def run_templated(settings: HeadlineSettings) -> None:
+    """Generated nights of several sizes; three seeds each."""
+    for n_stories, per_story in [(6, 3), (12, 5), (40, 8), (80, 4)]:
+        scores = np.array([score(templated(n_stories, per_story, seed), settings) for seed in range(3)])
+        p, r, f, dp = scores.mean(axis=0)
+        print(f"templated {n_stories} stories x {per_story}: P={p:.3f} R={r:.3f} F1={f:.3f} dupP={dp:.4f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("csv")
+    parser.add_argument("csv", nargs="?")
+    parser.add_argument("--category", action="store_true")
+    parser.add_argument("--sample", default="", help="comma-separated sample sizes")
+    parser.add_argument("--templated", action="store_true")
     parser.add_argument("--half", choices=["a", "b"])
     parser.add_argument("--nights", type=int, default=0)
     parser.add_argument("--scale", type=int, default=0)
@@ -199,10 +305,17 @@ def main(argv: list[str] | None = None) -> None:
         name, value = item.split("=", 1)
         overrides[name] = (float if types[name] in ("float", float) else int)(value)
     settings = HeadlineSettings(**overrides)
+    if args.templated:
+        run_templated(settings)
+        return
     table = load_csv(args.csv)
     if args.half:
         table = half_of(table, args.half)
-    if args.scale:
+    if args.category:
+        run_category(args.csv, table, settings)
+    elif args.sample:
+        run_samples(table, [int(x) for x in args.sample.split(",")], settings)
+    elif args.scale:
         run_scale(table, args.scale, settings, unique=args.unique)
     elif args.nights:
         run_nights(table, args.nights, settings)

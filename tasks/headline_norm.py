@@ -103,6 +103,31 @@ def strip_affixes(text: str) -> str:
     return out if out.strip() else text
 
 
+def display_text(text: str) -> str:
+    """The headline as published minus its wire prefixes and outlet/attribution suffixes, for display.
+
+    Unlike text_norm nothing else changes: casing, quotes, dashes and a truncation mark stay as written
+    (a cut headline keeps its "..." so a reader sees that it is cut). Surrounding whitespace is trimmed.
+
+    Args:
+        text: a headline as published.
+
+    Returns:
+        The undecorated headline in its original characters.
+    """
+    raw = (text or "").strip()
+    # _QUOTES maps one character to one, so offsets in the unified text are offsets in raw.
+    unified = raw.translate(_QUOTES)
+    core = strip_affixes(unified)
+    start = unified.find(core)
+    return raw[start : start + len(core)].strip() if start >= 0 else raw
+
+
+def is_clean(text: str) -> bool:
+    """True when the headline has no wire prefix, outlet/attribution suffix or truncation mark."""
+    return bool(text) and display_text(text) == text.strip() and not is_truncated(text)
+
+
 def is_truncated(text: str) -> bool:
     """True when the headline ends in a truncation mark ("..." or "\u2026")."""
     return bool(_TRUNCATION.search(unicodedata.normalize("NFKC", text or "")))

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.headline_norm import is_truncated, story_tokens, strip_affixes, text_norm
+from tasks.headline_norm import (
+    display_text,
+    is_clean,
+    is_truncated,
+    story_tokens,
+    strip_affixes,
+    text_norm,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +72,25 @@ def test_is_truncated(raw: str, expected: bool) -> None:
 
 def test_story_tokens_drop_stopwords_and_fold_plurals() -> None:
     assert story_tokens("the mayor says councils will cut taxes") == ["mayor", "council", "cut", "taxe"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown", "clean"),
+    [
+        ("Harbour Bridge Reopens", "Harbour Bridge Reopens", True),
+        # casing and curly quotes stay as published
+        ("Mayor \u201cwill not\u201d resign", "Mayor \u201cwill not\u201d resign", True),
+        ("UPDATE 2-Harbour bridge reopens", "Harbour bridge reopens", False),
+        ("REFILE-UPDATE 1-HARBOUR BRIDGE REOPENS", "HARBOUR BRIDGE REOPENS", False),
+        # an en dash before the outlet counts as the separator
+        ("Harbour bridge reopens \u2013 Reuters", "Harbour bridge reopens", False),
+        ("Harbour bridge to reopen: sources", "Harbour bridge to reopen", False),
+        # a truncation mark is kept in the display form but makes the headline unclean
+        ("Harbour bridge reopens after ...", "Harbour bridge reopens after ...", False),
+        ("  Harbour bridge reopens ", "Harbour bridge reopens", True),
+        ("", "", False),
+    ],
+)
+def test_display_text_and_is_clean(raw: str, shown: str, clean: bool) -> None:
+    assert display_text(raw) == shown
+    assert is_clean(raw) is clean

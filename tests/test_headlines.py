@@ -161,7 +161,23 @@ def test_output_keeps_rows_and_adds_columns() -> None:
     assert out.column("headline_id").to_pylist() == new.column("headline_id").to_pylist()
 
 
-def test_summarize_stories_canonical_rule() -> None:
+def _summary_rows(texts: list[str], hours: list[int], groups: list[str]) -> pa.Table:
+    n = len(texts)
+    return pa.table(
+        {
+            "headline_id": [f"h{i}" for i in range(n)],
+            "article_id": [f"a{i}" for i in range(n)],
+            "text": texts,
+            "dup_group_id": groups,
+            "story_id": ["s1"] * n,
+            "is_canonical": [i == 0 for i in range(n)],
+            "seen_at": pa.array([T0 + timedelta(hours=h) for h in hours], TS),
+            "source": [f"x{i}" for i in range(n)],
+        }
+    )
+
+
+def test_summarize_stories_counts_and_largest_group() -> None:
     rows = {
         "headline_id": ["h1", "h2", "h3", "h4", "h5"],
         "article_id": ["a1", "a2", "a3", "a4", "a4"],
@@ -174,25 +190,80 @@ def test_summarize_stories_canonical_rule() -> None:
     }
     out = summarize_stories(pa.table(rows)).to_pylist()
     s1 = out[0]
-    # the largest dup group (d2) wins over the earliest one (d1); its canonical row gives the text
-    assert s1["canonical_headline"] == "POPULAR wording - AP"
+    # the largest dup group (d2) wins over the earliest one (d1); its earliest clean member gives the text,
+    # not its first-seen (canonical) row, which carries an outlet suffix
+    assert s1["canonical_headline"] == "Popular wording"
     assert (s1["n_headlines"], s1["n_dup_groups"], s1["n_articles"], s1["n_sources"]) == (4, 2, 4, 2)
     assert s1["first_seen"] == T0 and s1["last_seen"] == T0 + timedelta(hours=4)
     assert out[1]["story_id"] == "s2"
 
 
-def test_lead_links_headlines_that_share_no_words() -> None:
+@pytest.mark.parametrize(
+    ("texts", "hours", "expected"),
+    [
+        # earliest clean member wins over an earlier decorated one
+        (["UPDATE 2-Ferry fares to rise in spring", "Ferry fares to rise in spring"], [0, 1], "Ferry fares to rise in spring"),
+        # among clean members the earliest, whatever the input order
+        (["Ferry fares set to rise", "Ferry fares to rise in spring"], [3, 1], "Ferry fares to rise in spring"),
+        # a truncated member is not clean; nothing clean: the earliest whole member, suffix stripped
+        (["Ferry fares to rise in ...", "FERRY FARES TO RISE IN SPRING - Reuters"], [0, 1], "FERRY FARES TO RISE IN SPRING"),
+        # nothing clean: the earliest member, prefix and suffix stripped, casing kept
+        (["REFILE-Ferry Fares To Rise | BBC News", "UPDATE 1-ferry fares to rise"], [0, 1], "Ferry Fares To Rise"),
+        # every member cut: the earliest, prefix stripped, mark kept so readers see it is cut
+        (["UPDATE 3-Ferry fares to rise in ...", "Ferry fares to rise in spr..."], [0, 2], "Ferry fares to rise in ..."),
+        # surrounding whitespace is trimmed
+        (["  Ferry fares to rise  "], [0], "Ferry fares to rise"),
+    ],
+)
+def test_canonical_headline_display_rule(texts: list[str], hours: list[int], expected: str) -> None:
+    out = summarize_stories(_summary_rows(texts, hours, ["d1"] * len(texts))).to_pylist()
+    assert out[0]["canonical_headline"] == expected
+
+
+def test_canonical_headline_ignores_clean_rows_of_smaller_groups() -> None:
+    texts = ["UPDATE 1-Ferry fares to rise", "Ferry fares to rise - Reuters", "Ferry operator confirms price rise"]
+    out = summarize_stories(_summary_rows(texts, [0, 1, 0], ["d1", "d1", "d2"])).to_pylist()
+    assert out[0]["canonical_headline"] == "Ferry fares to rise"
+
+
+def test_lead_tips_a_link_the_headlines_half_make() -> None:
     lead = "The regional carrier grounded its whole fleet on Monday after a software fault in its booking system."
     other = "Regional carrier grounds fleet after booking software fault, stranding passengers on Monday."
     rows = [
-        ("Thousands stranded at terminals", 0, "art1", lead),
-        ("Travel chaos: what passengers need to know", 1, "art2", other),
+        ("Regional carrier halts flights", 0, "art1", lead),
+        ("Carrier software fault strands travellers", 1, "art2", other),
         *FILLER,
     ]
     with_leads = cluster_headlines(table(rows), None).column("story_id").to_pylist()
     assert with_leads[0] == with_leads[1]
     without = cluster_headlines(table([r[:2] for r in rows]), None).column("story_id").to_pylist()
     assert without[0] != without[1]
+    # filler stories stay apart from it and from each other
+    assert len(set(with_leads)) == 4
+
+
+def test_leads_alone_do_not_link_headlines_that_share_no_words() -> None:
+    # lead_weight below a headline's weight: leads can support a link, not make one on their own
+    lead = "The regional carrier grounded its whole fleet on Monday after a software fault in its booking system."
+    other = "Regional carrier grounds fleet after booking software fault, stranding passengers on Monday."
+    rows = [("Thousands stranded at terminals", 0, "art1", lead), ("Travel chaos: what to know", 1, "art2", other)]
+    stories = cluster_headlines(table(rows + list(FILLER)), None).column("story_id").to_pylist()
+    assert stories[0] != stories[1]
+    strong = cluster_headlines(table(rows + list(FILLER)), None, HeadlineSettings(lead_weight=2.0))
+    assert strong.column("story_id")[0] == strong.column("story_id")[1]
+
+
+@pytest.mark.parametrize(("fold", "expected_groups"), [(True, 1), (False, 2)])
+def test_fold_substitutions_setting(fold: bool, expected_groups: int) -> None:
+    rows = [("Brightwater council votes to close two branch libraries", 0), ("Lowmoor council votes to close two branch libraries", 1)]
+    out = cluster_headlines(table(rows), None, HeadlineSettings(fold_substitutions=fold))
+    assert len(set(out.column("dup_group_id").to_pylist())) == expected_groups
+
+
+def test_one_word_insertion_folds_without_substitutions() -> None:
+    rows = [("Brightwater council votes to close two branch libraries", 0), ("Brightwater council votes to close two libraries", 1)]
+    out = cluster_headlines(table(rows), None, HeadlineSettings(fold_substitutions=False))
+    assert len(set(out.column("dup_group_id").to_pylist())) == 1
 
 
 def test_empty_night_returns_empty_columns() -> None:
