@@ -23,8 +23,10 @@ _HTML_TAG = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section|span|a|br|h[1-6]|table|ul|li|main)[\s>/]",
     re.IGNORECASE,
 )
-# Bytes that no text document contains: a page whose first part is full of them is binary (PDF, image, gzip).
-_BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
+# Characters that no text document contains: a page whose first part is full of them is binary (PDF, image,
+# gzip): C0 controls other than whitespace and ESC, and the replacement character that undecodable bytes became.
+_BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_REPLACEMENT_UTF8 = "\ufffd".encode()
 MAX_BINARY_SHARE = 0.05
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -67,9 +69,20 @@ class Page:
     meta: PageMeta
 
 
+def _binary_chars(text: str) -> int:
+    """How many of the text's characters are binary (see _BINARY_CONTROLS), counted on its UTF-8 bytes.
+
+    A regex character class takes 0.2 ms over a 64 KiB head, 5% of a page's extraction; bytes.translate and
+    bytes.count take a third of that.  In UTF-8 a control character is one byte that no other character's
+    encoding contains.
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw) - len(raw.translate(None, _BINARY_CONTROLS)) + raw.count(_REPLACEMENT_UTF8)
+
+
 def _looks_like_html(text: str) -> bool:
     head = text[:_SNIFF_CHARS]
-    if len(_BINARY.findall(head)) > MAX_BINARY_SHARE * len(head):
+    if _binary_chars(head) > MAX_BINARY_SHARE * len(head):
         return False
     return _HTML_TAG.search(head) is not None
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from lxml.html import HtmlElement
 
-from tasks.html_extract import ExtractionError, Page, extract_page, parse_html
+from tasks.html_extract import ExtractionError, Page, _binary_chars, extract_page, parse_html
 from tasks.html_meta import PageMeta
 
 PARAS = [
@@ -60,12 +60,13 @@ def test_title_without_body_is_a_page() -> None:
         ("JSON", b'{"title": "not a page", "items": [1, 2, 3]}', "not_html"),
         ("PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n" + bytes(range(256)) * 4, "not_html"),
         ("PNG", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "not_html"),
+        ("markup amid replacement characters", "<html><body><p>" + "\ufffd" * 200 + "</p></body></html>", "not_html"),
         ("markup without text or title", b"<html><body><div><img src='x.png'></div></body></html>", "empty_page"),
         ("navigation only, no title",
          b"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>", "no_article_text"),
     ],
 )
-def test_unusable_input_raises(rule: str, raw: bytes, kind: str) -> None:
+def test_unusable_input_raises(rule: str, raw: bytes | str, kind: str) -> None:
     with pytest.raises(ExtractionError) as info:
         extract_page(raw, url="https://example.org/x")
     assert info.value.kind == kind
@@ -144,3 +145,16 @@ def test_extraction_leaves_no_reference_cycles() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "count"),
+    [
+        ("plain text and whitespace controls", "<p>a\tb\r\nc\x0b\x0c\x1b</p>", 0),
+        ("C0 controls", "\x00\x01\x08\x0e\x1a\x1c\x1f", 7),
+        ("replacement characters beside other multi-byte ones", "é\ufffd€\ufffd𝄞\ufffe", 2),
+        ("a lone surrogate is not binary", "a\ud800b", 0),
+    ],
+)
+def test_binary_characters_are_counted(rule: str, text: str, count: int) -> None:
+    assert _binary_chars(text) == count
