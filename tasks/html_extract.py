@@ -25,7 +25,7 @@ _HTML_TAG = re.compile(
 )
 # Characters that no text document contains: a page whose first part is full of them is binary (PDF, image,
 # gzip): C0 controls other than whitespace and ESC, and the replacement character that undecodable bytes became.
-_BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_BINARY_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 _REPLACEMENT_UTF8 = "\ufffd".encode()
 MAX_BINARY_SHARE = 0.05
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")

@@ -8,7 +8,13 @@ import json
 import pytest
 from lxml.html import HtmlElement
 
-from tasks.html_extract import ExtractionError, Page, _binary_chars, extract_page, parse_html
+from tasks.html_extract import (
+    ExtractionError,
+    Page,
+    _binary_chars,
+    extract_page,
+    parse_html,
+)
 from tasks.html_meta import PageMeta
 
 PARAS = [
