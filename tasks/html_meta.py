@@ -65,8 +65,12 @@ def _clean(text: Any) -> str:
     return _WS.sub(" ", _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))).strip()
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    """Comparison form: case-folded word characters only ("Le Monde.fr" -> "lemondefr")."""
+    """Comparison form: case-folded word characters only ("Le Monde.fr" -> "lemondefr").
+
+    Cached: title cleaning compares the same few candidates and site names dozens of times per page.
+    """
     return "".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold()))
 
 
