@@ -31,9 +31,10 @@ How it works, in one pass over the tree plus a little bookkeeping:
 Why lxml and not a BeautifulSoup tree (measured on the 91 shared evaluation pages, 2 cores, Python 3.11):
 building the bs4 tree alone, ``BeautifulSoup(text, "lxml")``, takes about 42 ms a page (24 pages/s), already
 slower than trafilatura's whole extraction (28-45 pages/s on the same pages and process), while the acceptance
-asks for twice trafilatura's speed.  ``lxml.html`` parses a page in about 1.2-2 ms and this module's walk and
-scoring take about 3 ms of CPU, so ``extract_page`` (decode, parse, metadata, body) runs at 80-110 pages/s,
-2.2-2.6 times trafilatura's rate in wall time and 2.4 times in CPU time (``bench/extraction.py``).
+asks for twice trafilatura's speed.  ``lxml.html`` parses a page in about 1.1-1.3 ms and this module's walk and
+scoring take about 1.9 ms of CPU, so ``extract_page`` (decode, parse, metadata, body) runs at about 200 pages/s,
+3.7 times trafilatura's rate in wall and CPU time (``bench/extraction.py``, median of 3 runs on a machine
+shared with other jobs, load about 3.7 on 2 cores).
 BeautifulSoup is still used where it is good at its job: encoding detection in tasks.encoding.
 """
 
