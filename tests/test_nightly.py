@@ -48,6 +48,20 @@ def test_samples_run_then_rerun_changes_nothing(prefect_harness, tmp_path: Path,
                               "where substr(a.body, s.content_start + 1, s.content_end - s.content_start) <> s.content")
     assert bad == [{"n": 0}]
 
+    # The run left its report as a Prefect artifact on its flow run.
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    [run_row] = query(capsys, lake, "select flow_run_id from runs")
+    with get_client(sync_client=True) as client:
+        [artifact] = client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_row["flow_run_id"]]))
+        )
+    assert artifact.key == "nightly-run-report" and artifact.type == "markdown"
+    for heading in ("Counts per stage", "Stories this run added to", "Top speakers", "Quarantine reasons"):
+        assert heading in artifact.data
+    assert "bad_json" in artifact.data and "11 new articles" in artifact.data
+
     # A rerun over the same inputs reads nothing new and adds no row; it records itself in `runs`.
     out = newslake(capsys, "run", "--input", str(REPO / "samples"), "--lake", str(lake), "--date", "2026-11-27")
     assert "files_new   | 0" in out
