@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from itertools import pairwise
 
 from tasks.lexicon import load_lexicon
 
@@ -101,6 +102,38 @@ def strip_affixes(text: str) -> str:
             break
         out = stripped
     return out if out.strip() else text
+
+
+def cased_tokens(text: str) -> tuple[list[str], list[str]]:
+    """Story tokens of a headline's capitalized and of its lowercase words, where capitals carry meaning.
+
+    Only sentence-case headlines tell: the first word, words after ":", a tail after " - " or " | " (an
+    outlet or section) and every word of a Title Case or ALL CAPS headline (more than half of its longer
+    words capitalized) are skipped. Across a night, a token
+    never written in lowercase is a name (a place, team, company or person).
+
+    Args:
+        text: a headline as published.
+
+    Returns:
+        (tokens of capitalized words, tokens of lowercase words).
+    """
+    words = display_text(unicodedata.normalize("NFKC", text or "").translate(_QUOTES)).split()
+    # A tail after " - " or " | " is mostly an outlet or section name the lexicon does not know yet.
+    for sep in ("-", "|"):
+        if sep in words[1:]:
+            words = words[: words.index(sep, 1)]
+    long_words = [w for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
+    if not long_words or 2 * sum(w[0].isupper() for w in long_words) > len(long_words):
+        return [], []
+    caps: list[str] = []
+    lower: list[str] = []
+    for prev, word in pairwise(words):
+        if prev.endswith((":", ".", "?", "!")) or not word[0].isalpha():
+            continue
+        toks = story_tokens(_SPACES.sub(" ", _NON_WORD.sub(" ", _POSSESSIVE.sub("", word.casefold()))).strip())
+        (caps if word[0].isupper() else lower).extend(toks)
+    return caps, lower
 
 
 def display_text(text: str) -> str:

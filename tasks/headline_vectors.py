@@ -49,7 +49,7 @@ def embed(texts: list[str], dims: int = 256, batch: int = 20_000) -> np.ndarray:
     return out
 
 
-def tfidf(token_docs: list[str]) -> tuple[sp.csr_matrix, np.ndarray]:
+def tfidf(token_docs: list[str], vocab: dict[str, int] | None = None) -> tuple[sp.csr_matrix, np.ndarray]:
     """Unit-length IDF-weighted bag-of-tokens rows, with the vocabulary ids of each row's tokens.
 
     IDF is smoothed (log((1 + n) / (1 + df)) + 1) and computed on the given rows only, so one run's
@@ -58,11 +58,12 @@ def tfidf(token_docs: list[str]) -> tuple[sp.csr_matrix, np.ndarray]:
     Args:
         token_docs: space-separated content tokens per row (see headline_norm.story_tokens); a string
             per row rather than a list, because a million small lists cost more memory than the rest.
+        vocab: filled with token -> column id when given (empty on entry).
 
     Returns:
         (matrix of shape (rows, vocabulary) with unit rows, document frequency per vocabulary id).
     """
-    vocab: dict[str, int] = {}
+    vocab = {} if vocab is None else vocab
     indptr = [0]
     indices: list[int] = []
     for doc in token_docs:
@@ -91,6 +92,29 @@ def row_dots(
         sl = slice(start, start + chunk)
         out[sl] = np.asarray(a[left[sl]].multiply(b[right[sl]]).sum(axis=1)).ravel()
     return out
+
+
+def masked_row_dots(
+    a: sp.csr_matrix, left: np.ndarray, right: np.ndarray, mask: np.ndarray, chunk: int = 65_536
+) -> tuple[np.ndarray, np.ndarray]:
+    """Dot products a[left[k]] . a[right[k]], and the part of each that falls on the columns under mask.
+
+    Args:
+        a: sparse rows.
+        left, right: row pairs.
+        mask: float32 0/1 per column.
+
+    Returns:
+        (full dot products, masked-column dot products).
+    """
+    full = np.empty(len(left), dtype=np.float32)
+    part = np.empty(len(left), dtype=np.float32)
+    for start in range(0, len(left), chunk):
+        sl = slice(start, start + chunk)
+        prod = sp.csr_matrix(a[left[sl]].multiply(a[right[sl]]))
+        full[sl] = np.asarray(prod.sum(axis=1)).ravel()
+        part[sl] = prod @ mask
+    return full, part
 
 
 def dense_dots(a: np.ndarray, b: np.ndarray, left: np.ndarray, right: np.ndarray, chunk: int = 65_536) -> np.ndarray:

@@ -1,8 +1,11 @@
 """Headline duplicate folding and story clustering, incremental over nightly runs (issue 4).
 
 Pipeline of `cluster_headlines`, all vectorised over the night's rows plus the prior rows in the window:
+  0. Names of the night: tokens that sentence-case headlines write capitalized mid-headline and (almost)
+     never in lowercase (headline_norm.cased_tokens): places, teams, companies, people.
   1. text_norm (tasks/headline_norm.py) and duplicate folding: equal normalized text, equal content-token
-     set, or a truncated headline ("X Y Z ...") that is a prefix of a longer one, within `window_days`.
+     set, a truncated headline ("X Y Z ...") that is a prefix of a longer one, or a long headline one
+     inserted, deleted or swapped word away, unless that word is a name or a number; within `window_days`.
   2. Seed clusters: dup groups, the headline variants of one article, and prior stories are joined
      (union-find via scipy connected components).
   3. Candidate pairs by sorted-neighbourhood blocking, never all pairs: under each of its rarer tokens a
@@ -13,7 +16,8 @@ Pipeline of `cluster_headlines`, all vectorised over the night's rows plus the p
      WordLlama embedding cosine; both are dot products of unit vectors, so the average similarity of two
      clusters is the dot product of their member sums divided by n_a * n_b: exact, from two sums.
      Rounds merge reciprocal best pairs above `link_threshold` (plus a margin for small clusters), and
-     let a large cluster absorb in one round the small ones that pick it.
+     let a large cluster absorb in one round the small ones that pick it. Optional gates (off by default,
+     see HeadlineSettings): clusters whose names disagree, or that share nothing but names, stay apart.
   5. Ids: a cluster holding prior rows reuses their id; a new one gets an id derived from its first member.
 """
 
@@ -30,13 +34,14 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from tasks.headline_norm import (
+    cased_tokens,
     display_text,
     is_clean,
     is_truncated,
     story_tokens,
     text_norm,
 )
-from tasks.headline_vectors import dense_dots, embed, row_dots, tfidf
+from tasks.headline_vectors import dense_dots, embed, masked_row_dots, row_dots, tfidf
 from tasks.ids import stable_id
 
 __all__ = ["HeadlineSettings", "cluster_headlines", "summarize_stories", "text_norm"]
@@ -58,6 +63,19 @@ class HeadlineSettings:
     """Share of IDF-token cosine in the pair similarity; the rest is WordLlama embedding cosine."""
     link_threshold: float = 0.10
     """Average-linkage cut: two clusters merge while their mean pair similarity is at least this."""
+    name_agreement: float = 0.0
+    """Two clusters that both name someone or somewhere (tokens the night never writes in lowercase) merge
+    only if the cosine of their name parts is at least this: one town's strike is not another's. Off by
+    default: 0.001 costs dev F1 0.912 -> 0.887 (labelled stories often join headlines naming different
+    people) for small gains on generated same-shape nights (bench/headlines.py --templated)."""
+    name_veto_max_size: float = 1e9
+    """The name rule binds only when the smaller cluster weighs at most this (3: dev 0.902)."""
+    min_topic_similarity: float = 0.0
+    """Two clusters merge only if their mean IDF-token similarity outside names is at least this, so that
+    sharing a place alone ("<town> budget ..." / "<town> bridge ...") is not one story. Off by default:
+    the labelled stories link through a name alone so often that 0.02 costs dev F1 0.912 -> 0.75."""
+    name_case_ratio: float = 4.0
+    """A token is a name when capitalized mid-headline at least this many times as often as in lowercase."""
     edge_floor: float = 0.08
     """Candidate pairs below this similarity are dropped before clustering (they barely move averages)."""
     neighbors: int = 10
@@ -74,10 +92,6 @@ class HeadlineSettings:
     """Headlines with fewer distinct content tokens are section labels and never fold across articles."""
     edit_min_tokens: int = 7
     """Headlines of at least this many words also fold when they differ by one inserted/deleted/changed word."""
-    fold_substitutions: bool = True
-    """Long headlines that differ by one swapped word fold too, not only by one inserted or deleted word.
-    Off, a swapped place or team no longer folds (generated same-shape nights: dup precision 0.26-0.78 -> 1.0),
-    but dev keeps 250 of its 421 dup pairs at lower precision (0.9920 vs 0.9952): on by default."""
     embedding_dims: int = 256
     """Leading WordLlama dimensions used (64, 128 or 256): fewer cost less memory at some quality."""
     lead_weight: float = 0.5
@@ -158,7 +172,12 @@ def _time_anchored_runs(keys: np.ndarray, times: np.ndarray, window_us: int) -> 
 
 
 def _dup_keys(
-    norms: list[str], toks: list[str], n_toks: np.ndarray, foldable: np.ndarray, settings: HeadlineSettings
+    norms: list[str],
+    toks: list[str],
+    n_toks: np.ndarray,
+    foldable: np.ndarray,
+    names: set[str],
+    settings: HeadlineSettings,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Folding keys per row: the normalized text, the sorted content-token set (word order), and for long
     headlines the text with one token deleted (a one-word insertion, deletion or substitution).
@@ -170,6 +189,7 @@ def _dup_keys(
         toks: sorted distinct content tokens per row, space-joined.
         n_toks: number of those tokens per row.
         foldable: rows allowed to fold across articles.
+        names: name tokens of the night (see _name_tokens), never the edited word.
         settings: thresholds.
 
     Returns:
@@ -177,7 +197,6 @@ def _dup_keys(
     """
     rows = array("q")
     keys = array("q")
-    texts = set() if settings.fold_substitutions else {norms[row] for row in np.flatnonzero(foldable).tolist()}
     seen: dict[str, tuple[int, int]] = {}  # syndicated copies share one normalized text: reuse its keys
     for row in np.flatnonzero(foldable).tolist():
         norm = norms[row]
@@ -190,18 +209,16 @@ def _dup_keys(
         found = {hash(("n", norm))}
         if n_toks[row] >= settings.token_set_min_tokens:
             found.add(hash(("t", toks[row])))
-        if settings.fold_substitutions:
-            if len(words) + 1 >= settings.edit_min_tokens:
-                found.add(hash(("e", norm)))  # the shorter side of a one-word insertion
-            if len(words) >= settings.edit_min_tokens:
-                found.update(hash(("e", " ".join(words[:j] + words[j + 1 :]))) for j in range(len(words)))
-        elif len(words) >= settings.edit_min_tokens:
-            # A deletion joins the exact-text key of a headline that has that text: one inserted or
-            # deleted word folds, a swapped word (another place, team or figure) does not.
-            for j in range(len(words)):
-                shorter = " ".join(words[:j] + words[j + 1 :])
-                if shorter in texts:
-                    found.add(hash(("n", shorter)))
+        if len(words) + 1 >= settings.edit_min_tokens:
+            found.add(hash(("e", norm)))  # the shorter side of a one-word insertion
+        if len(words) >= settings.edit_min_tokens:
+            # A name or a number is never the edited word: "Kessel rail strike ..." and "Sorno rail
+            # strike ...", or a 3-1 and a 2-1 result, are different stories however alike the rest.
+            found.update(
+                hash(("e", " ".join(words[:j] + words[j + 1 :])))
+                for j in range(len(words))
+                if words[j] not in names and not any(c.isdigit() for c in words[j])
+            )
         seen[norm] = (len(keys), len(found))
         keys.extend(found)
         rows.extend([row] * len(found))
@@ -331,6 +348,7 @@ def _agglomerate(
     e_sum: np.ndarray,
     left: np.ndarray,
     right: np.ndarray,
+    name_mask: np.ndarray,
     settings: HeadlineSettings,
 ) -> np.ndarray:
     """Average-linkage merging of seed clusters over candidate edges; returns the final label per node.
@@ -338,6 +356,7 @@ def _agglomerate(
     Args:
         labels, size, t_sum, e_sum: output of _seed_sums (e_sum is updated in place).
         left, right: candidate node pairs.
+        name_mask: 1.0 for the IDF columns of name tokens, else 0.0.
         settings: thresholds.
 
     Cluster ids stay those of the seeds (a merged pair keeps the smaller id), so only edges that touch a
@@ -350,19 +369,29 @@ def _agglomerate(
     code = np.unique(lo[lo != hi].astype(np.int64) * n_clusters + hi[lo != hi])
     lo, hi = code // n_clusters, code % n_clusters
     sim = np.zeros(len(lo), dtype=np.float32)
+    name_cos = np.zeros(len(lo), dtype=np.float32)
+    topic = np.zeros(len(lo), dtype=np.float32)
+    # Squared norm of each cluster's name part: zero when no member names anyone.
+    name_sq = np.asarray(t_sum.multiply(t_sum) @ name_mask, dtype=np.float32).ravel()
     stale = np.ones(len(lo), dtype=bool)
     ids = np.arange(n_clusters)
     for _ in range(settings.max_rounds):
         if len(lo) == 0:
             break
         idx = np.flatnonzero(stale)
-        sim[idx] = (
-            a * row_dots(t_sum, t_sum, lo[idx], hi[idx]) + (1 - a) * dense_dots(e_sum, e_sum, lo[idx], hi[idx])
-        ) / (size[lo[idx]] * size[hi[idx]])
+        full, part = masked_row_dots(t_sum, lo[idx], hi[idx], name_mask)
+        pairs = size[lo[idx]] * size[hi[idx]]
+        sim[idx] = (a * full + (1 - a) * dense_dots(e_sum, e_sum, lo[idx], hi[idx])) / pairs
+        topic[idx] = (full - part) / pairs
+        norms = np.sqrt(name_sq[lo[idx]] * name_sq[hi[idx]])
+        name_cos[idx] = np.divide(part, norms, out=np.ones_like(part), where=norms > 0)
         # Averages over few pairs are noisy: two lone headlines sharing a word ("airport") must agree more
         # than two large clusters whose averages are diluted by each story's own breadth.
         need = settings.link_threshold + settings.small_cluster_margin / np.sqrt(size[lo] * size[hi])
-        ok = sim >= need
+        small = np.minimum(size[lo], size[hi]) <= settings.name_veto_max_size
+        ok = (sim >= need) & (topic >= settings.min_topic_similarity)
+        # Two clusters whose names disagree ("<town A> strike" / "<town B> strike") are two stories.
+        ok &= ~small | (name_cos >= settings.name_agreement)
         if not ok.any():
             break
         src = np.concatenate([lo[ok], hi[ok]])
@@ -394,15 +423,20 @@ def _agglomerate(
         np.add.at(e_sum, target, e_sum[move])
         merge = sp.csr_matrix((np.ones(n_clusters, np.float32), (parent, ids)), shape=(n_clusters, n_clusters))
         t_sum = sp.csr_matrix(merge @ t_sum)
+        grown = np.unique(target)
+        rows = t_sum[grown]
+        name_sq[grown] = np.asarray(rows.multiply(rows) @ name_mask, dtype=np.float32).ravel()
         labels = parent[labels]
         changed = np.zeros(n_clusters, dtype=bool)
         changed[target] = True
         lo, hi = parent[lo], parent[hi]
         stale = changed[lo] | changed[hi]
         keep = lo != hi
-        lo, hi, sim, stale = lo[keep], hi[keep], sim[keep], stale[keep]
+        lo, hi, stale = lo[keep], hi[keep], stale[keep]
+        sim, name_cos, topic = sim[keep], name_cos[keep], topic[keep]
         code, first_pos = np.unique(np.minimum(lo, hi) * n_clusters + np.maximum(lo, hi), return_index=True)
-        lo, hi, sim, stale = code // n_clusters, code % n_clusters, sim[first_pos], stale[first_pos]
+        lo, hi, stale = code // n_clusters, code % n_clusters, stale[first_pos]
+        sim, name_cos, topic = sim[first_pos], name_cos[first_pos], topic[first_pos]
     return labels
 
 
@@ -492,7 +526,10 @@ def cluster_headlines(
     # section labels that many unrelated stories share, so they only fold within their own article.
     n_toks = np.fromiter((t.count(" ") + 1 if t else 0 for t in toks), dtype=np.int64, count=n)
     foldable = n_toks >= settings.dup_min_tokens
-    rows, keys = _dup_keys(norms_list, toks, n_toks, foldable, settings)
+    # Names (tokens the night never writes in lowercase) are never the edited word of a fold, and two
+    # stories' names must agree for them to merge.
+    names = _name_tokens(texts, settings)
+    rows, keys = _dup_keys(norms_list, toks, n_toks, foldable, names, settings)
     el, er = _time_anchored_runs(np.unique(keys, return_inverse=True)[1], times[rows], window_us)
     el, er = rows[el], rows[er]
     tl, tr = _truncation_edges(norms_list, truncated & foldable, times, sizes, settings)
@@ -544,7 +581,12 @@ def cluster_headlines(
 
     # 4. Features, kNN candidate graph, average linkage.
     node_toks = [toks[r] for r in node_row] + [" ".join(story_tokens(text_norm(t))) for t in lead_texts]
-    tf, df = tfidf(node_toks)
+    vocab: dict[str, int] = {}
+    tf, df = tfidf(node_toks, vocab)
+    name_mask = np.zeros(tf.shape[1], dtype=np.float32)
+    name_mask[[vocab[t] for t in names if t in vocab]] = 1.0
+    name_mask = name_mask[df >= 2]
+    del vocab
     # A token that only one node has adds nothing to any dot product between two nodes or clusters, so its
     # column is dropped after the rows were normalized: every similarity stays exact, and cluster sums stop
     # accumulating one-off words (names, typos) that would make their rows long.
@@ -566,7 +608,7 @@ def cluster_headlines(
     del node_tokens
     labels, size, t_sum, e_sum = _seed_sums(seeds, weights, tf, emb)
     del tf, emb  # the seed sums replace them: at a million rows this is a gigabyte less at peak
-    story_comp = _agglomerate(labels, size, t_sum, e_sum, kl, kr, settings)[node_of_row]
+    story_comp = _agglomerate(labels, size, t_sum, e_sum, kl, kr, name_mask, settings)[node_of_row]
 
     # 5. Ids and canonical flags.
     order_key, rank = by_time, row_rank
@@ -583,6 +625,20 @@ def cluster_headlines(
         .append_column("story_id", pa.array(story_ids[:n_new], pa.string()))
         .append_column("is_canonical", pa.array(canonical[:n_new], pa.bool_()))
     )
+
+
+def _name_tokens(texts: list[str], settings: HeadlineSettings) -> set[str]:
+    """Tokens that tonight's sentence-case headlines write capitalized at least name_case_ratio times as
+    often as in lowercase (headline_norm.cased_tokens): places, teams, companies, people."""
+    caps: dict[str, int] = {}
+    lower: dict[str, int] = {}
+    for text in set(texts):  # a syndicated text counts once
+        up, low = cased_tokens(text)
+        for tok in up:
+            caps[tok] = caps.get(tok, 0) + 1
+        for tok in low:
+            lower[tok] = lower.get(tok, 0) + 1
+    return {tok for tok, count in caps.items() if count >= settings.name_case_ratio * lower.get(tok, 0)}
 
 
 def _same_label_edges(labels: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.headline_norm import (
+    cased_tokens,
     display_text,
     is_clean,
     is_truncated,
@@ -94,3 +95,23 @@ def test_story_tokens_drop_stopwords_and_fold_plurals() -> None:
 def test_display_text_and_is_clean(raw: str, shown: str, clean: bool) -> None:
     assert display_text(raw) == shown
     assert is_clean(raw) is clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "caps", "lower"),
+    [
+        # sentence case: capitals after the first word are names, plural fold as in story_tokens
+        ("Ferry strike in Lowmoor enters third day", ["lowmoor"], ["strike", "enter", "third", "day"]),
+        # the first word says nothing
+        ("Lowmoor ferry strike ends", [], ["ferry", "strike", "end"]),
+        # Title Case and ALL CAPS say nothing
+        ("Ferry Strike In Lowmoor Enters Third Day", [], []),
+        ("FERRY STRIKE IN LOWMOOR ENDS", [], []),
+        # after ":" a capital starts a clause; a tail after " - " is an outlet
+        ("Ferry strike ends: Unions accept pay offer - Harbour Post", [], ["strike", "end", "accept", "pay", "offer"]),
+        # wire prefixes are stripped before the first word is found
+        ("UPDATE 1-Strike in Lowmoor ends", ["lowmoor"], ["end"]),
+    ],
+)
+def test_cased_tokens(raw: str, caps: list[str], lower: list[str]) -> None:
+    assert cased_tokens(raw) == (caps, lower)
