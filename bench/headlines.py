@@ -14,6 +14,7 @@ Modes:
   python bench/headlines.py CSV --sample 50,200  small nights: 20 random samples of each size, mean and min F1
   python bench/headlines.py --templated          generated nights (no evaluation text): stories that share a
                                                  place or a topic wording but are different stories
+  python bench/headlines.py --templated --leads  the same with a lead per article (judges lead_weight)
   --set name=value                               override a HeadlineSettings field (repeatable)
 """
 
@@ -253,17 +254,37 @@ _TOPICS = [
 _DECOR = ["{h}", "UPDATE 1-{h}", "{h} - Coastal Wire", "{h}", "REFILE-{h}", "{h}"]
 
 
-def templated(n_stories: int, per_story: int, seed: int = 0) -> pa.Table:
-    """A generated night: n_stories (place, topic) stories, per_story headlines each (wordings and decorations)."""
+# A lead opens with the story's own facts, then boilerplate that many stories' leads share.
+_LEAD_OPENERS = ["Officials in {p} said on {d} that", "According to a statement from {p} on {d},", "{p} residents learned on {d} that"]
+_LEAD_BOILERPLATE = (
+    " The decision follows months of debate at public meetings, and local groups say they will follow "
+    "the next steps closely."
+)
+
+
+def _lead(rng: np.random.Generator, place: str, wording: str) -> str:
+    opener = _LEAD_OPENERS[int(rng.integers(0, len(_LEAD_OPENERS)))]
+    day = ["Monday", "Tuesday", "Friday"][int(rng.integers(0, 3))]
+    return opener.format(p=place, d=day) + " " + wording[0].lower() + wording[1:] + "." + _LEAD_BOILERPLATE
+
+
+def templated(n_stories: int, per_story: int, seed: int = 0, leads: bool = False) -> pa.Table:
+    """A generated night: n_stories (place, topic) stories, per_story headlines each (wordings and decorations).
+
+    With leads=True every article also gets a lead: an opener naming the place, another wording of its
+    story, and boilerplate shared by all leads (what makes a heavy lead weight risky).
+    """
     rng = np.random.default_rng(seed)
     combos = [(p, t) for p in _PLACES for t in range(len(_TOPICS))]
     picked = [combos[i] for i in rng.choice(len(combos), n_stories, replace=False)]
-    texts, stories = [], []
+    texts, stories, lead_texts = [], [], []
     for place, topic in picked:
         for k in range(per_story):
             wording = _TOPICS[topic][int(rng.integers(0, len(_TOPICS[topic])))].format(p=place)
             texts.append(_DECOR[int(rng.integers(0, len(_DECOR)))].format(h=wording))
             stories.append(f"{place}/{topic}")
+            other = _TOPICS[topic][int(rng.integers(0, len(_TOPICS[topic])))].format(p=place)
+            lead_texts.append(_lead(rng, place, other) if leads else None)
     n = len(texts)
     ts = 1_764_000_000_000_000 + rng.integers(0, 86_400, n) * 1_000_000
     return pa.table(
@@ -273,16 +294,16 @@ def templated(n_stories: int, per_story: int, seed: int = 0) -> pa.Table:
             "text": pa.array(texts, pa.string()),
             "seen_at": pa.array(ts, pa.int64()).cast(TS),
             "source": pa.array([f"outlet{i % 7}" for i in range(n)], pa.string()),
-            "lead": pa.nulls(n, pa.string()),
+            "lead": pa.array(lead_texts, pa.string()),
             "story": pa.array(stories, pa.string()),
         }
     )
 
 
-def run_templated(settings: HeadlineSettings) -> None:
+def run_templated(settings: HeadlineSettings, leads: bool = False) -> None:
     """Generated nights of several sizes; three seeds each."""
     for n_stories, per_story in [(6, 3), (12, 5), (40, 8), (80, 4)]:
-        scores = np.array([score(templated(n_stories, per_story, seed), settings) for seed in range(3)])
+        scores = np.array([score(templated(n_stories, per_story, seed, leads), settings) for seed in range(3)])
         p, r, f, dp = scores.mean(axis=0)
         print(f"templated {n_stories} stories x {per_story}: P={p:.3f} R={r:.3f} F1={f:.3f} dupP={dp:.4f}")
 
@@ -293,6 +314,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--category", action="store_true")
     parser.add_argument("--sample", default="", help="comma-separated sample sizes")
     parser.add_argument("--templated", action="store_true")
+    parser.add_argument("--leads", action="store_true", help="with --templated: every article has a lead")
     parser.add_argument("--half", choices=["a", "b"])
     parser.add_argument("--nights", type=int, default=0)
     parser.add_argument("--scale", type=int, default=0)
@@ -306,7 +328,7 @@ def main(argv: list[str] | None = None) -> None:
         overrides[name] = (float if types[name] in ("float", float) else int)(value)
     settings = HeadlineSettings(**overrides)
     if args.templated:
-        run_templated(settings)
+        run_templated(settings, leads=args.leads)
         return
     table = load_csv(args.csv)
     if args.half:

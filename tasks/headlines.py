@@ -96,9 +96,15 @@ class HeadlineSettings:
     """Leading WordLlama dimensions used (64, 128 or 256): fewer cost less memory at some quality."""
     lead_weight: float = 0.5
     """Weight of an article's lead (first ~400 body chars) as an extra member of its article's cluster,
-    against 1 per headline row. No labelled leads exist to tune it, so it stays below a headline's weight:
-    a lead can tip a link its headlines nearly make, but cannot outweigh them (2.0 let generated
-    same-place leads pull unrelated stories together)."""
+    against 1 per headline row. No labelled leads exist, so it stays below a headline's weight: a lead can
+    tip a link its headlines nearly make, not make one alone. Generated nights whose leads share place
+    names and boilerplate (bench/headlines.py --templated --leads), story F1 at 6/12/40/80 stories:
+    no leads 0.873/0.705/0.389/0.216; 0.5 0.836/0.690/0.365/0.215; the former 2.0 with lead embeddings
+    0.357/0.154/0.049/0.025 (everything in a few stories)."""
+    lead_embedding: bool = False
+    """Leads also count through their WordLlama embedding, not only through their IDF tokens. Off: a
+    lead's embedding is mostly boilerplate, close to every other lead's (with it, 0.5 scores
+    0.836/0.614/0.284/0.180 on the generated nights above)."""
     block_tokens: int = 8
     """Rarest headline tokens that enter blocking."""
     lead_block_tokens: int = 3
@@ -327,23 +333,26 @@ def _top_k_mask(left: np.ndarray, right: np.ndarray, sim: np.ndarray, k: int) ->
 
 
 def _seed_sums(
-    seeds: np.ndarray, weights: np.ndarray, tf: sp.csr_matrix, emb: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, sp.csr_matrix, np.ndarray]:
-    """Compact seed label per node, and per seed its weight, IDF-vector sum and embedding sum."""
+    seeds: np.ndarray, weights: np.ndarray, e_weights: np.ndarray, tf: sp.csr_matrix, emb: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, sp.csr_matrix, np.ndarray]:
+    """Compact seed label per node, and per seed its weight, embedding weight, IDF-vector sum and embedding
+    sum (members weighted by e_weights: a lead may count for its tokens only)."""
     labels = np.unique(seeds, return_inverse=True)[1]
     n_seeds = int(labels.max()) + 1 if len(labels) else 0
     member = sp.csr_matrix((weights, (labels, np.arange(len(labels)))), shape=(n_seeds, len(labels)))
     size = np.asarray(member.sum(axis=1)).ravel().astype(np.float32)
+    e_size = np.bincount(labels, weights=e_weights, minlength=n_seeds).astype(np.float32)
     e_sum = np.zeros((n_seeds, emb.shape[1]), dtype=np.float32)
     for start in range(0, len(labels), 65_536):  # chunks: emb is float16, the sums float32
         sl = slice(start, start + 65_536)
-        np.add.at(e_sum, labels[sl], emb[sl].astype(np.float32) * weights[sl, None])
-    return labels, size, sp.csr_matrix(member @ tf), e_sum
+        np.add.at(e_sum, labels[sl], emb[sl].astype(np.float32) * e_weights[sl, None])
+    return labels, size, e_size, sp.csr_matrix(member @ tf), e_sum
 
 
 def _agglomerate(
     labels: np.ndarray,
     size: np.ndarray,
+    e_size: np.ndarray,
     t_sum: sp.csr_matrix,
     e_sum: np.ndarray,
     left: np.ndarray,
@@ -354,7 +363,7 @@ def _agglomerate(
     """Average-linkage merging of seed clusters over candidate edges; returns the final label per node.
 
     Args:
-        labels, size, t_sum, e_sum: output of _seed_sums (e_sum is updated in place).
+        labels, size, e_size, t_sum, e_sum: output of _seed_sums (size, e_size, e_sum updated in place).
         left, right: candidate node pairs.
         name_mask: 1.0 for the IDF columns of name tokens, else 0.0.
         settings: thresholds.
@@ -381,7 +390,8 @@ def _agglomerate(
         idx = np.flatnonzero(stale)
         full, part = masked_row_dots(t_sum, lo[idx], hi[idx], name_mask)
         pairs = size[lo[idx]] * size[hi[idx]]
-        sim[idx] = (a * full + (1 - a) * dense_dots(e_sum, e_sum, lo[idx], hi[idx])) / pairs
+        e_pairs = np.maximum(e_size[lo[idx]] * e_size[hi[idx]], np.float32(1e-6))
+        sim[idx] = a * full / pairs + (1 - a) * dense_dots(e_sum, e_sum, lo[idx], hi[idx]) / e_pairs
         topic[idx] = (full - part) / pairs
         norms = np.sqrt(name_sq[lo[idx]] * name_sq[hi[idx]])
         name_cos[idx] = np.divide(part, norms, out=np.ones_like(part), where=norms > 0)
@@ -420,6 +430,7 @@ def _agglomerate(
         parent = parent[parent[parent]]  # an absorbed cluster may join one that itself joins its pair
         target = parent[move]
         np.add.at(size, target, size[move])
+        np.add.at(e_size, target, e_size[move])
         np.add.at(e_sum, target, e_sum[move])
         merge = sp.csr_matrix((np.ones(n_clusters, np.float32), (parent, ids)), shape=(n_clusters, n_clusters))
         t_sum = sp.csr_matrix(merge @ t_sum)
@@ -593,7 +604,14 @@ def cluster_headlines(
     tf = sp.csr_matrix(tf[:, np.flatnonzero(df >= 2)])
     df = df[df >= 2]
     del toks, node_toks, token_cache  # token lists are the largest Python objects at a million rows
-    emb = embed([texts[r] for r in node_row] + lead_texts, dims=settings.embedding_dims)
+    # A lead's embedding is mostly its boilerplate ("officials said on Monday ..."), close to every other
+    # lead's: leads take part through their rare words only (a zero row here, and no weight in the
+    # embedding average), unless lead_embedding is set.
+    emb = embed(
+        [texts[r] for r in node_row] + (lead_texts if settings.lead_embedding else []), dims=settings.embedding_dims
+    )
+    if not settings.lead_embedding:
+        emb = np.concatenate([emb, np.zeros((len(lead_texts), emb.shape[1]), emb.dtype)])
     weights = np.r_[
         np.bincount(node_of_row, minlength=n_text).astype(np.float32),
         np.full(len(lead_src), settings.lead_weight, np.float32),
@@ -606,9 +624,12 @@ def cluster_headlines(
         node_tokens.append(ids[np.argsort(df[ids], kind="stable")][:limit])
     kl, kr = _candidate_edges(node_tokens, node_times, tf, emb, settings)
     del node_tokens
-    labels, size, t_sum, e_sum = _seed_sums(seeds, weights, tf, emb)
+    e_weights = weights.copy()
+    if not settings.lead_embedding:
+        e_weights[n_text:] = 0.0
+    labels, size, e_size, t_sum, e_sum = _seed_sums(seeds, weights, e_weights, tf, emb)
     del tf, emb  # the seed sums replace them: at a million rows this is a gigabyte less at peak
-    story_comp = _agglomerate(labels, size, t_sum, e_sum, kl, kr, name_mask, settings)[node_of_row]
+    story_comp = _agglomerate(labels, size, e_size, t_sum, e_sum, kl, kr, name_mask, settings)[node_of_row]
 
     # 5. Ids and canonical flags.
     order_key, rank = by_time, row_rank

@@ -330,3 +330,18 @@ def test_min_topic_similarity_keeps_a_shared_place_alone_from_linking() -> None:
     stories = strict.column("story_id").to_pylist()
     assert stories[0] == stories[1] and stories[2] == stories[3]
     assert stories[0] != stories[2]
+
+
+@pytest.mark.parametrize(("lead_embedding", "linked"), [(False, False), (True, True)])
+def test_lead_boilerplate_links_only_through_lead_embeddings(lead_embedding: bool, linked: bool) -> None:
+    # Two unrelated articles whose leads share an opener and a boilerplate sentence: their embeddings are
+    # close, their rare words are not shared. Weight 1.5 makes the effect visible on a five-row night.
+    tail = " The decision follows months of debate at public meetings, and residents will watch the next steps."
+    rows = [
+        ("Brightwater opens new cycle lane on the seafront", 0, "a1", "Officials said on Monday that a lane opened." + tail),
+        ("Lowmoor school canteen switches to local produce", 1, "a2", "Officials said on Monday that meals change." + tail),
+        *FILLER,
+    ]
+    settings = HeadlineSettings(lead_embedding=lead_embedding, lead_weight=1.5)
+    stories = cluster_headlines(table(rows), None, settings).column("story_id").to_pylist()
+    assert (stories[0] == stories[1]) is linked
