@@ -345,3 +345,16 @@ def test_lead_boilerplate_links_only_through_lead_embeddings(lead_embedding: boo
     settings = HeadlineSettings(lead_embedding=lead_embedding, lead_weight=1.5)
     stories = cluster_headlines(table(rows), None, settings).column("story_id").to_pylist()
     assert (stories[0] == stories[1]) is linked
+
+
+def test_masked_row_dots_splits_each_dot_product() -> None:
+    import numpy as np
+    import scipy.sparse as sp
+
+    from tasks.headline_vectors import masked_row_dots
+
+    a = sp.csr_matrix(np.array([[1.0, 2.0, 0.0], [3.0, 1.0, 5.0], [0.0, 0.0, 1.0]], dtype=np.float32))
+    mask = np.array([0.0, 1.0, 1.0], dtype=np.float32)
+    full, part = masked_row_dots(a, np.array([0, 1]), np.array([1, 2]), mask)
+    assert full.tolist() == [5.0, 5.0]  # 1*3 + 2*1; 5*1
+    assert part.tolist() == [2.0, 5.0]  # the masked columns only
