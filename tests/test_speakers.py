@@ -150,3 +150,20 @@ def test_mention_after_stops_at_appositive_and_time() -> None:
     span = mention_after(text, 0, len(text))
     assert span is not None and text[span[0] : span[1]] == "Maria Lopez"
     assert mention_after(" Tuesday that", 0, 13) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "canonical"),
+    [
+        ("Councillor Ruth Amsel", "Ruth Amsel"),  # local-government titles are titles like "Mayor"
+        ("Councilor Ben Tazi", "Ben Tazi"),
+        ("Alderman Joe Pirelli", "Joe Pirelli"),
+        ("Councilmember Ida Lund", "Ida Lund"),
+    ],
+)
+def test_local_government_titles_are_dropped(mention: str, canonical: str) -> None:
+    assert Resolver(f"{mention} opened the hearing.").canonical(mention) == (canonical, "person")
+
+
+def test_lowercase_councillor_is_a_person() -> None:
+    assert speaker_type("the councillor") == "person"
