@@ -67,6 +67,8 @@ class CueLexicon:
     need_that: frozenset[str]  # base verbs whose complement must open with "that", a quote mark or a colon
     need_particle: frozenset[str]  # base verbs that count only with a phrasal particle
     need_as: frozenset[str]  # base verbs that count only in the "X described Y as Z" frame
+    request_frames: dict[str, frozenset[str]]  # base verb -> prepositions that make it a request ("ask ... for")
+    permission_not_speech: frozenset[str]  # base verbs that after "can"/"may" invite speech, not report it
     clausal: frozenset[str]  # base verbs whose complement is a clause of speech
     no_closing: frozenset[str]  # base verbs that cannot close "CONTENT, X <verb>."
     noun_like: frozenset[str]  # forms that are also plural nouns
@@ -122,6 +124,11 @@ def cue_lexicon() -> CueLexicon:
         need_that=frozenset(lex["need_that"]),
         need_particle=frozenset(lex["need_particle"]),
         need_as=frozenset(lex["need_as"]),
+        request_frames={
+            verb: frozenset(line.split(None, 1)[1] for line in lex["request_frames"] if line.split()[0] == verb)
+            for verb in {line.split()[0] for line in lex["request_frames"]}
+        },
+        permission_not_speech=frozenset(lex["permission_not_speech"]),
         clausal=frozenset(lex["clausal"]),
         no_closing=frozenset(lex["no_closing"]),
         noun_like=frozenset(lex["noun_like_forms"]),

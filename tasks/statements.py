@@ -155,6 +155,11 @@ _SHARE = re.compile(
 # A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
 _THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,6}?[\s,:]*(?:that\b|[\"“]|'')")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+# The words of a verb's object up to the first clause opener or punctuation ("the council on Monday for").
+_OBJECT_WORDS = re.compile(
+    r"(?:\s+(?!(?:that|whether|if|why|how|what|who|whom|when|where|which|to)\b)[\w'’.-]+){1,8}"
+)
+_PERMISSION = frozenset(("can", "may"))
 _PRONOUNS = frozenset("he she they it we i who".split())
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s*[—–-]+\s*")
 _WORDISH = re.compile(r"[\w'’-]")
@@ -872,6 +877,8 @@ class _Extractor:
             return None
         if base in self.lex.need_as and " as " not in text[s:nxt_start]:
             return None
+        if self._request_or_invitation(cue, m, base, se):
+            return None
         if base == "call" and cue[1] <= m.end("verb") and text[spk[0] : spk[1]].split()[0].lower() in ("a", "an"):
             return None  # "a company called Acme": a participle naming something, not speech
         need = 4 if m.group("verb") in self.lex.object_only else 2
@@ -884,6 +891,26 @@ class _Extractor:
         ):
             return None
         return _Raw((s, e), spk, cue, rule)
+
+    def _request_or_invitation(self, cue: tuple[int, int], m: re.Match[str], base: str, se: int) -> bool:
+        """A cue verb that asks for something ("asked the city for a grant", "will ask for a grant") or invites
+        speech ("Residents can comment on the plan"): a request or an invitation, not a report."""
+        text = self.text
+        auxes = text[cue[0] : m.start("verb")].lower().replace("’", "'").split()
+        negated = any(w == "not" or w.endswith("n't") for w in auxes)
+        if base in self.lex.permission_not_speech and not negated and _PERMISSION & set(auxes):
+            return True
+        preps = self.lex.request_frames.get(base)
+        if not preps:
+            return False
+        obj = _OBJECT_WORDS.match(text, m.end("verb"), se)
+        if obj is None:
+            return False
+        words = obj.group().split()
+        if words[0] in preps:
+            # "ask for X" right after the verb is a request only as a plan ("would ask for"), not as an act.
+            return any(_aux_kind(w) == "modal" for w in auxes) and not negated
+        return any(w in preps for w in words[1:])
 
     def _with_subject(self, ss, se, spk, cue, m, nxt_start) -> _Raw | None:
         text = self.text

@@ -122,6 +122,11 @@ NON_STATEMENT_ROWS = [
     "The @ handle should be deleted and so should the person who wrote the hateful posts.",
     'The agency helped a reporter write a book, "Secrets of the Harbour," last year.',  # bare infinitive
     "The costs add up to more than a million dollars.",  # false particle
+    # "ask <object> for": a request, not a report
+    "Dairy farmers in the north asked the state on Monday for a drought grant.",
+    "The guild will ask for a bigger share of the ticket revenue.",  # a modal plan to ask for something
+    "Parents can comment on the new timetable until the end of June.",  # an invitation, not speech
+    "Shoppers may respond to the survey online.",
 ]
 
 
@@ -297,3 +302,18 @@ def test_offsets_hold_on_generated_text(parts: list[str]) -> None:
 @given(st.text(max_size=300))
 def test_offsets_hold_on_arbitrary_text(text: str) -> None:
     check_offsets(text, extract_statements(text))
+
+
+def test_a_bare_ask_for_and_a_negated_comment_stay_cues() -> None:
+    """The request and invitation frames leave the plain reporting uses of the same verbs alone."""
+    rows = extract_statements("When tenants ask for repairs, the landlord ignores every letter.")
+    assert [r.cue for r in rows] == ["ask"]
+    rows = extract_statements("The agency would not comment on the ongoing audit of its accounts.")
+    assert [r.cue for r in rows] == ["would not comment on"]
+    rows = extract_statements("The coach asked the players whether they wanted a day off.")
+    assert [r.cue for r in rows] == ["asked"]
+
+
+def test_a_planned_request_stays_inside_the_outer_report() -> None:
+    rows = extract_statements("Ms Ortiz said the guild would ask for a bigger share of the revenue.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ms Ortiz", "said")]
