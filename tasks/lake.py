@@ -204,7 +204,7 @@ class Lake:
         )
         self._publish(snapshot)
         self._write_views_file(snapshot)
-        self._expire_snapshots(snapshot.version)
+        self._expire_snapshots()
         return snapshot
 
     def place(self, staged: Path, table: str, ingest_date: date, file_name: str) -> Path:
@@ -225,7 +225,7 @@ class Lake:
     def _kept_versions(self) -> list[int]:
         return sorted(int(p.stem) for p in (self.meta_dir / "snapshots").glob("*.json"))
 
-    def _expire_snapshots(self, current: int) -> None:
+    def _expire_snapshots(self) -> None:
         versions = self._kept_versions()
         for version in versions[:-SNAPSHOTS_KEPT]:
             (self.meta_dir / "snapshots" / f"{version:08d}.json").unlink(missing_ok=True)
