@@ -55,6 +55,7 @@ class SpeakerWords:
     document_heads: frozenset[str]
     colon_labels: frozenset[str]
     non_heads: frozenset[str]
+    place_heads: frozenset[str]
     pronouns: frozenset[str]  # all three pronoun groups, precomputed: looked up on every token
 
 
@@ -84,6 +85,7 @@ def speaker_words() -> SpeakerWords:
         document_heads=low("document_heads"),
         colon_labels=low("colon_not_speakers"),
         non_heads=low("non_heads"),
+        place_heads=low("place_heads"),
         pronouns=low("pronouns_person") | low("pronouns_plural") | low("pronouns_other"),
     )
 
@@ -97,6 +99,13 @@ _MAX_TOKENS = 11
 _GROUP_ENDINGS = ("icans", "ians", "crats", "ists", "ites", "ans'", "ese")
 _NP_PREPOSITIONS = frozenset(["at", "from", "with", "in", "on", "to", "by"])
 _ANTECEDENTS = 20  # how many preceding person mentions a pronoun may skip (bounds the work per pronoun)
+_BODY_WINDOW = 600  # how far back (chars, same paragraph) an "it"/"they" looks for an unnamed body
+# "the" and the four words after it ("The harbor authority will", "the city's transit agency"); the longest
+# prefix ending in an organization or group head, before any function word or determiner, is the mention.
+# ("its rules" is no antecedent of "it": "its" already points at one.)
+# (A lookahead, so that one window never swallows the next "the".)
+_BODY_NP = re.compile(r"(?<![\w'’-])[Tt]he(?=(?P<tail>(?:\s+[\w'’-]+[,;:.]?){1,5}))")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
 _LEAD_DETERMINERS = frozenset("the a an this that these those his her their its our my one another each every".split())
 
 
@@ -328,6 +337,20 @@ class _Run:
     titled: bool  # a title such as "Mr" or "President" stood before it
 
 
+_CUE_FORMS = frozenset(cue_lexicon().forms)
+
+
+def _ends_phrase(toks: list[str], i: int, words: SpeakerWords) -> bool:
+    """Whether toks[i] is the last word of its noun phrase, so a head there is no modifier ("the weekly
+    benefit"): punctuation, the window's end, a function word or a verb-like -s/-ed word follows, or it is
+    a capitalized name ("the National Committee began")."""
+    tok = toks[i]
+    if tok[-1] in ",;:." or i + 1 >= len(toks) or tok[:1].isupper():
+        return True
+    nxt = toks[i + 1].rstrip(",;:.").lower()
+    return nxt in words.stop or nxt in _DETERMINERS or nxt == "of" or nxt.endswith(("s", "ed")) or nxt in _CUE_FORMS
+
+
 class Resolver:
     """Resolves speaker mentions of one article to their fullest form and pronouns to antecedents."""
 
@@ -338,6 +361,7 @@ class Resolver:
             text: the article body.
         """
         self.words = speaker_words()
+        self.text = text
         self.runs: list[_Run] = []
         self.display: dict[tuple[str, ...], str] = {}
         self.gender: dict[str, str] = {}  # surname -> "m" | "f", from "Mr."/"Mrs." and resolved pronouns
@@ -499,7 +523,61 @@ class Resolver:
                     return name, PERSON
             return None, UNRESOLVED
         wanted = (ORGANIZATION, PUBLICATION) if low == "it" else (ORGANIZATION, PUBLICATION, ANONYMOUS)
+        plural = low != "it"
+        # "The harbor authority will add ferries, it said.": the subject of the pronoun's own sentence
+        # speaks, ahead of any earlier speaker.
+        bodies = self._bodies(offset, plural)
+        sentence_start = self._sentence_start(offset)
+        own = [b for b in bodies if b[0] >= sentence_start]
+        if own:
+            return own[0][1], own[0][2]
         spk = [s for s in self.speakers if s[0] < offset and s[2] in wanted]
         if spk and offset - spk[-1][0] < 1500:
             return spk[-1][1], spk[-1][2]
+        if bodies:
+            return bodies[-1][1], bodies[-1][2]  # the nearest body mentioned before, in the same paragraph
         return None, UNRESOLVED
+
+    def _sentence_start(self, offset: int) -> int:
+        """Start of the sentence holding `offset` (after the last sentence end or line break before it)."""
+        start = max(0, offset - _BODY_WINDOW)
+        for m in _SENTENCE_BREAK.finditer(self.text, start, offset):
+            start = m.end()
+        return start
+
+    def _bodies(self, offset: int, plural: bool) -> list[tuple[int, str, str]]:
+        """(start, canonical, type) of the unnamed bodies or groups ("the port authority", "the officials")
+        written before `offset` in its paragraph: antecedents for a speaking "it" or "they"."""
+        text, words = self.text, self.words
+        floor = max(0, offset - _BODY_WINDOW)
+        para = text.rfind("\n", floor, offset)
+        floor = para + 1 if para >= 0 else floor
+        out = []
+        for m in _BODY_NP.finditer(text, floor, offset):
+            toks = [m.group(), *m.group("tail").split()]
+            end = 0
+            for i in range(1, min(len(toks), 5)):
+                tok = toks[i].rstrip(",;:.")
+                if tok.lower() in words.stop or tok.lower() in _DETERMINERS:
+                    break  # "the board will ...", "the paper notes the ...": the noun phrase ends there
+                if self._body_head(tok.lower(), plural) and _ends_phrase(toks, i, words):
+                    end = i
+                if tok != toks[i]:
+                    break  # punctuation closes the noun phrase
+            if end:
+                mention = " ".join(toks[: end + 1]).rstrip(",;:.")
+                canonical, kind = self.canonical(mention)
+                out.append((m.start(), canonical, kind if kind != UNRESOLVED else ORGANIZATION))
+        return out
+
+    def _body_head(self, head: str, plural: bool) -> bool:
+        """Whether `head` ends a mention of a body ("authority") or, for "they", of a group ("officials")."""
+        words = self.words
+        single = head.removesuffix("s")
+        if head in words.place_heads or single in words.place_heads or head in words.non_heads:
+            return False
+        if plural:
+            # Groups of people only ("the officials", "the residents"): a plural organization noun is as often
+            # a verb ("the dispute centers on") or a thing ("the clubs") as a speaking body.
+            return head in words.anonymous_heads and (head.endswith("s") or head in ("police", "people"))
+        return not head.endswith("s") and (head in words.organization_heads or head in words.publication_heads)

@@ -167,3 +167,32 @@ def test_local_government_titles_are_dropped(mention: str, canonical: str) -> No
 
 def test_lowercase_councillor_is_a_person() -> None:
     assert speaker_type("the councillor") == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # The subject of the pronoun's own sentence speaks, ahead of an earlier speaker.
+        ("Nina Sol said fares were fair. The transit agency will run night buses next spring, it said.",
+         "The transit agency"),
+        ("The water board said the lake was clean. Critics disagreed. It said the tests were independent.",
+         "The water board"),  # no body in its own sentence: the last speaker, as before
+        ("Lena Ortiz met the zoning board on Monday. It said the towers were too tall.", "the zoning board"),
+        ("Parents wrote to the officials in March. They said the school would stay open.", "the officials"),
+    ],
+)
+def test_it_and_they_resolve_to_an_unnamed_body(text: str, canonical: str) -> None:
+    rows = extract_statements(text)
+    assert rows[-1].speaker.lower() in ("it", "they") and rows[-1].speaker_canonical == canonical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge across the river will close in May, it said.",  # a place never speaks
+        "The average weekly wage, it says, would rise by a tenth.",  # "weekly" modifies "wage" here
+    ],
+)
+def test_it_does_not_resolve_to_a_place_or_a_modifier(text: str) -> None:
+    rows = extract_statements(text)
+    assert rows[-1].speaker.lower() == "it" and rows[-1].speaker_canonical is None
