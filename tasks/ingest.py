@@ -17,7 +17,6 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from tasks.ids import file_sha256
 
-FORMATS = ("txt", "html", "jsonl", "warc")
 _EXTENSIONS = {
     ".txt": "txt",
     ".text": "txt",

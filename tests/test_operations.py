@@ -11,7 +11,6 @@ import threading
 from datetime import date
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
 
 from flows.cli import main
