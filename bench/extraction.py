@@ -72,7 +72,7 @@ def stream_pages(pages_dir: Path, ids: list[str]) -> Iterator[tuple[str, bytes]]
 
 
 def newslake_extractor() -> Callable[[bytes], str]:
-    from tasks.html_extract import ExtractionError, extract_page
+    from tasks.html.page import ExtractionError, extract_page
 
     def run(raw: bytes) -> str:
         try:
@@ -102,10 +102,10 @@ def run_pass(extract: Callable[[bytes], str], pages_dir: Path, ids: list[str]) -
 
 def stage_times(pages_dir: Path, ids: list[str]) -> dict[str, float]:
     """CPU milliseconds per page spent in each stage of extract_page (decode, parse, metadata, body)."""
-    from tasks.encoding import decode_html
-    from tasks.html_body import extract_body
-    from tasks.html_extract import parse_html
-    from tasks.html_meta import extract_metadata
+    from tasks.ingest.decode import decode_html
+    from tasks.html.body import extract_body
+    from tasks.html.page import parse_html
+    from tasks.html.meta import extract_metadata
 
     spent = {"decode": 0.0, "parse": 0.0, "metadata": 0.0, "body": 0.0}
     for _, raw in stream_pages(pages_dir, ids):

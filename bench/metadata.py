@@ -55,12 +55,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGN
 
 
 def _parse(raw: bytes) -> Any:
-    """Parse a page as the pipeline does, or the simple way when tasks.html_extract is not there."""
+    """Parse a page as the pipeline does, or the simple way when tasks.html.page is not there."""
     from lxml import html as lxml_html
 
     try:
-        from tasks.encoding import decode_html
-        from tasks.html_extract import parse_html
+        from tasks.ingest.decode import decode_html
+        from tasks.html.page import parse_html
 
         return parse_html(decode_html(raw, None))
     except ImportError:
@@ -86,10 +86,10 @@ def _parse(raw: bytes) -> Any:
 def predict_newslake(raw: bytes) -> Prediction:
     """newslake's prediction: extract_page when the body extractor exists, else metadata alone."""
     try:
-        from tasks.html_extract import extract_page  # owned by another helper; may not exist yet
+        from tasks.html.page import extract_page  # owned by another helper; may not exist yet
     except ImportError:
         extract_page = None
-    from tasks.html_meta import extract_metadata
+    from tasks.html.meta import extract_metadata
 
     if extract_page is not None:
         try:
@@ -136,7 +136,7 @@ def score_all(scorer: ModuleType, truth: dict[str, Any], preds: dict[str, Predic
 
 def metadata_rate(pages: dict[str, bytes]) -> float:
     """Pages/s of extract_metadata alone, on pages parsed beforehand (decoding and parsing not counted)."""
-    from tasks.html_meta import extract_metadata
+    from tasks.html.meta import extract_metadata
 
     docs = [_parse(raw) for raw in pages.values()]
     start = time.perf_counter()

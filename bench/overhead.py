@@ -85,12 +85,12 @@ def plain_nightly(inputs: list[str], lake_path: str, batch_files: int) -> dict[s
     import pyarrow as pa
 
     from tasks.ids import new_run_id
-    from tasks.ingest import discover, plan_shards
-    from tasks.lake import Lake
-    from tasks.merge import commit_run, merge_run, runs_row
-    from tasks.report import run_report
-    from tasks.schemas import QUARANTINE
-    from tasks.shard import RunInfo, process_shard, quarantine_row
+    from tasks.ingest.read import discover, plan_shards
+    from tasks.lake.store import Lake
+    from tasks.run.merge import commit_run, merge_run, runs_row
+    from tasks.run.report import run_report
+    from tasks.lake.schemas import QUARANTINE
+    from tasks.run.shard import RunInfo, process_shard, quarantine_row
 
     started_at = datetime.now(UTC)
     run = RunInfo(new_run_id(started_at), RUN_DATE)

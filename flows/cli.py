@@ -158,7 +158,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from tasks.lake import Lake
+    from tasks.lake.store import Lake
 
     query = Path(args.file).read_text() if args.file else args.query
     if not query:
@@ -179,7 +179,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_views(args: argparse.Namespace) -> int:
-    from tasks.lake import Lake
+    from tasks.lake.store import Lake
 
     lake = Lake(args.lake)
     lake.init()
@@ -188,7 +188,7 @@ def cmd_views(args: argparse.Namespace) -> int:
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    from tasks.schemas import TABLES, describe
+    from tasks.lake.schemas import TABLES, describe
 
     for name, schema in TABLES.items():
         print(f"## {name}: {schema.metadata[b'grain'].decode()}")

@@ -13,12 +13,12 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows.params import NightlyParams
 from tasks.ids import new_run_id
-from tasks.ingest import load_plan, save_plan
-from tasks.lake import Lake
-from tasks.merge import runs_row
-from tasks.schemas import QUARANTINE
-from tasks.shard import RunInfo, ShardResult, quarantine_row
-from tasks.steps import (
+from tasks.ingest.read import load_plan, save_plan
+from tasks.lake.store import Lake
+from tasks.run.merge import runs_row
+from tasks.lake.schemas import QUARANTINE
+from tasks.run.shard import RunInfo, ShardResult, quarantine_row
+from flows.steps import (
     commit_task,
     discover_task,
     merge_task,

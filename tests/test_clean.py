@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tasks.clean import (
+from tasks.clean.article import (
     CleanArticle,
     article_id_for,
     canonical_url,
@@ -19,7 +19,7 @@ from tasks.clean import (
     split_text_article,
     strip_boilerplate,
 )
-from tasks.ingest import RawArticle, Rejected
+from tasks.ingest.read import RawArticle, Rejected
 
 ARTICLE = """Ferry fares to rise in spring
 

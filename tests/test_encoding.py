@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.encoding import codec_name, declared_in_page, decode_html
+from tasks.ingest.decode import codec_name, declared_in_page, decode_html
 from tasks.lexicon import load_lexicon
 
 FRENCH = "<p>Les élèves ont déjà vu ça : « café », naïveté et cœur — 10 €.</p>"
@@ -100,7 +100,7 @@ def test_meta_charset_found_far_into_a_large_head() -> None:
 def test_charset_lexicon_rows_are_pairs_of_known_codecs() -> None:
     import codecs
 
-    for group in load_lexicon("html_charsets").values():
+    for group in load_lexicon("ingest/charsets").values():
         for row in group:
             label, codec = row.split()
             codecs.lookup(codec)

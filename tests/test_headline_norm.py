@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.headline_norm import (
+from tasks.headlines.norm import (
     cased_tokens,
     display_text,
     is_clean,

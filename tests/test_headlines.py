@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pyarrow as pa
 import pytest
 
-from tasks.headlines import (
+from tasks.headlines.cluster import (
     HeadlineSettings,
     _name_tokens,
     cluster_headlines,
@@ -351,7 +351,7 @@ def test_masked_row_dots_splits_each_dot_product() -> None:
     import numpy as np
     import scipy.sparse as sp
 
-    from tasks.headline_vectors import masked_row_dots
+    from tasks.headlines.vectors import masked_row_dots
 
     a = sp.csr_matrix(np.array([[1.0, 2.0, 0.0], [3.0, 1.0, 5.0], [0.0, 0.0, 1.0]], dtype=np.float32))
     mask = np.array([0.0, 1.0, 1.0], dtype=np.float32)

@@ -7,8 +7,8 @@ import json
 import pytest
 from lxml import html as lxml_html
 
-from tasks.html_body import BodySettings, extract_body
-from tasks.lexicon import load_lexicon
+from tasks.html.body import BodySettings, extract_body
+from tasks.lexicon import load_lexicon, load_patterns
 
 ARTICLE = [
     "The river authority said on Tuesday that the old stone bridge, closed since the spring floods, will reopen "
@@ -351,9 +351,9 @@ def test_settings_change_the_outcome() -> None:
 
 def test_lexicons_load_with_the_groups_the_code_reads() -> None:
     assert {"skip", "boilerplate", "prunable", "block", "heading", "title_heading", "paragraph"} <= set(
-        load_lexicon("html_body_tags"))
-    assert {"negative_substrings", "negative_tokens", "positive_substrings"} <= set(load_lexicon("html_body_hints"))
-    assert {"boilerplate_line", "section_end"} <= set(load_lexicon("html_body_phrases"))
+        load_lexicon("html/body_tags"))
+    assert {"negative_substrings", "negative_tokens", "positive_substrings"} <= set(load_patterns("html/body_hints"))
+    assert {"boilerplate_line", "section_end"} <= set(load_patterns("html/body_phrases"))
 
 
 def test_jsonld_objects_given_by_the_caller_are_used_as_they_are() -> None:

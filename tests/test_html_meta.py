@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-import tasks.html_meta as hm
-from tasks.html_meta import PageMeta, extract_metadata
+import tasks.html.meta as hm
+from tasks.html.meta import PageMeta, extract_metadata
 from tasks.lexicon import load_lexicon
 
 
@@ -550,13 +550,13 @@ def test_pagemeta_is_frozen() -> None:
 
 
 def test_each_month_word_names_one_month() -> None:
-    lex = load_lexicon("meta_dates")
+    lex = load_lexicon("html/meta_dates")
     words = [w.casefold() for group, entries in lex.items() if group.startswith("month_") for w in entries]
     assert sorted(g for g in lex if g.startswith("month_")) == sorted(f"month_{i}" for i in range(1, 13))
     assert len(words) == len(set(words)), "a month word in two groups would make dates ambiguous"
 
 
-@pytest.mark.parametrize("name", ["meta_byline", "meta_dates", "meta_sources", "meta_title"])
+@pytest.mark.parametrize("name", ["html/meta_byline", "html/meta_dates", "html/meta_sources", "html/meta_title"])
 def test_lexicon_loads(name: str) -> None:
     assert load_lexicon(name)
 
@@ -606,7 +606,7 @@ def _class_test(words: list[str]) -> str:
 
 
 def _reference_marks(doc: lxml_html.HtmlElement) -> dict[str, list]:
-    dates, byline = load_lexicon("meta_dates"), load_lexicon("meta_byline")
+    dates, byline = load_lexicon("html/meta_dates"), load_lexicon("html/meta_byline")
     skip = dates["not_article"] + dates["modified_container"]
     hrefs = " or ".join(f"contains(@href, '{h}')" for h in byline["author_href"])
     labels = [hm._date_label_pattern(), hm._author_label_pattern()]

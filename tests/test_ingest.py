@@ -11,7 +11,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tasks.ingest import RawArticle, Rejected, detect_format, discover, parse_jsonl_record, plan_shards, read_input
+from tasks.ingest.read import RawArticle, Rejected, detect_format, discover, parse_jsonl_record, plan_shards, read_input
 
 PAGE = b"<html><head><title>Quiet night</title></head><body><p>Nothing happened in Sorno last night.</p></body></html>"
 

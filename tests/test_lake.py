@@ -10,8 +10,8 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from tasks.lake import Commit, Lake, LakeLockedError, write_table
-from tasks.schemas import FILES, TABLES
+from tasks.lake.store import Commit, Lake, LakeLockedError, write_table
+from tasks.lake.schemas import FILES, TABLES
 
 DAY = date(2026, 11, 27)
 

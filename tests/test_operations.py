@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from flows.cli import main
-from tasks.lake import Lake, LakeLockedError
+from tasks.lake.store import Lake, LakeLockedError
 
 pytestmark = pytest.mark.prefect
 REPO = Path(__file__).resolve().parents[1]

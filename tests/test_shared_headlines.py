@@ -32,7 +32,7 @@ def bench():  # type: ignore[no-untyped-def]
 
 @pytest.mark.shared
 def test_uci_dev_floors(bench) -> None:  # type: ignore[no-untyped-def]
-    from tasks.headlines import cluster_headlines
+    from tasks.headlines.cluster import cluster_headlines
 
     table = bench.load_csv(str(DEV))
     out = cluster_headlines(table.drop_columns(["story"]), None)
@@ -47,7 +47,7 @@ def test_uci_dev_floors(bench) -> None:  # type: ignore[no-untyped-def]
 def test_uci_dev_two_nights_floor(bench) -> None:  # type: ignore[no-untyped-def]
     import pyarrow as pa
 
-    from tasks.headlines import cluster_headlines
+    from tasks.headlines.cluster import cluster_headlines
 
     table = bench.load_csv(str(DEV)).sort_by([("seen_at", "ascending"), ("headline_id", "ascending")])
     half = table.num_rows // 2

@@ -15,7 +15,7 @@ from types import ModuleType
 
 import pytest
 
-from tasks.html_extract import ExtractionError, extract_page
+from tasks.html.page import ExtractionError, extract_page
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EVAL = SHARED / "eval"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks.statements import extract_statements
+from tasks.statements.extract import extract_statements
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EVAL = SHARED / "eval" / "statements"

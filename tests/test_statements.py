@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.cues import cue_lexicon, cue_patterns, inflect
+from tasks.statements.cues import cue_lexicon, cue_patterns, inflect
 from tasks.lexicon import load_lexicon
-from tasks.statements import Statement, extract_statements
+from tasks.statements.extract import Statement, extract_statements
 
 KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"person", "organization", "publication", "anonymous", "unresolved"}
@@ -262,7 +262,7 @@ def test_every_lexicon_form_matches_the_compiled_regex() -> None:
         assert m is not None and m.group("verb") == form, form
 
 
-@pytest.mark.parametrize("name", ["statement_cues", "statement_speakers"])
+@pytest.mark.parametrize("name", ["statements/cues", "statements/speakers"])
 def test_lexicon_groups_have_no_duplicates(name: str) -> None:
     for group, entries in load_lexicon(name).items():
         assert len(entries) == len(set(entries)), (name, group)
@@ -270,7 +270,7 @@ def test_lexicon_groups_have_no_duplicates(name: str) -> None:
 
 def test_lexicon_groups_are_known_verbs() -> None:
     lex = cue_lexicon()
-    raw = load_lexicon("statement_cues")
+    raw = load_lexicon("statements/cues")
     bases = set(lex.base_of.values())
     for group in ("need_that", "need_particle", "need_as", "clausal", "no_closing"):
         unknown = set(raw[group]) - bases

@@ -29,9 +29,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tasks.cues import cue_lexicon, cue_patterns
-from tasks.cues import trie_alternation as _trie_alt
-from tasks.speakers import (
+from tasks.statements.cues import cue_lexicon, cue_patterns
+from tasks.statements.cues import trie_alternation as _trie_alt
+from tasks.statements.speakers import (
     UNRESOLVED,
     Resolver,
     mention_after,

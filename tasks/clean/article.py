@@ -10,7 +10,7 @@ from functools import cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tasks.ids import stable_id
-from tasks.ingest import RawArticle, Rejected
+from tasks.ingest.read import RawArticle, Rejected
 from tasks.lexicon import load_lexicon
 
 # Leading lines of a plain-text file count as headlines while they look like one.
@@ -70,7 +70,7 @@ def split_paragraphs(text: str) -> list[str]:
 
 @cache
 def _boilerplate() -> tuple[frozenset[str], frozenset[str]]:
-    lexicon = load_lexicon("clean_boilerplate")
+    lexicon = load_lexicon("clean/boilerplate")
     return frozenset(lexicon["footer_markers"]), frozenset(lexicon["drop_paragraphs"])
 
 
@@ -196,7 +196,7 @@ def clean_article(raw: RawArticle) -> CleanArticle | Rejected:
     headline_candidates: list[tuple[str, str | None]] = [("title", raw.title)]
     headline_candidates += [("variant", h) for h in raw.headlines]
     if raw.html is not None:
-        from tasks.html_extract import ExtractionError, extract_page  # imported lazily: lxml only when HTML arrives
+        from tasks.html.page import ExtractionError, extract_page  # imported lazily: lxml only when HTML arrives
 
         try:
             page = extract_page(raw.html, url=raw.url, declared_charset=raw.charset)

@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from tasks.headline_norm import (
+from tasks.headlines.norm import (
     cased_tokens,
     display_text,
     is_clean,
@@ -41,7 +41,7 @@ from tasks.headline_norm import (
     story_tokens,
     text_norm,
 )
-from tasks.headline_vectors import dense_dots, embed, masked_row_dots, row_dots, tfidf
+from tasks.headlines.vectors import dense_dots, embed, masked_row_dots, row_dots, tfidf
 from tasks.ids import stable_id
 
 __all__ = ["HeadlineSettings", "cluster_headlines", "summarize_stories", "text_norm"]

@@ -16,10 +16,10 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tasks.headlines import HeadlineSettings, cluster_headlines, summarize_stories
-from tasks.lake import SQL_DIR, Commit, Lake, PartWriter, Snapshot, write_table
-from tasks.schemas import FILES, HEADLINES, QUARANTINE, RUNS, STORIES, TABLES
-from tasks.shard import RunInfo, ShardResult
+from tasks.headlines.cluster import HeadlineSettings, cluster_headlines, summarize_stories
+from tasks.lake.store import SQL_DIR, Commit, Lake, PartWriter, Snapshot, write_table
+from tasks.lake.schemas import FILES, HEADLINES, QUARANTINE, RUNS, STORIES, TABLES
+from tasks.run.shard import RunInfo, ShardResult
 
 LEAD_CHARS = 400  # characters of the body given to story matching as context
 _BATCH_ROWS = 10_000

@@ -53,7 +53,7 @@ _SINGLE_BYTE = frozenset(
 @cache
 def _aliases() -> dict[str, str]:
     table: dict[str, str] = {}
-    for entries in load_lexicon("html_charsets").values():
+    for entries in load_lexicon("ingest/charsets").values():
         for entry in entries:
             label, codec = entry.split()
             table[label.lower()] = codec

@@ -1,7 +1,7 @@
 """One HTML page in, article text and metadata out: decode, parse once, read metadata, then detect the body.
 
 The pipeline calls ``extract_page``; everything it needs is decided here so that a page is decoded and parsed
-exactly once.  Parsing uses lxml.html, not a BeautifulSoup tree: see tasks.html_body for the measured reason.
+exactly once.  Parsing uses lxml.html, not a BeautifulSoup tree: see tasks.html.body for the measured reason.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
-from tasks.encoding import decode_html
-from tasks.html_body import extract_body
-from tasks.html_meta import PageMeta, extract_metadata
-from tasks.jsonld import jsonld_objects
+from tasks.ingest.decode import decode_html
+from tasks.html.body import extract_body
+from tasks.html.meta import PageMeta, extract_metadata
+from tasks.html.jsonld import jsonld_objects
 
 # A page is HTML when a tag of the document skeleton, or any paragraph-level tag, opens in its first part.
 _SNIFF_CHARS = 64 * 1024

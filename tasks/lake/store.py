@@ -33,9 +33,9 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from tasks.schemas import TABLES
+from tasks.lake.schemas import TABLES
 
-SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
+SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 # Old snapshots are kept for time travel and for readers that started before a commit.
 SNAPSHOTS_KEPT = 20
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tasks.lake import SQL_DIR, Lake
+from tasks.lake.store import SQL_DIR, Lake
 
 TOP = 10
 

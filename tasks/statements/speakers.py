@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tasks.cues import cue_lexicon
+from tasks.statements.cues import cue_lexicon
 from tasks.lexicon import load_lexicon
 
-LEXICON = "statement_speakers"
+LEXICON = "statements/speakers"
 
 PERSON = "person"
 ORGANIZATION = "organization"

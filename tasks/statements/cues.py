@@ -8,7 +8,7 @@ from functools import cache
 
 from tasks.lexicon import load_lexicon
 
-LEXICON = "statement_cues"
+LEXICON = "statements/cues"
 _VOWELS = "aeiou"
 
 

@@ -49,8 +49,8 @@ _SEPARATOR = r"\s*(?:-|:|\|)\s*"
 
 @cache
 def _rules() -> dict[str, object]:
-    affixes = load_lexicon("headline_affixes")
-    tokens = load_lexicon("headline_tokens")
+    affixes = load_lexicon("headlines/affixes")
+    tokens = load_lexicon("headlines/tokens")
     prefixes = [re.escape(p).replace(r"\ N", r"(?:\s+\d+)?").replace(r"\ ", r"\s+") for p in affixes["wire_prefix"]]
     prefix_re = re.compile(
         r"^\s*(?:" + "|".join(sorted(prefixes, key=len, reverse=True)) + r")" + r"\s*(?:-|:)\s*", re.IGNORECASE

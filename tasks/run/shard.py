@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
-from tasks.clean import CleanArticle, clean_article
+from tasks.clean.article import CleanArticle, clean_article
 from tasks.ids import stable_id
-from tasks.ingest import InputFile, RawArticle, Rejected, read_input
-from tasks.lake import PartWriter
-from tasks.schemas import ARTICLES, FILES, QUARANTINE, STAGED_HEADLINES, STATEMENTS
-from tasks.statements import extract_statements
+from tasks.ingest.read import InputFile, RawArticle, Rejected, read_input
+from tasks.lake.store import PartWriter
+from tasks.lake.schemas import ARTICLES, FILES, QUARANTINE, STAGED_HEADLINES, STATEMENTS
+from tasks.statements.extract import extract_statements
 
 STAGED_TABLES = {
     "articles": ARTICLES,

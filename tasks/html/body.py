@@ -48,8 +48,8 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from tasks.jsonld import jsonld_objects
-from tasks.lexicon import load_lexicon
+from tasks.html.jsonld import jsonld_objects
+from tasks.lexicon import load_lexicon, load_patterns
 
 
 @dataclass(frozen=True)
@@ -159,9 +159,9 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    tags = load_lexicon("html_body_tags")
-    hints = load_lexicon("html_body_hints")
-    phrases = load_lexicon("html_body_phrases")
+    tags = load_lexicon("html/body_tags")
+    hints = load_patterns("html/body_hints")
+    phrases = load_patterns("html/body_phrases")
     negative = "|".join(hints["negative_substrings"])
     negative_tokens = "|".join(hints["negative_tokens"])
     return _Rules(

@@ -17,10 +17,10 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from tasks.jsonld import jsonld_objects, types_of
+from tasks.html.jsonld import jsonld_objects, types_of
 from tasks.lexicon import load_lexicon
 
-_SOURCES = load_lexicon("meta_sources")
+_SOURCES = load_lexicon("html/meta_sources")
 _ARTICLE_TYPES = frozenset(_SOURCES["article_type"])
 _SECONDARY_TYPES = frozenset(_SOURCES["secondary_type"])
 _PAGE_TYPES = frozenset(_SOURCES["page_type"])
@@ -143,7 +143,7 @@ _LABELLED_TAGS = frozenset({"li", "p", "div", "span", "dd", "td"})
 
 @cache
 def _fragment_patterns() -> tuple[tuple[int, re.Pattern[str]], ...]:
-    lex = load_lexicon("meta_dates")
+    lex = load_lexicon("html/meta_dates")
     groups = (
         (_DATE_CONTAINER, lex["date_container"]),
         (_DATE_SKIP, lex["not_article"] + lex["modified_container"]),
@@ -208,7 +208,7 @@ def _top_bodies(doc: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
 @cache
 def _scan_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Path fragments of author pages, and the date and author labels, each as one pattern."""
-    href = re.compile("|".join(re.escape(h) for h in load_lexicon("meta_byline")["author_href"]))
+    href = re.compile("|".join(re.escape(h) for h in load_lexicon("html/meta_byline")["author_href"]))
     label = re.compile(f"{_date_label_pattern().pattern}|{_author_label_pattern().pattern}", re.IGNORECASE)
     return href, label
 
@@ -363,13 +363,13 @@ def _canonical_url(doc: lxml_html.HtmlElement, meta: dict[str, list[str]], url: 
 
 @cache
 def _separator_pattern() -> re.Pattern[str]:
-    seps = sorted(load_lexicon("meta_title")["separator"], key=len, reverse=True)
+    seps = sorted(load_lexicon("html/meta_title")["separator"], key=len, reverse=True)
     return re.compile(r"\s+(?:" + "|".join(re.escape(s) for s in seps) + r")\s+")
 
 
 @cache
 def _tight_separator_pattern() -> re.Pattern[str]:
-    seps = sorted(load_lexicon("meta_title")["separator_tight"], key=len, reverse=True)
+    seps = sorted(load_lexicon("html/meta_title")["separator_tight"], key=len, reverse=True)
     return re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in seps) + r")\s*")
 
 
@@ -622,7 +622,7 @@ _YMD = re.compile(
 
 @cache
 def _month_patterns() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
-    lex = load_lexicon("meta_dates")
+    lex = load_lexicon("html/meta_dates")
     months = {
         word.casefold(): int(group.split("_")[1])
         for group, words in lex.items()
@@ -699,7 +699,7 @@ def _parse_printed_date(text: str, month_first: bool, named_only: bool = False) 
 
 @cache
 def _date_label_pattern() -> re.Pattern[str]:
-    labels = sorted(load_lexicon("meta_dates")["date_label"], key=len, reverse=True)
+    labels = sorted(load_lexicon("html/meta_dates")["date_label"], key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in labels) + r")\b", re.IGNORECASE)
 
 
@@ -822,7 +822,7 @@ _DIGITS = re.compile(r"\d")
 
 @cache
 def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    lex = load_lexicon("meta_byline")
+    lex = load_lexicon("html/meta_byline")
     prefixes = sorted(lex["byline_prefix"], key=len, reverse=True)
     prefix = re.compile(r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")(?:\s*:\s*|\s+)", re.IGNORECASE)
     words = sorted((j for j in lex["joiner"] if j[0].isalpha()), key=len, reverse=True)
@@ -905,7 +905,7 @@ def _is_person_like(name: str) -> bool:
     Used for names found in the page body after the metadata named only the outlet: there a lone
     word is more often a desk code ("red", "amw") or a place than an author.
     """
-    particles = frozenset(load_lexicon("meta_byline")["name_particle"])
+    particles = frozenset(load_lexicon("html/meta_byline")["name_particle"])
     words = name.split()
     if len(words) == 1:
         return words[0][0].isalpha() and words[0][0].lower() == words[0][0].upper() and len(words[0]) >= 2
@@ -916,7 +916,7 @@ def _is_person_like(name: str) -> bool:
 
 @cache
 def _author_label_pattern() -> re.Pattern[str]:
-    labels = sorted(load_lexicon("meta_byline")["author_label"], key=len, reverse=True)
+    labels = sorted(load_lexicon("html/meta_byline")["author_label"], key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in labels) + r")(?:\s*:)?(?:\s+|$)", re.IGNORECASE)
 
 

@@ -10,10 +10,10 @@ import duckdb
 from prefect import task
 from prefect.cache_policies import NONE
 
-from tasks.ingest import discover, plan_shards
-from tasks.merge import commit_run, merge_run, record_failed_run
-from tasks.report import run_report
-from tasks.shard import process_shard
+from tasks.ingest.read import discover, plan_shards
+from tasks.run.merge import commit_run, merge_run, record_failed_run
+from tasks.run.report import run_report
+from tasks.run.shard import process_shard
 
 
 def is_transient(task, task_run, state) -> bool:  # noqa: ANN001 - Prefect's retry_condition_fn signature
