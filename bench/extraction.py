@@ -72,7 +72,7 @@ def stream_pages(pages_dir: Path, ids: list[str]) -> Iterator[tuple[str, bytes]]
 
 
 def newslake_extractor() -> Callable[[bytes], str]:
-    from tasks.html.page import ExtractionError, extract_page
+    from tasks.html import ExtractionError, extract_page
 
     def run(raw: bytes) -> str:
         try:

@@ -35,7 +35,7 @@ import pyarrow.csv as pacsv
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tasks.headlines.cluster import HeadlineSettings, cluster_headlines
+from tasks.headlines import HeadlineSettings, cluster_headlines
 
 TS = pa.timestamp("us", tz="UTC")
 

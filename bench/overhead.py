@@ -3,8 +3,8 @@
 Writes N synthetic .txt articles per size (a headline, paragraphs, a direct quote and reported speech; no
 evaluation text), then for each size runs, in this one process and each into a fresh lake:
 
-- "plain": the flow's body without Prefect (discover, plan, process_shard per shard, merge_run, commit_run,
-  run_report), the same lake lock and orphan sweep, shards one after another;
+- "plain": the night without Prefect (tasks/run/night.py:run_night with the plain step functions, which the
+  flow runs with each step as a Prefect task), shards one after another;
 - "prefect": `flows.nightly.nightly(...)` against a `prefect server start` on 127.0.0.1 (started once
   here with `flows.serve.local_prefect_server`, SQLite in a temporary PREFECT_HOME; its start-up is not
   counted, as a nightly deployment talks to a long-running server).
@@ -81,34 +81,14 @@ def write_inputs(folder: Path, count: int, seed: int) -> Path:
 
 
 def plain_nightly(inputs: list[str], lake_path: str, batch_files: int) -> dict[str, int]:
-    """The nightly flow's steps as plain calls (same order, same lake operations); returns the run's counts."""
-    import pyarrow as pa
+    """The night without Prefect: tasks/run/night.py:run_night with the plain step functions (the flow runs the
+    same function with each step as a Prefect task); returns the run's counts."""
+    from tasks.lake import Lake
+    from tasks.run import new_run, run_night
 
-    from tasks.ids import new_run_id
-    from tasks.ingest.read import discover, plan_shards
-    from tasks.lake.store import Lake
-    from tasks.run.merge import commit_run, merge_run, runs_row
-    from tasks.run.report import run_report
-    from tasks.lake.schemas import QUARANTINE
-    from tasks.run.shard import RunInfo, process_shard, quarantine_row
-
-    started_at = datetime.now(UTC)
-    run = RunInfo(new_run_id(started_at), RUN_DATE)
-    lake = Lake(lake_path)
-    with lake.writer_lock(run.run_id):
-        lake.remove_orphans()
-        found = discover(inputs)
-        known = lake.read_column_values("files", "content_sha256", [f.content_sha256 for f in found.files])
-        shards = plan_shards(found.files, known, batch_files)
-        staging = str(lake.staging_dir(run.run_id))
-        results = [process_shard(files, run, staging, index) for index, files in enumerate(shards)]
-        rejects = pa.Table.from_pylist([quarantine_row(r, run) for r in found.rejected], schema=QUARANTINE)
-        merged = merge_run(lake, run, results, rejects)
-        row = runs_row(run, flow_run_id=None, started_at=started_at, status="completed", files_seen=len(found.files),
-                       files_new=sum(len(s) for s in shards), counts=merged.counts)
-        commit_run(lake, run, merged, row)
-    run_report(lake, run.run_id, run.run_date, row.to_pylist()[0])
-    return {**merged.counts, "shards": len(shards)}
+    night = run_night(inputs, Lake(lake_path), new_run(RUN_DATE), batch_files=batch_files)
+    return {**{k: night.summary[k] for k in ("articles", "headlines", "statements", "quarantined")},
+            "shards": -(-night.summary["files_new"] // batch_files)}
 
 
 @dataclass
@@ -157,7 +137,7 @@ class StageClock:
 
 def clock_stage_tasks() -> StageClock:
     """Time the function inside every Prefect task of the flow, so a run reports its own stage time."""
-    from tasks import steps
+    from flows import steps
 
     clock = StageClock()
     for name in ("discover_task", "plan_shards_task", "process_shard_task", "merge_task", "commit_task", "run_report_task"):

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tasks.statements.extract import extract_statements
+from tasks.statements import extract_statements
 
 SHARED = ROOT.parent / "shared"
 EVAL = SHARED / "eval" / "statements"

@@ -65,7 +65,7 @@ def main() -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
     from flows.nightly import nightly
-    from tasks.lake.store import Lake
+    from tasks.lake import Lake
 
     work = Path(tempfile.mkdtemp(prefix="newslake-stories-"))
     rows = read_rows(args.csv)

@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-DEFAULT_LAKE = os.environ.get("NEWSLAKE_LAKE", "data_lake")
+from flows.params import DEFAULTS
+
+DEFAULT_LAKE = os.environ.get("NEWSLAKE_LAKE", DEFAULTS.lake)
 _MAX_CELL = 80
 
 # Prefect is local-only here: no analytics, no Cloud, and a patient ephemeral server (first start migrates a DB).
@@ -72,6 +74,7 @@ def _flow_kwargs(args: argparse.Namespace) -> dict[str, object]:
     return {
         "inputs": [str(p) for p in args.input],
         "lake": args.lake,
+        "timezone_name": args.timezone,
         "batch_files": args.batch_files,
         "task_runner": args.task_runner,
         "dask_address": args.dask_address,
@@ -86,7 +89,7 @@ def _validate(kwargs: dict[str, object], run_date: date | None) -> str | None:
     from flows.params import NightlyParams
 
     try:
-        params = NightlyParams(**kwargs, run_date=run_date)
+        params = NightlyParams.from_flow(**kwargs, run_date=run_date)
         params.resolved_inputs(params.resolved_date())
     except ValidationError as error:
         return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'parameters'}: {e['msg']}" for e in error.errors())
@@ -101,7 +104,7 @@ _SUMMARY_KEYS = ("run_id", "run_date", "status", "files_seen", "files_new", "art
 
 def cmd_run(args: argparse.Namespace) -> int:
     kwargs = _flow_kwargs(args)
-    run_date = args.date or date.today()
+    run_date = args.date  # None: the flow's default, yesterday in --timezone
     if error := _validate(kwargs, run_date):
         print(f"newslake run: {error}", file=sys.stderr)
         return 2
@@ -158,7 +161,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    from tasks.lake.store import Lake
+    from tasks.lake import Lake
 
     query = Path(args.file).read_text() if args.file else args.query
     if not query:
@@ -179,10 +182,12 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_views(args: argparse.Namespace) -> int:
-    from tasks.lake.store import Lake
+    from tasks.lake import Lake
 
     lake = Lake(args.lake)
-    lake.init()
+    if not lake.exists:
+        print(f"newslake views: no lake at {lake.root}: run `newslake run` first", file=sys.stderr)
+        return 2
     sys.stdout.write(lake.views_sql())
     return 0
 
@@ -205,14 +210,19 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--input", action="append", required=True, metavar="PATH",
                              help="file, directory or glob; {date} is replaced by the run date (repeatable)")
         command.add_argument("--lake", default=DEFAULT_LAKE, help="lake root (default: %(default)s)")
-        command.add_argument("--batch-files", type=int, default=200, help="input files per shard (default: %(default)s)")
-        command.add_argument("--task-runner", choices=("thread", "dask"), default="thread", help="where shards run")
+        command.add_argument("--timezone", default=DEFAULTS.timezone,
+                             help="IANA zone whose yesterday is the default run date (default: %(default)s)")
+        command.add_argument("--batch-files", type=int, default=DEFAULTS.batch_files,
+                             help="input files per shard (default: %(default)s)")
+        command.add_argument("--task-runner", choices=("thread", "dask"), default=DEFAULTS.task_runner,
+                             help="where shards run (default: %(default)s)")
         command.add_argument("--dask-address", help="scheduler address of an existing Dask cluster")
-        command.add_argument("--lock-timeout", type=float, default=0.0, help="seconds to wait for another writer")
+        command.add_argument("--lock-timeout", type=float, default=DEFAULTS.lock_timeout_s,
+                             help="seconds to wait for another writer (default: %(default)s)")
 
     run = sub.add_parser("run", help="run the nightly flow once over input files or directories")
     add_run_options(run)
-    run.add_argument("--date", type=_iso_date, help="logical run date YYYY-MM-DD (default: today)")
+    run.add_argument("--date", type=_iso_date, help="logical run date YYYY-MM-DD (default: yesterday in --timezone)")
     run.set_defaults(handler=cmd_run)
 
     backfill = sub.add_parser("backfill", help="one flow run per date, in order (idempotent)")

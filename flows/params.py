@@ -31,6 +31,11 @@ class NightlyParams(BaseModel):
     dask_workers: int = Field(2, ge=1, description="Workers of the LocalCluster when no address is given.")
     lock_timeout_s: float = Field(0.0, ge=0, description="How long to wait for another run writing the lake.")
 
+    @classmethod
+    def from_flow(cls, *, timezone_name: str = "UTC", **flow_kwargs: object) -> NightlyParams:
+        """The parameters of a call to the `nightly` flow (whose zone parameter is `timezone_name`)."""
+        return cls(timezone=timezone_name, **flow_kwargs)
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -73,3 +78,8 @@ class NightlyParams(BaseModel):
         if missing:
             raise ValueError(f"input path(s) not found: {', '.join(missing)}")
         return resolved
+
+
+# The model's own defaults (model_construct fills them in without validating the empty input list): the flow's
+# signature and the command line read them from here, so every default is declared once, in its Field above.
+DEFAULTS = NightlyParams.model_construct(inputs=[])

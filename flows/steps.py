@@ -6,12 +6,20 @@ cache (it would hash every argument on every call), and retry only what storage 
 
 from __future__ import annotations
 
-import duckdb
-from prefect import task
-from prefect.cache_policies import NONE
+from pathlib import Path
 
-from tasks.ingest.read import discover, plan_shards
-from tasks.run.merge import commit_run, merge_run, record_failed_run
+import duckdb
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
+from prefect.task_runners import TaskRunner
+
+from tasks.ingest import discover
+from tasks.records import RunInfo, ShardResult
+from tasks.run import NightSteps
+from tasks.run.commit import commit_run, record_failed_run
+from tasks.run.layout import Staging
+from tasks.run.merge import merge_run
+from tasks.run.plan import plan_shards
 from tasks.run.report import run_report
 from tasks.run.shard import process_shard
 
@@ -39,3 +47,29 @@ merge_task = task(merge_run, name="merge", timeout_seconds=3600, **STORAGE)
 commit_task = task(commit_run, name="commit", timeout_seconds=600, **STORAGE)
 record_failed_run_task = task(record_failed_run, name="record-failed-run", timeout_seconds=600, **STORAGE)
 run_report_task = task(run_report, name="run-report", cache_policy=NONE)
+
+
+@flow(name="nightly-shards")
+def run_shards(plan: str, run: RunInfo, staging: str) -> list[ShardResult]:
+    """Process every shard of a saved plan on this flow's task runner; one progress line per finished shard."""
+    logger = get_run_logger()
+    shards = Staging(Path(staging), run.run_id).load_plan()
+    futures = [process_shard_task.submit(files, run, staging, index) for index, files in enumerate(shards)]
+    results = []
+    for index, future in enumerate(futures, start=1):
+        results.append(future.result())
+        logger.info("shard %d/%d: %s", index, len(futures), results[-1].counts)
+    return results
+
+
+def prefect_steps(task_runner: TaskRunner) -> NightSteps:
+    """The night's steps as Prefect tasks, with the shards on `task_runner` (a subflow of their own)."""
+    return NightSteps(
+        discover=discover_task,
+        plan=plan_shards_task,
+        shards=run_shards.with_options(task_runner=task_runner),
+        merge=merge_task,
+        commit=commit_task,
+        record_failed=record_failed_run_task,
+        report=run_report_task,
+    )

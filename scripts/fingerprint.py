@@ -50,7 +50,7 @@ def _pages(folder: Path) -> Iterator[tuple[str, bytes]]:
 
 
 def extraction() -> dict[str, str]:
-    from tasks.html.page import ExtractionError, extract_page
+    from tasks.html import ExtractionError, extract_page
 
     out = {}
     for eval_set in ("html", "metadata", "metadata_postlight"):
@@ -67,7 +67,7 @@ def extraction() -> dict[str, str]:
 
 
 def statements() -> dict[str, str]:
-    from tasks.statements.extract import extract_statements
+    from tasks.statements import extract_statements
 
     texts: dict[str, str] = {}
     for name in ("polnear_dev.jsonl", "polnear_train_sample.jsonl"):
@@ -96,7 +96,7 @@ def _headline_table(rows: list[dict[str, Any]]) -> Any:
 def headlines() -> dict[str, str]:
     from datetime import datetime, timezone
 
-    from tasks.headlines.cluster import cluster_headlines
+    from tasks.headlines import cluster_headlines
 
     nights: dict[str, list[dict[str, Any]]] = {}
     with open(SHARED / "eval" / "headlines" / "uci_dev.csv", newline="") as handle:

@@ -1,0 +1,4 @@
+"""newslake's pipeline stages, one package per part: ingest, clean, html, headlines, statements, lake, run.
+
+Nothing here imports Prefect: the flows in flows/ wrap these functions as tasks.
+"""

@@ -1,1 +1,9 @@
-"""TBD"""
+"""Headlines: duplicate folding (dup groups) and story clustering (story ids), stable across nights."""
+
+from tasks.headlines.cluster import HeadlineSettings, cluster_headlines, summarize_stories
+from tasks.headlines.schemas import CLUSTER_INPUT, CLUSTERED, STORY_INDEX, STORY_SUMMARY
+
+__all__ = [
+    "CLUSTERED", "CLUSTER_INPUT", "STORY_INDEX", "STORY_SUMMARY", "HeadlineSettings", "cluster_headlines",
+    "summarize_stories",
+]

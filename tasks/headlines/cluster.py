@@ -42,9 +42,8 @@ from tasks.headlines.norm import (
     text_norm,
 )
 from tasks.headlines.vectors import dense_dots, embed, masked_row_dots, row_dots, tfidf
+from tasks.headlines.schemas import STORY_INDEX, STORY_SUMMARY
 from tasks.ids import stable_id
-
-__all__ = ["HeadlineSettings", "cluster_headlines", "summarize_stories", "text_norm"]
 
 _DAY_US = 86_400 * 1_000_000
 
@@ -113,23 +112,6 @@ class HeadlineSettings:
     """A cluster this large absorbs every small cluster that picks it as best partner in one round."""
     max_rounds: int = 1000
     """Safety bound on agglomeration rounds."""
-
-
-def _empty_prior() -> pa.Table:
-    ts = pa.timestamp("us", tz="UTC")
-    return pa.table(
-        {
-            "headline_id": pa.array([], pa.string()),
-            "article_id": pa.array([], pa.string()),
-            "text": pa.array([], pa.string()),
-            "text_norm": pa.array([], pa.string()),
-            "dup_group_id": pa.array([], pa.string()),
-            "story_id": pa.array([], pa.string()),
-            "seen_at": pa.array([], ts),
-            "source": pa.array([], pa.string()),
-            "lead": pa.array([], pa.string()),
-        }
-    )
 
 
 def _micros(col: pa.ChunkedArray | pa.Array) -> np.ndarray:
@@ -506,7 +488,7 @@ def cluster_headlines(
             .append_column("story_id", pa.array([], pa.string()))
             .append_column("is_canonical", pa.array([], pa.bool_()))
         )
-    prior = _empty_prior() if prior is None or prior.num_rows == 0 else prior
+    prior = STORY_INDEX.empty_table() if prior is None or prior.num_rows == 0 else prior
     n_new, n_prior = new.num_rows, prior.num_rows
     n = n_new + n_prior
     texts = [t or "" for t in _strings(new, "text")] + [t or "" for t in _strings(prior, "text")]
@@ -694,18 +676,7 @@ def summarize_stories(headlines: pa.Table) -> pa.Table:
     """
     ts = pa.timestamp("us", tz="UTC")
     if headlines.num_rows == 0:
-        return pa.table(
-            {
-                "story_id": pa.array([], pa.string()),
-                "canonical_headline": pa.array([], pa.string()),
-                "n_headlines": pa.array([], pa.int32()),
-                "n_dup_groups": pa.array([], pa.int32()),
-                "n_articles": pa.array([], pa.int32()),
-                "n_sources": pa.array([], pa.int32()),
-                "first_seen": pa.array([], ts),
-                "last_seen": pa.array([], ts),
-            }
-        )
+        return STORY_SUMMARY.empty_table()
     t = headlines.select(
         ["headline_id", "article_id", "text", "dup_group_id", "story_id", "is_canonical", "seen_at", "source"]
     )

@@ -8,9 +8,10 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from tasks.text import replace_controls
+
 # Publishers often ship JSON-LD with trailing commas or raw control characters; strict json.loads rejects both.
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _loads_lenient(text: str) -> Any:
@@ -20,7 +21,7 @@ def _loads_lenient(text: str) -> Any:
     except ValueError:
         pass
     try:
-        return json.loads(_TRAILING_COMMA.sub(r"\1", _CONTROL_CHARS.sub(" ", text)), strict=False)
+        return json.loads(_TRAILING_COMMA.sub(r"\1", replace_controls(text)), strict=False)
     except ValueError:
         return None
 

@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 
 from tasks.html.jsonld import jsonld_objects, types_of
 from tasks.lexicon import load_lexicon
+from tasks.text import strip_zero_width
 
 _SOURCES = load_lexicon("html/meta_sources")
 _ARTICLE_TYPES = frozenset(_SOURCES["article_type"])
@@ -47,7 +48,6 @@ class PageMeta:
 # ---------------------------------------------------------------- text helpers
 
 _WS = re.compile(r"\s+")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def _clean(text: Any) -> str:
@@ -62,7 +62,7 @@ def _clean(text: Any) -> str:
     if "&" in text:
         # JSON-LD and some meta contents arrive HTML-escaped once more than the parser undoes.
         text = html.unescape(text)
-    return _WS.sub(" ", _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))).strip()
+    return _WS.sub(" ", strip_zero_width(unicodedata.normalize("NFC", text))).strip()
 
 
 @lru_cache(maxsize=4096)

@@ -13,23 +13,13 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from tasks.ingest.decode import decode_html
+from tasks.ingest.sniff import looks_like_html
 from tasks.html.body import extract_body
 from tasks.html.meta import PageMeta, extract_metadata
 from tasks.html.jsonld import jsonld_objects
+from tasks.text import replace_controls
 
-# A page is HTML when a tag of the document skeleton, or any paragraph-level tag, opens in its first part.
-_SNIFF_CHARS = 64 * 1024
-_HTML_TAG = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section|span|a|br|h[1-6]|table|ul|li|main)[\s>/]",
-    re.IGNORECASE,
-)
-# Characters that no text document contains: a page whose first part is full of them is binary (PDF, image,
-# gzip): C0 controls other than whitespace and ESC, and the replacement character that undecodable bytes became.
-_BINARY_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
-_REPLACEMENT_UTF8 = "\ufffd".encode()
-MAX_BINARY_SHARE = 0.05
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Comments and processing instructions never carry article text; dropping them at parse time keeps their
 # tails attached to the surrounding text.  huge_tree lifts libxml2's nesting limit of 255, past which it
 # silently drops text (broken pages with hundreds of unclosed <font> or <div> tags reach it).  Nothing looks
@@ -72,24 +62,6 @@ class Page:
     meta: PageMeta
 
 
-def _binary_chars(text: str) -> int:
-    """How many of the text's characters are binary (see _BINARY_CONTROLS), counted on its UTF-8 bytes.
-
-    A regex character class takes 0.2 ms over a 64 KiB head, 5% of a page's extraction; bytes.translate and
-    bytes.count take a third of that.  In UTF-8 a control character is one byte that no other character's
-    encoding contains.
-    """
-    raw = text.encode("utf-8", "surrogatepass")
-    return len(raw) - len(raw.translate(None, _BINARY_CONTROLS)) + raw.count(_REPLACEMENT_UTF8)
-
-
-def _looks_like_html(text: str) -> bool:
-    head = text[:_SNIFF_CHARS]
-    if _binary_chars(head) > MAX_BINARY_SHARE * len(head):
-        return False
-    return _HTML_TAG.search(head) is not None
-
-
 def parse_html(text: str) -> lxml_html.HtmlElement:
     """Parse page text into an lxml.html tree, tolerating what real pages contain.
 
@@ -108,7 +80,7 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
         return lxml_html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError):
         pass
-    cleaned = _CONTROL.sub(" ", text)
+    cleaned = replace_controls(text)
     try:
         return lxml_html.document_fromstring(cleaned, parser=_PARSER)
     except (etree.ParserError, ValueError) as err:
@@ -133,7 +105,7 @@ def extract_page(raw: bytes | str, url: str | None = None, declared_charset: str
     text = raw if isinstance(raw, str) else decode_html(raw, declared_charset)
     if not text.strip():
         raise ExtractionError("empty_page", f"empty page{_at(url)}")
-    if not _looks_like_html(text):
+    if not looks_like_html(text):
         raise ExtractionError("not_html", f"input is not HTML (no HTML tags or binary content){_at(url)}")
     doc = parse_html(text)
     # Both stages read the JSON-LD (headline, dates, authors; articleBody): parsed once, here.

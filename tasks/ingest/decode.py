@@ -1,4 +1,4 @@
-"""Bytes of a fetched HTML page to text: byte-order mark, declared charset, <meta> charset, then a detector.
+"""Bytes to text, for pages and plain-text articles alike: byte-order mark, declared charset, <meta> charset, a detector.
 
 The order follows what browsers do (a BOM beats everything, a transport-level charset beats the page's own
 <meta>), with two deliberate departures.  UTF-16 without a BOM is recognised by its NUL bytes before any
@@ -140,7 +140,7 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-def _detect(raw: bytes) -> str:
+def _detect(raw: bytes, is_html: bool) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -153,7 +153,7 @@ def _detect(raw: bytes) -> str:
         pass
     # EncodingDetector proposes the declared charsets, then charset-normalizer's guess, then windows-1252;
     # take the first that reads the sample cleanly (UnicodeDammit's loop, without its logging).
-    for candidate in EncodingDetector(sample, is_html=True, exclude_encodings=["utf-8"]).encodings:
+    for candidate in EncodingDetector(sample, is_html=is_html, exclude_encodings=["utf-8"]).encodings:
         codec = codec_name(candidate)
         if codec is None:
             continue
@@ -163,6 +163,22 @@ def _detect(raw: bytes) -> str:
             continue
         return raw.decode(codec, errors="replace")
     return raw.decode("cp1252", errors="replace")
+
+
+def _decode(raw: bytes, labels: tuple[str | None, ...], is_html: bool) -> str:
+    stripped, bom_encoding = EncodingDetector.strip_byte_order_mark(raw)
+    if bom_encoding:
+        return stripped.decode(bom_encoding, errors="replace")
+    # UTF-16 bytes are unmistakable even without a BOM, and no declaration can make them readable otherwise
+    # (a header saying "utf-16" is mapped to UTF-8 for the ASCII-compatible pages that usually carry it).
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        return raw.decode(utf16, errors="replace")
+    for label in labels:
+        codec = codec_name(label)
+        if codec is not None:
+            return _decode_declared(raw, codec)
+    return _detect(raw, is_html)
 
 
 def decode_html(raw: bytes, declared_charset: str | None = None) -> str:
@@ -175,16 +191,13 @@ def decode_html(raw: bytes, declared_charset: str | None = None) -> str:
     Returns:
         The page text, without a byte-order mark; undecodable bytes become U+FFFD.
     """
-    stripped, bom_encoding = EncodingDetector.strip_byte_order_mark(raw)
-    if bom_encoding:
-        return stripped.decode(bom_encoding, errors="replace")
-    # UTF-16 bytes are unmistakable even without a BOM, and no declaration can make them readable otherwise
-    # (a header saying "utf-16" is mapped to UTF-8 for the ASCII-compatible pages that usually carry it).
-    utf16 = _utf16_without_bom(raw)
-    if utf16:
-        return raw.decode(utf16, errors="replace")
-    for label in (declared_charset, declared_in_page(raw)):
-        codec = codec_name(label)
-        if codec is not None:
-            return _decode_declared(raw, codec)
-    return _detect(raw)
+    return _decode(raw, (declared_charset, declared_in_page(raw)), is_html=True)
+
+
+def decode_text(raw: bytes) -> str:
+    """Decode a plain-text document the way an undeclared page is decoded (no <meta> to read); never raises.
+
+    Returns:
+        The text, without a byte-order mark; undecodable bytes become U+FFFD.
+    """
+    return _decode(raw, (), is_html=False)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tasks.lake.store import SQL_DIR, Lake
+from tasks.lake import Lake
+from tasks.lake.views import sql_text
 
 TOP = 10
 
@@ -35,7 +36,7 @@ def run_report(lake: Lake, run_id: str, run_date: date, counts: dict[str, object
     params = {"run_id": run_id, "run_date": run_date, "top": TOP}
 
     def section(name: str) -> str:
-        sql = (SQL_DIR / "report" / f"{name}.sql").read_text()
+        sql = sql_text("report", name)
         result = con.execute(sql, {key: value for key, value in params.items() if f"${key}" in sql})
         return _table([d[0] for d in result.description], result.fetchall())
 

@@ -36,7 +36,6 @@ from tasks.statements.speakers import (
     Resolver,
     mention_after,
     mention_before,
-    speaker_type,
     speaker_words,
 )
 
@@ -1153,5 +1152,3 @@ def extract_statements(text: str) -> list[Statement]:
         return []
     return _Extractor(text).run()
 
-
-__all__ = ["Statement", "extract_statements", "speaker_type"]

@@ -11,7 +11,10 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tasks.ingest.read import RawArticle, Rejected, detect_format, discover, parse_jsonl_record, plan_shards, read_input
+from tasks.ingest import discover, read_input
+from tasks.ingest.jsonl import parse_jsonl_record
+from tasks.records import RawArticle, Rejected
+from tasks.run.plan import plan_shards
 
 PAGE = b"<html><head><title>Quiet night</title></head><body><p>Nothing happened in Sorno last night.</p></body></html>"
 
@@ -31,26 +34,6 @@ def write_warc(path: Path, records: list[tuple[str, str, bytes]], truncate_last:
     data = buffer.getvalue()
     path.write_bytes(data[: len(data) - truncate_last])
     return path
-
-
-@pytest.mark.parametrize(
-    ("name", "head", "expected"),
-    [
-        ("a.txt", b"Headline", "txt"),
-        ("a.TXT.gz", b"Headline", "txt"),  # extension checked after .gz, case-insensitive
-        ("a.htm", b"", "html"),
-        ("feed.ndjson", b"", "jsonl"),
-        ("crawl.warc.gz", b"", "warc"),
-        ("noext", b"WARC/1.0\r\n", "warc"),  # sniffed from content
-        ("noext", b'{"title": "x"}\n{"title": "y"}', "jsonl"),
-        ("noext", b"<!DOCTYPE html><html>", "html"),
-        ("doc.json", b'{\n  "title": "x"\n}', None),  # a JSON document is not a JSONL feed
-        ("noext", b"{\n  not one object per line", None),
-        ("notes.md", b"# notes", None),
-    ],
-)
-def test_detect_format(name: str, head: bytes, expected: str | None) -> None:
-    assert detect_format(name, head) == expected
 
 
 def test_discover_walks_directories_skips_hidden_and_reports_missing(tmp_path: Path) -> None:

@@ -6,20 +6,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tasks.clean.article import (
-    CleanArticle,
-    article_id_for,
-    canonical_url,
-    clean_article,
-    find_stray_blocks,
-    looks_like_headline,
-    normalize_headline,
-    normalize_text,
-    split_paragraphs,
-    split_text_article,
-    strip_boilerplate,
-)
-from tasks.ingest.read import RawArticle, Rejected
+from tasks.clean import clean_article
+from tasks.clean.boilerplate import find_stray_blocks, looks_like_headline, split_text_article, strip_boilerplate
+from tasks.clean.identity import article_id_for, canonical_url
+from tasks.clean.text import normalize_headline, normalize_text, split_paragraphs
+from tasks.records import CleanArticle, RawArticle, Rejected
 
 ARTICLE = """Ferry fares to rise in spring
 

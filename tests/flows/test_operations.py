@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from flows.cli import main
-from tasks.lake.store import Lake, LakeLockedError
+from tasks.lake import Lake, LakeLockedError
+from tests.paths import REPO
 
 pytestmark = pytest.mark.prefect
-REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 # Columns that differ between two runs over the same input by design (ids and clocks of the run itself).
 RUN_COLUMNS = {"run_id", "quarantined_at", "started_at", "finished_at", "flow_run_id"}
@@ -65,6 +65,7 @@ def test_backfill_three_dates_then_rerun_changes_nothing(prefect_harness, tmp_pa
 
 def test_transient_storage_error_is_retried_and_the_run_succeeds(prefect_harness, tmp_path: Path, monkeypatch) -> None:
     import flows.nightly as nightly_module
+    import flows.steps as steps
 
     real_commit = Lake.commit
     calls = {"n": 0}
@@ -76,13 +77,14 @@ def test_transient_storage_error_is_retried_and_the_run_succeeds(prefect_harness
         return real_commit(self, run_id, change)
 
     monkeypatch.setattr(Lake, "commit", flaky_commit)
-    monkeypatch.setattr(nightly_module, "commit_task", nightly_module.commit_task.with_options(retry_delay_seconds=0))
+    monkeypatch.setattr(steps, "commit_task", steps.commit_task.with_options(retry_delay_seconds=0))
     summary = nightly_module.nightly(inputs=[str(SAMPLES / "txt")], lake=str(tmp_path / "lake"), run_date=date(2026, 11, 27))
     assert calls["n"] == 2 and summary["status"] == "completed" and summary["articles"] == 3
 
 
 def test_deterministic_failure_is_not_retried_and_is_recorded(prefect_harness, tmp_path: Path, monkeypatch) -> None:
     import flows.nightly as nightly_module
+    import flows.steps as steps
 
     calls = {"n": 0}
 
@@ -90,8 +92,8 @@ def test_deterministic_failure_is_not_retried_and_is_recorded(prefect_harness, t
         calls["n"] += 1
         raise ValueError("simulated bug in merge")
 
-    monkeypatch.setattr(nightly_module, "merge_task", nightly_module.merge_task.with_options(retry_delay_seconds=0))
-    monkeypatch.setattr(nightly_module.merge_task, "fn", broken_merge)
+    monkeypatch.setattr(steps, "merge_task", steps.merge_task.with_options(retry_delay_seconds=0))
+    monkeypatch.setattr(steps.merge_task, "fn", broken_merge)
     with pytest.raises(ValueError, match="simulated bug"):
         nightly_module.nightly(inputs=[str(SAMPLES / "txt")], lake=str(tmp_path / "lake"), run_date=date(2026, 11, 27))
     assert calls["n"] == 1

@@ -21,10 +21,10 @@ import pytest
 import yaml
 
 from flows.serve import local_prefect_server
+from tests.paths import REPO
 
 pytestmark = pytest.mark.prefect
 
-REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 REGISTER_TIMEOUT_S = 90.0
 STOP_TIMEOUT_S = 30.0

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tasks.statements.cues import cue_lexicon, cue_patterns, inflect
 from tasks.lexicon import load_lexicon
-from tasks.statements.extract import Statement, extract_statements
+from tasks.statements import Statement, extract_statements
 
 KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"person", "organization", "publication", "anonymous", "unresolved"}

@@ -16,8 +16,8 @@ from types import ModuleType
 import pytest
 
 from tasks.html.page import ExtractionError, extract_page
+from tests.paths import SHARED
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EVAL = SHARED / "eval"
 
 FLOORS = [

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from flows.cli import main
+from tests.paths import REPO
 
 pytestmark = pytest.mark.prefect
-REPO = Path(__file__).resolve().parents[1]
 
 
 def newslake(capsys: pytest.CaptureFixture[str], *argv: str) -> str:

@@ -31,10 +31,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.paths import REPO
 
 pytestmark = pytest.mark.prefect
 
-REPO = Path(__file__).resolve().parents[1]
 PG_SCRIPT = REPO / "scripts" / "postgres_for_tests.sh"
 BIN = Path(sys.executable).parent
 RUN_DATE = "2026-11-27"

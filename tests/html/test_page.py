@@ -11,7 +11,6 @@ from lxml.html import HtmlElement
 from tasks.html.page import (
     ExtractionError,
     Page,
-    _binary_chars,
     extract_page,
     parse_html,
 )
@@ -151,16 +150,3 @@ def test_extraction_leaves_no_reference_cycles() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
-
-
-@pytest.mark.parametrize(
-    ("rule", "text", "count"),
-    [
-        ("plain text and whitespace controls", "<p>a\tb\r\nc\x0b\x0c\x1b</p>", 0),
-        ("C0 controls", "\x00\x01\x08\x0e\x1a\x1c\x1f", 7),
-        ("replacement characters beside other multi-byte ones", "é\ufffd€\ufffd𝄞\ufffe", 2),
-        ("a lone surrogate is not binary", "a\ud800b", 0),
-    ],
-)
-def test_binary_characters_are_counted(rule: str, text: str, count: int) -> None:
-    assert _binary_chars(text) == count

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tasks.statements.extract import extract_statements
+from tasks.statements import extract_statements
+from tests.paths import SHARED
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EVAL = SHARED / "eval" / "statements"
 
 pytestmark = pytest.mark.shared

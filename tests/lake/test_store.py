@@ -10,8 +10,9 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from tasks.lake.store import Commit, Lake, LakeLockedError, write_table
+from tasks.lake import Commit, Lake, LakeLockedError, write_table
 from tasks.lake.schemas import FILES, TABLES
+from tests.paths import REPO
 
 DAY = date(2026, 11, 27)
 
@@ -42,7 +43,7 @@ def test_sql_examples_run_on_an_empty_lake(tmp_path: Path) -> None:
     lake = Lake(tmp_path)
     lake.init()
     con = lake.connect()
-    examples = sorted((Path(__file__).resolve().parents[1] / "sql" / "examples").glob("*.sql"))
+    examples = sorted((REPO / "sql" / "examples").glob("*.sql"))
     assert examples
     for path in examples:
         con.execute(path.read_text()).fetchall()

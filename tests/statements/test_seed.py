@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tasks.statements.extract import Statement, extract_statements
+from tasks.statements import Statement, extract_statements
+from tests.paths import SHARED
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_b3507cc91bb2c427"
 
 pytestmark = pytest.mark.shared

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.statements.speakers import Resolver, mention_after, mention_before, speaker_type
-from tasks.statements.extract import extract_statements
+from tasks.statements import extract_statements
 
 
 @pytest.mark.parametrize(

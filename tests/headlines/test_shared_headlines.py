@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.paths import REPO, SHARED
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "eval" / "headlines" / "uci_dev.csv"
 
 # Measured 2026-11-28 with default HeadlineSettings: story B-cubed F1 0.912 (P 0.926, R 0.897),
@@ -24,7 +24,7 @@ CATEGORY_PRECISION_FLOOR = 0.91
 def bench():  # type: ignore[no-untyped-def]
     if not DEV.exists():
         pytest.skip(f"shared evaluation data absent: {DEV} (../shared is laid beside the repo on dev machines and CI)")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    sys.path.insert(0, str(REPO / "bench"))
     import headlines as bench_headlines
 
     return bench_headlines
@@ -32,7 +32,7 @@ def bench():  # type: ignore[no-untyped-def]
 
 @pytest.mark.shared
 def test_uci_dev_floors(bench) -> None:  # type: ignore[no-untyped-def]
-    from tasks.headlines.cluster import cluster_headlines
+    from tasks.headlines import cluster_headlines
 
     table = bench.load_csv(str(DEV))
     out = cluster_headlines(table.drop_columns(["story"]), None)
@@ -47,7 +47,7 @@ def test_uci_dev_floors(bench) -> None:  # type: ignore[no-untyped-def]
 def test_uci_dev_two_nights_floor(bench) -> None:  # type: ignore[no-untyped-def]
     import pyarrow as pa
 
-    from tasks.headlines.cluster import cluster_headlines
+    from tasks.headlines import cluster_headlines
 
     table = bench.load_csv(str(DEV)).sort_by([("seen_at", "ascending"), ("headline_id", "ascending")])
     half = table.num_rows // 2

@@ -1,0 +1,28 @@
+"""Text normalization of article bodies and headlines: Unicode, invisible characters, whitespace, paragraphs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tasks.text import strip_zero_width
+
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def normalize_text(text: str) -> str:
+    """Unicode NFC, no zero-width characters, one space between words, Unix newlines, trimmed lines."""
+    text = strip_zero_width(unicodedata.normalize("NFC", text)).replace("\r\n", "\n").replace("\r", "\n")
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines).strip()
+
+
+def normalize_headline(text: str) -> str:
+    """A headline on one line, whitespace collapsed (the display form; dedup uses headlines.text_norm)."""
+    return " ".join(normalize_text(text).split())
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of normalized text: blocks separated by blank lines; single newlines stay inside a block."""
+    return [block for block in _PARAGRAPH_BREAK.split(normalize_text(text)) if block]

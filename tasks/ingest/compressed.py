@@ -1,0 +1,34 @@
+"""Reading input files that may be gzip-compressed under any name."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+
+SNIFF_BYTES = 8192
+
+
+def open_decompressed(path: str) -> io.BufferedIOBase:
+    """The file's bytes, gunzipped on the fly when it starts with the gzip magic bytes."""
+    with open(path, "rb") as probe:
+        magic = probe.read(2)
+    # Trust the magic bytes, not the name: mirrors rename .gz files and serve gzip under plain names.
+    return gzip.open(path, "rb") if magic == b"\x1f\x8b" else open(path, "rb")
+
+
+def read_head(path: str, size: int = SNIFF_BYTES) -> bytes:
+    """The first bytes of a (possibly gzipped) file; a stream that breaks later still yields its head."""
+    head = b""
+    with open_decompressed(path) as stream:
+        while len(head) < size:
+            try:
+                chunk = stream.read(1024)
+            except (EOFError, zlib.error):
+                if head:
+                    break  # the reader for the format reports the broken tail, with what came before it
+                raise
+            if not chunk:
+                break
+            head += chunk
+    return head

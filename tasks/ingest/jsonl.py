@@ -1,0 +1,63 @@
+"""JSONL feeds: one article object per line; a bad line is quarantined and the rest of the file is read."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator
+
+from tasks.ingest.compressed import open_decompressed
+from tasks.ingest.timestamps import parse_published
+from tasks.records import InputFile, RawArticle, Rejected
+from tasks.ingest.rejects import Reject
+
+_JSONL_STRING_FIELDS = ("id", "url", "source", "title", "text", "html")
+
+
+def parse_jsonl_record(line: str) -> dict[str, object]:
+    """Validate one JSONL line into RawArticle keyword arguments. Raises ValueError with a clear reason."""
+    record = json.loads(line)
+    if not isinstance(record, dict):
+        raise ValueError(f"line is JSON {type(record).__name__}, expected an object")
+    for name in _JSONL_STRING_FIELDS:
+        if record.get(name) is not None and not isinstance(record[name], (str, int)):
+            raise ValueError(f"field {name!r} must be a string")
+    headlines = record.get("headlines") or []
+    if not isinstance(headlines, list) or not all(isinstance(h, str) for h in headlines):
+        raise ValueError("field 'headlines' must be a list of strings")
+    if not any(record.get(name) for name in ("title", "text", "html")) and not any(h.strip() for h in headlines):
+        raise ValueError("record has none of title, headlines, text, html")
+    published = record.get("published")
+    return {
+        "external_id": None if record.get("id") is None else str(record["id"]),
+        "url": record.get("url") or None,
+        "source": record.get("source") or None,
+        "published_at": None if published in (None, "") else parse_published(published),
+        "title": record.get("title") or None,
+        "headlines": tuple(h for h in headlines if h.strip()),
+        "text": record.get("text") or None,
+        "html": record["html"].encode("utf-8") if record.get("html") else None,
+        "charset": "utf-8" if record.get("html") else None,
+    }
+
+
+def read_jsonl(file: InputFile, reject: Reject) -> Iterator[RawArticle | Rejected]:
+    """Stream the articles of a JSONL file, one Rejected per unreadable line."""
+    try:
+        with open_decompressed(file.path) as stream:
+            for lineno, raw_line in enumerate(stream, start=1):
+                uri = f"{file.path}#line-{lineno}"
+                if not raw_line.strip():
+                    continue
+                try:
+                    fields = parse_jsonl_record(raw_line.decode("utf-8-sig"))
+                except UnicodeDecodeError as error:
+                    yield reject("bad_encoding", f"line is not UTF-8: {error}", uri)
+                except json.JSONDecodeError as error:
+                    yield reject("bad_json", f"invalid JSON: {error.msg} at column {error.colno}", uri)
+                except ValueError as error:
+                    yield reject("bad_record", str(error), uri)
+                else:
+                    yield RawArticle(uri, "jsonl", file.content_sha256, **fields)
+    except (OSError, EOFError, zlib.error) as error:
+        yield reject("bad_gzip", f"stream broke while reading: {error}")

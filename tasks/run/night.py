@@ -1,0 +1,137 @@
+"""One whole night, without Prefect: discover, plan, shards, merge, commit, report.
+
+The flow (flows/nightly.py) runs exactly this function, handing in Prefect-task versions of the steps
+(retries, timeouts, a task runner for the shards, the UI); benchmarks and tests run it with the plain
+functions. So the sequence of a night, its lock, its failure record and its counts exist once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pyarrow as pa
+
+from tasks.ids import new_run_id
+from tasks.ingest import discover
+from tasks.lake import Lake, Snapshot
+from tasks.lake.schemas import QUARANTINE
+from tasks.records import RunInfo, ShardResult
+from tasks.run.commit import commit_run, record_failed_run
+from tasks.run.layout import Staging
+from tasks.run.merge import merge_run
+from tasks.run.plan import plan_shards
+from tasks.run.report import run_report
+from tasks.run.rows import quarantine_row, runs_row
+from tasks.run.shard import process_shard
+
+# Runs every shard of a saved plan: (plan path, run, staging dir) -> one result per shard, in plan order.
+ShardRunner = Callable[[str, RunInfo, str], list[ShardResult]]
+
+
+def run_shards_here(plan_path: str, run: RunInfo, staging_dir: str) -> list[ShardResult]:
+    """Run the shards of a plan one after another in this process."""
+    shards = Staging(Path(staging_dir), run.run_id).load_plan()
+    return [process_shard(files, run, staging_dir, index) for index, files in enumerate(shards)]
+
+
+@dataclass(frozen=True)
+class NightSteps:
+    """The functions a night calls; the flow hands in Prefect-task versions of them."""
+
+    discover: Callable = discover
+    plan: Callable = plan_shards
+    shards: ShardRunner = run_shards_here
+    merge: Callable = merge_run
+    commit: Callable = commit_run
+    record_failed: Callable = record_failed_run
+    report: Callable = run_report
+
+
+@dataclass(frozen=True)
+class Night:
+    """What a committed night leaves: its `runs` row (plus snapshot and lake), the snapshot, the Markdown report."""
+
+    summary: dict[str, object]
+    snapshot: Snapshot
+    report: str
+
+
+def run_night(
+    paths: Sequence[str],
+    lake: Lake,
+    run: RunInfo,
+    *,
+    batch_files: int,
+    lock_timeout_s: float = 0.0,
+    steps: NightSteps = NightSteps(),
+    flow_run_id: str | None = None,
+    logger: logging.Logger | logging.LoggerAdapter | None = None,
+) -> Night:
+    """Ingest every input file the lake has not seen, and commit the run's rows as one snapshot.
+
+    Args:
+        paths: input files and directories (already resolved: no globs, no `{date}`).
+        lake: the lake to write.
+        run: the run's id and logical date.
+        batch_files: input files per shard.
+        lock_timeout_s: how long to wait for another run writing the lake.
+        steps: the functions to call for each step.
+        flow_run_id: the Prefect flow run, recorded in `runs`.
+        logger: where progress goes (default: the `newslake` logger).
+
+    Returns:
+        The committed night. A failure commits only a `runs` row with status `failed`, then re-raises.
+    """
+    log = logger or logging.getLogger("newslake")
+    started_at = datetime.now(timezone.utc)
+    with lake.writer_lock(run.run_id, timeout_s=lock_timeout_s):
+        # Files of a crashed earlier run are unreferenced: clear them before writing anything new.
+        lake.remove_orphans()
+        found, files_new = None, 0
+        try:
+            # 1. Discover: hash every input file; the lake's manifest says which contents are new.
+            found = steps.discover(paths)
+            known = lake.read_column_values("files", "content_sha256", [f.content_sha256 for f in found.files])
+            shards = steps.plan(found.files, known, batch_files)
+            files_new = sum(len(shard) for shard in shards)
+            log.info("run %s for %s: %d files seen, %d new, %d shards",
+                     run.run_id, run.run_date, len(found.files), files_new, len(shards))
+
+            # 2. Shards (parallel): read, clean, extract statements; each writes its own staged Parquet parts.
+            # The plan goes by path: a Prefect subflow's parameters are stored by the API (at most 512 KiB).
+            staging = Staging(lake.staging_dir(run.run_id), run.run_id)
+            results = steps.shards(str(staging.save_plan(shards)), run, str(staging.root)) if shards else []
+
+            # 3. Merge (single node): dedupe articles, cluster headlines into stories, write final files.
+            rejects = pa.Table.from_pylist([quarantine_row(r, run) for r in found.rejected], schema=QUARANTINE)
+            merged = steps.merge(lake, run, results, rejects)
+
+            # 4. Commit: one atomic snapshot, with the run's `runs` row.
+            row = runs_row(run, flow_run_id=flow_run_id, started_at=started_at, status="completed",
+                           files_seen=len(found.files), files_new=files_new, counts=merged.counts)
+            snapshot = steps.commit(lake, run, merged, row)
+        except BaseException:
+            # Leave a trace of the failure in `runs`; the data of the run is not committed.
+            failed = runs_row(run, flow_run_id=flow_run_id, started_at=started_at, status="failed",
+                              files_seen=len(found.files) if found else 0, files_new=files_new, counts={})
+            try:
+                steps.record_failed(lake, run, failed)
+            except Exception as error:  # noqa: BLE001 - the original failure is the one to report
+                log.error("could not record the failed run: %s", error)
+            raise
+
+    # 5. Report: what the night added, read back from the committed lake.
+    summary = {**row.to_pylist()[0], "snapshot": snapshot.version, "lake": str(lake.root)}
+    report = steps.report(lake, run.run_id, run.run_date, summary)
+    log.info("committed snapshot %d: %d articles, %d headlines, %d statements, %d quarantined",
+             snapshot.version, summary["articles"], summary["headlines"], summary["statements"], summary["quarantined"])
+    return Night(summary, snapshot, report)
+
+
+def new_run(run_date: date) -> RunInfo:
+    """A fresh run of the given logical date (time-ordered id)."""
+    return RunInfo(new_run_id(), run_date)

@@ -1,0 +1,100 @@
+"""Table rows of a run's records: every row is built against its table's schema, so no column list is typed twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timezone
+
+import pyarrow as pa
+
+from tasks.ids import stable_id
+from tasks.lake.schemas import ARTICLES, FILES, QUARANTINE, RUNS, STAGED_HEADLINES, STATEMENTS
+from tasks.records import CleanArticle, InputFile, Rejected, RunInfo
+from tasks.statements import Statement
+
+# The counts a run reports in its `runs` row, as the merge computes them.
+RUN_COUNTS = ("articles", "duplicates", "headlines", "stories_new", "statements", "quarantined")
+
+
+def schema_row(schema: pa.Schema, values: Mapping[str, object]) -> dict[str, object]:
+    """The schema's columns, in order, taken from `values` (which may hold more).
+
+    Raises:
+        KeyError: a column has no value: a writer that missed a schema change fails loudly, not with nulls.
+    """
+    missing = [name for name in schema.names if name not in values]
+    if missing:
+        raise KeyError(f"no value for column(s) {missing} ({schema.metadata[b'grain'].decode()})")
+    return {name: values[name] for name in schema.names}
+
+
+def _run_columns(run: RunInfo) -> dict[str, object]:
+    return {"run_id": run.run_id, "ingest_date": run.run_date}
+
+
+def article_row(article: CleanArticle, run: RunInfo) -> dict[str, object]:
+    """The `articles` row of one clean article."""
+    return schema_row(ARTICLES, {
+        **vars(article),
+        "authors": list(article.authors),
+        "word_count": len(article.body.split()),
+        "stray_blocks": [{"start": s, "end": e, "heading": heading} for s, e, heading in article.stray_blocks],
+        **_run_columns(run),
+    })
+
+
+def headline_rows(article: CleanArticle, run: RunInfo) -> list[dict[str, object]]:
+    """The staged `headlines` rows of one clean article (groups and stories are assigned by the merge)."""
+    seen_at = article.published_at or article.fetched_at or run.run_midnight
+    return [
+        schema_row(STAGED_HEADLINES, {
+            "headline_id": stable_id(article.article_id, text), "article_id": article.article_id, "text": text,
+            "role": role, "seen_at": seen_at, "source": article.source, **_run_columns(run),
+        })
+        for role, text in article.headlines
+    ]
+
+
+def statement_rows(article: CleanArticle, statements: Iterable[Statement], run: RunInfo) -> list[dict[str, object]]:
+    """The `statements` rows of one article's statements, with offsets into its body."""
+    return [
+        schema_row(STATEMENTS, {
+            **vars(found),
+            "statement_id": stable_id(article.article_id, str(found.content_start), str(found.content_end)),
+            "article_id": article.article_id,
+            **_run_columns(run),
+        })
+        for found in statements
+    ]
+
+
+def quarantine_row(rejected: Rejected, run: RunInfo) -> dict[str, object]:
+    """The `quarantine` row of one rejection."""
+    return schema_row(QUARANTINE, {**vars(rejected), "quarantined_at": datetime.now(timezone.utc), **_run_columns(run)})
+
+
+def file_row(file: InputFile, source_format: str, articles: int, quarantined: int, run: RunInfo) -> dict[str, object]:
+    """The `files` manifest row of one ingested input file."""
+    return schema_row(FILES, {
+        "content_sha256": file.content_sha256, "source_uri": file.path, "size_bytes": file.size_bytes,
+        "source_format": source_format, "articles": articles, "quarantined": quarantined, **_run_columns(run),
+    })
+
+
+def runs_row(
+    run: RunInfo,
+    *,
+    flow_run_id: str | None,
+    started_at: datetime,
+    status: str,
+    files_seen: int,
+    files_new: int,
+    counts: Mapping[str, int],
+) -> pa.Table:
+    """The `runs` row of one run, as a one-row table."""
+    row = schema_row(RUNS, {
+        "run_id": run.run_id, "flow_run_id": flow_run_id, "run_date": run.run_date, "started_at": started_at,
+        "finished_at": datetime.now(timezone.utc), "status": status, "files_seen": files_seen,
+        "files_new": files_new, "ingest_date": run.run_date, **{name: counts.get(name, 0) for name in RUN_COUNTS},
+    })
+    return pa.Table.from_pylist([row], schema=RUNS)
