@@ -1,10 +1,11 @@
 -- One row per headline of a new article that the lake does not have, with the article's lead (story-matching context).
+-- Only the headlines of the copy of the article that won (new_articles holds its source_uri) are kept.
 with
 staged as (
     select * exclude (filename) from staged_headlines
 ),
 kept as (
-    select h.* from staged h semi join new_articles using (article_id)
+    select h.* exclude (source_uri) from staged h semi join new_articles using (article_id, source_uri)
 ),
 unseen as (
     select * from kept anti join src_headlines using (headline_id)

@@ -79,10 +79,16 @@ STATEMENTS = _schema(
     _field("speaker_canonical", pa.string(), "speaker resolved to the fullest name in the article"),
     _field("speaker_type", pa.string(), "person | organization | publication | anonymous | unresolved", False),
     _field("cue", pa.string(), "reporting verb or multi-word cue as written", False),
-    _field("content", pa.string(), "what was said: body[content_start:content_end]", False),
+    _field("content", pa.string(), "what was said: its fragments joined with ' … ' (the attribution between them left out)", False),
     _field("kind", pa.string(), "direct | indirect | mixed", False),
-    _field("content_start", pa.int32(), "character offset of content in articles.body", False),
-    _field("content_end", pa.int32(), "end offset (exclusive) of content in articles.body", False),
+    _field("content_start", pa.int32(), "offset in articles.body where the first fragment starts", False),
+    _field("content_end", pa.int32(), "end offset (exclusive) of the last fragment", False),
+    _field(
+        "fragments",
+        pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32())])),
+        "the quoted or reported pieces, in order: each is articles.body[start:end]",
+        False,
+    ),
     _field("speaker_start", pa.int32(), "offset of the speaker mention in articles.body"),
     _field("speaker_end", pa.int32(), "end offset (exclusive) of the speaker mention"),
     _field("cue_start", pa.int32(), "offset of the cue in articles.body"),
@@ -135,11 +141,24 @@ RUNS = _schema(
     _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),
 )
 
-# Internal: headlines as a shard stages them, before the cross-shard merge assigns groups and stories.
+# Internal: rows as a shard stages them. Each keeps the source_uri of the copy of its article it came from, so
+# that when two inputs hold one article (same article_id), the merge keeps the rows of the copy that won.
+_COPY = _field("source_uri", pa.string(), "input the article copy came from (the merge keeps the winning copy's rows)", False)
 STAGED_HEADLINES = _schema(
-    "one row per distinct headline text of an article, before clustering",
+    "one row per distinct headline text of an article copy, before clustering",
     *(f for f in HEADLINES if f.name not in {"text_norm", "dup_group_id", "story_id", "is_canonical"}),
+    _COPY,
 )
+STAGED_STATEMENTS = _schema("one row per statement of an article copy", *STATEMENTS, _COPY)
+
+# What shards stage per table, before the merge (tasks/run/shard.py writes them, tasks/run/merge.py reads them).
+STAGED: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "headlines": STAGED_HEADLINES,
+    "statements": STAGED_STATEMENTS,
+    "quarantine": QUARANTINE,
+    "files": FILES,
+}
 
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,

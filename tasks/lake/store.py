@@ -169,9 +169,10 @@ class Lake:
 
     @contextmanager
     def writer_lock(self, run_id: str, timeout_s: float = 0.0, poll_s: float = 1.0) -> Iterator[None]:
-        """Initialise the lake if needed and hold its single-writer lock (see tasks/lake/lock.py)."""
-        self.init()
+        """Hold the lake's single-writer lock (see tasks/lake/lock.py), initialising the lake once it is held."""
+        self.meta_dir.mkdir(parents=True, exist_ok=True)
         with writer_lock(self.meta_dir, run_id, timeout_s=timeout_s, poll_s=poll_s):
+            self.init()  # under the lock: two writers starting together must not both rewrite the empty files
             yield
 
     # ---- reading ------------------------------------------------------------------------------
@@ -185,10 +186,6 @@ class Lake:
         return "\n".join(
             file_view_sql(f"src_{name}", [self._empty_file(name), *self.files(name, snapshot)]) for name in TABLES
         )
-
-    def staged_view_sql(self, view: str, table: str, paths: Sequence[Path | str]) -> str:
-        """SQL defining `view` over staged (uncommitted) files of `table`, typed like the table."""
-        return file_view_sql(view, [self._empty_file(table), *paths])
 
     def views_sql(self, snapshot: Snapshot | None = None) -> str:
         """All view definitions over the snapshot's files, for other DuckDB clients (views.sql)."""

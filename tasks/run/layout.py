@@ -2,6 +2,7 @@
 
     <lake>/_staging/<run_id>/plan.json                       the shard plan (file lists), read by every shard
     <lake>/_staging/<run_id>/<table>/shard-NNNNN.parquet     a shard's staged part of one table
+    <lake>/_staging/<run_id>/<table>/empty.parquet           zero-row part: the staged table's columns when no shard wrote any
     <lake>/_staging/<run_id>/merge.duckdb                    the merge's spill database
     <lake>/_staging/<run_id>/final/<table>[/<date>]/<run_id>.parquet   final files, placed under tables/ at commit
 """
@@ -33,6 +34,9 @@ class Staging:
 
     def shard_part(self, table: str, shard: int) -> Path:
         return self.root / table / f"shard-{shard:05d}.parquet"
+
+    def empty_part(self, table: str) -> Path:
+        return self.root / table / "empty.parquet"
 
     def final_part(self, table: str, partition: date | None = None) -> Path:
         folder = self.root / "final" / table

@@ -18,14 +18,13 @@ import pyarrow.compute as pc
 
 from tasks.headlines import CLUSTER_INPUT, HeadlineSettings, cluster_headlines, summarize_stories
 from tasks.lake import Commit, Lake, PartWriter, write_table
-from tasks.lake.schemas import FILES, HEADLINES, QUARANTINE, TABLES
-from tasks.lake.views import sql_text
+from tasks.lake.schemas import FILES, HEADLINES, QUARANTINE, STAGED, TABLES
+from tasks.lake.views import file_view_sql, sql_text
 from tasks.records import RunInfo, ShardResult
 from tasks.run.layout import Staging
 
 LEAD_CHARS = 400  # characters of the body given to story matching as context
 _BATCH_ROWS = 10_000
-_STAGED = ("articles", "headlines", "statements", "quarantine", "files")
 
 
 @dataclass
@@ -74,8 +73,9 @@ def _connect(lake: Lake, staging: Staging, shards: Sequence[ShardResult], discov
     staging.root.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(staging.merge_database))  # on disk: large runs spill instead of failing
     con.execute(lake.source_views_sql())
-    for table in _STAGED:
-        con.execute(lake.staged_view_sql(f"staged_{table}", table, [s.parts[table] for s in shards if table in s.parts]))
+    for table, schema in STAGED.items():
+        empty = write_table(schema.empty_table(), staging.empty_part(table), schema)
+        con.execute(file_view_sql(f"staged_{table}", [empty, *(s.parts[table] for s in shards if table in s.parts)]))
     rejects = QUARANTINE.empty_table() if discovery_quarantine is None else discovery_quarantine.cast(QUARANTINE)
     con.register("discovery_quarantine", rejects)
     return con

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pyarrow as pa
 
 from tasks.ids import stable_id
-from tasks.lake.schemas import ARTICLES, FILES, QUARANTINE, RUNS, STAGED_HEADLINES, STATEMENTS
+from tasks.lake.schemas import ARTICLES, FILES, QUARANTINE, RUNS, STAGED_HEADLINES, STAGED_STATEMENTS
 from tasks.records import CleanArticle, InputFile, Rejected, RunInfo
 from tasks.statements import Statement
 
@@ -49,19 +49,21 @@ def headline_rows(article: CleanArticle, run: RunInfo) -> list[dict[str, object]
     return [
         schema_row(STAGED_HEADLINES, {
             "headline_id": stable_id(article.article_id, text), "article_id": article.article_id, "text": text,
-            "role": role, "seen_at": seen_at, "source": article.source, **_run_columns(run),
+            "role": role, "seen_at": seen_at, "source": article.source, "source_uri": article.source_uri,
+            **_run_columns(run),
         })
         for role, text in article.headlines
     ]
 
 
 def statement_rows(article: CleanArticle, statements: Iterable[Statement], run: RunInfo) -> list[dict[str, object]]:
-    """The `statements` rows of one article's statements, with offsets into its body."""
+    """The staged `statements` rows of one article's statements, with offsets into its body."""
     return [
-        schema_row(STATEMENTS, {
+        schema_row(STAGED_STATEMENTS, {
             **vars(found),
             "statement_id": stable_id(article.article_id, str(found.content_start), str(found.content_end)),
             "article_id": article.article_id,
+            "source_uri": article.source_uri,
             **_run_columns(run),
         })
         for found in statements

@@ -13,20 +13,11 @@ from pathlib import Path
 from tasks.clean import clean_article
 from tasks.ingest import read_input
 from tasks.lake import PartWriter
-from tasks.lake.schemas import ARTICLES, FILES, QUARANTINE, STAGED_HEADLINES, STATEMENTS
+from tasks.lake.schemas import STAGED
 from tasks.records import CleanArticle, InputFile, RawArticle, Rejected, RunInfo, ShardResult
 from tasks.run.layout import Staging
 from tasks.run.rows import article_row, file_row, headline_rows, quarantine_row, statement_rows
 from tasks.statements import extract_statements
-
-STAGED_TABLES = {
-    "articles": ARTICLES,
-    "headlines": STAGED_HEADLINES,
-    "statements": STATEMENTS,
-    "quarantine": QUARANTINE,
-    "files": FILES,
-}
-
 
 def unexpected(source_uri: str, sha: str | None, stage: str, error: Exception) -> Rejected:
     """The rejection of an item whose processing raised: a bug must not sink the night, so the item is
@@ -55,8 +46,8 @@ class _ShardBuffers:
     """Rows of each staged table, flushed to its part file every `batch_rows` articles."""
 
     def __init__(self, staging: Staging, shard: int, batch_rows: int) -> None:
-        self.writers = {name: PartWriter(staging.shard_part(name, shard), schema) for name, schema in STAGED_TABLES.items()}
-        self.rows: dict[str, list[dict[str, object]]] = {name: [] for name in STAGED_TABLES}
+        self.writers = {name: PartWriter(staging.shard_part(name, shard), schema) for name, schema in STAGED.items()}
+        self.rows: dict[str, list[dict[str, object]]] = {name: [] for name in STAGED}
         self.batch_rows = batch_rows
 
     def add(self, table: str, rows: list[dict[str, object]]) -> None:

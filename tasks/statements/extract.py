@@ -52,6 +52,7 @@ class Statement:
     kind: str
     content_start: int
     content_end: int
+    fragments: tuple[tuple[int, int], ...]
     speaker_start: int | None
     speaker_end: int | None
     cue_start: int | None
@@ -1128,6 +1129,7 @@ class _Extractor:
                     kind=kind,
                     content_start=cs,
                     content_end=ce,
+                    fragments=((cs, ce),),
                     speaker_start=s0,
                     speaker_end=s1,
                     cue_start=c0,
