@@ -1,0 +1,72 @@
+"""A whole night without Prefect (run_night with the plain steps): counts, reruns, duplicate copies, failures."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tasks.lake import Lake
+from tasks.run import NightSteps, new_run, run_night
+from tests.paths import SAMPLES
+
+NIGHT = date(2026, 11, 27)
+
+
+def night(inputs: list[Path], lake: Lake, steps: NightSteps = NightSteps()) -> dict[str, object]:
+    return run_night([str(p) for p in inputs], lake, new_run(NIGHT), batch_files=2, steps=steps).summary
+
+
+def counts(lake: Lake) -> dict[str, int]:
+    con = lake.connect()
+    return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("articles", "headlines", "stories", "statements", "quarantine", "files", "runs")}
+
+
+def test_samples_night_then_rerun_adds_nothing(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    first = night([SAMPLES], lake)
+    assert (first["status"], first["files_seen"], first["files_new"], first["articles"]) == ("completed", 7, 7, 11)
+    assert first["quarantined"] == 3 and first["statements"] > 0 and first["snapshot"] == 1
+    before = counts(lake)
+    again = night([SAMPLES], lake)
+    assert (again["files_new"], again["articles"], again["headlines"], again["statements"]) == (0, 0, 0, 0)
+    after = counts(lake)
+    assert after == {**before, "runs": before["runs"] + 1}
+
+
+def test_the_copy_that_wins_an_article_wins_its_headlines_and_statements(tmp_path: Path) -> None:
+    # One URL delivered twice with different text (a feed item and a later edit): one article, and only the
+    # winning copy's headlines and statements, so every offset points into the body the lake keeps.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name, title, said in (("a.jsonl", "Ferry fares rise", "rise in April"), ("b.jsonl", "Ferry fares to rise", "go up")):
+        text = f'"Fares will {said}," the harbor master said on Monday.\n\nThe change follows a fuel surcharge.'
+        (inbox / name).write_text(json.dumps({"url": "https://example.test/fares", "title": title, "text": text}) + "\n")
+    lake = Lake(tmp_path / "lake")
+    summary = night([inbox], lake)
+    assert (summary["articles"], summary["duplicates"]) == (1, 1)
+    con = lake.connect()
+    assert con.execute("select count(*) from headlines where role = 'title'").fetchone() == (1,)
+    mismatched = con.execute(
+        "select count(*) from statements s join articles a using (article_id) "
+        "where substr(a.body, s.content_start + 1, s.content_end - s.content_start) <> s.content"
+    ).fetchone()
+    assert mismatched == (0,) and con.execute("select count(*) from statements").fetchone() == (1,)
+
+
+def test_a_failed_night_records_only_its_runs_row(tmp_path: Path) -> None:
+    def broken_merge(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated merge bug")
+
+    lake = Lake(tmp_path / "lake")
+    with pytest.raises(RuntimeError, match="simulated merge bug"):
+        night([SAMPLES / "txt"], lake, dataclasses.replace(NightSteps(), merge=broken_merge))
+    con = lake.connect()
+    assert con.execute("select status, files_seen, articles from runs").fetchall() == [("failed", 3, 0)]
+    assert con.execute("select count(*) from articles").fetchone() == (0,)
+    # The next night reads the same files again: nothing of the failed one was kept.
+    assert night([SAMPLES / "txt"], lake)["files_new"] == 3
