@@ -40,11 +40,9 @@ _TRUNCATION = re.compile(r"\s*(?:\.{2,}|\u2026)\s*$")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}(?=\W|$)")
 # Digits grouped by commas ("2,000") are one number; decimals ("3.5") keep their point.
 _DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3}\b)")
-_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _POSSESSIVE = re.compile(r"'s\b")
 _NON_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)|_")
 _SPACES = re.compile(r"\s+")
-_SEPARATOR = r"\s*(?:-|:|\|)\s*"
 
 
 @cache

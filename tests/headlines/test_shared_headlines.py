@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sys
-from pathlib import Path
 
 import pytest
+
 from tests.paths import REPO, SHARED
 
 DEV = SHARED / "eval" / "headlines" / "uci_dev.csv"
@@ -77,3 +78,18 @@ def test_uci_dev_per_category_floor(bench) -> None:  # type: ignore[no-untyped-d
         totals[1] += part.num_rows * f1
     assert totals[0] / table.num_rows >= CATEGORY_PRECISION_FLOOR
     assert totals[1] / table.num_rows >= CATEGORY_F1_FLOOR
+
+
+@pytest.mark.shared
+def test_seed_headlines_share_one_story(shared_dir) -> None:  # type: ignore[no-untyped-def]
+    """The seed article's headlines, sent as three articles of one night among other stories, are one story."""
+    from tasks.headlines import cluster_headlines
+    from tests.headlines.nights import FILLER, table
+
+    expected = json.loads(next((shared_dir / "seeds").glob("*.expected.json")).read_text())
+    assert expected["headlines_share_one_story"]
+    rows = [(text, hour) for hour, text in enumerate(expected["headlines"])]
+    stories = cluster_headlines(table(rows + FILLER), None).column("story_id").to_pylist()
+    n = len(rows)
+    assert len(set(stories[:n])) == 1
+    assert not set(stories[:n]) & set(stories[n:])
