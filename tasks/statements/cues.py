@@ -82,7 +82,7 @@ class CueLexicon:
 
 @cache
 def cue_lexicon() -> CueLexicon:
-    """Load tasks/lexicons/statement_cues.txt and expand every verb into its inflections."""
+    """Load lexicons/cues.txt and expand every verb into its inflections."""
     lex = load_lexicon(LEXICON)
     forms: dict[str, str] = {}
     base_of: dict[str, str] = {}
@@ -99,7 +99,7 @@ def cue_lexicon() -> CueLexicon:
                 base_of[form] = parts[0]
                 if group == "verbs_with_object_only":
                     object_only.add(form)
-    # Headlines write cues in title case ("..., Senator Says"); statements.py accepts these forms only in
+    # Headlines write cues in title case ("..., Senator Says"); reported.py accepts these forms only in
     # title-case sentences.
     for form, kind in list(forms.items()):
         if kind in ("s", "past"):
@@ -176,7 +176,6 @@ class CuePatterns:
     """Compiled regexes over the cue lexicon."""
 
     verb_phrase: re.Pattern[str]  # (aux/adverb)* verb (particle)? (tail)?; groups: pre, verb, particle, tail
-    according: re.Pattern[str]
 
 
 @cache
@@ -191,5 +190,4 @@ def cue_patterns() -> CuePatterns:
         rf"(?P<particle>\s+(?:{trie_alternation(particles)})(?![\w'’-]))?"
         rf"(?P<tail>\s+(?:{trie_alternation(lex.tails)})(?![\w'’-]))?"
     )
-    according = re.compile(rf"(?<![\w'’-])(?:{trie_alternation(lex.according)})(?![\w'’-])", re.IGNORECASE)
-    return CuePatterns(verb_phrase=verb_phrase, according=according)
+    return CuePatterns(verb_phrase=verb_phrase)

@@ -1,40 +1,11 @@
-"""Tests for tasks/speakers.py: speaker typing, short-form and pronoun resolution, mention boundaries."""
+"""Tests for tasks/statements/resolve.py: short forms to the fullest name, pronouns to their antecedents."""
 
 from __future__ import annotations
 
 import pytest
 
-from tasks.statements.speakers import Resolver, mention_after, mention_before, speaker_type
 from tasks.statements import extract_statements
-
-
-@pytest.mark.parametrize(
-    ("mention", "kind"),
-    [
-        ("Jane Doe", "person"),
-        ("Mr. Okafor", "person"),
-        ("the city's deputy mayor", "person"),
-        ("a spokeswoman", "anonymous"),
-        ("the sources", "anonymous"),
-        ("officials", "anonymous"),
-        ("two senior diplomats", "anonymous"),
-        ("the Daily Ledger", "publication"),
-        ("The Morning Post", "publication"),
-        ("the newspaper", "publication"),
-        ("the Finance Ministry", "organization"),
-        ("the regional government", "organization"),
-        ("the United Kingdom", "organization"),
-        ("Officials at the Finance Ministry", "anonymous"),  # the head comes before the preposition
-        ("Bank of Lisbon", "organization"),
-        ("the FBI", "organization"),
-        ("The Committee for Safer Streets", "organization"),
-        ("The Daily Beacon", "publication"),
-        ("she", "unresolved"),  # a pronoun's type comes from its antecedent
-    ],
-)
-def test_speaker_type(mention: str, kind: str) -> None:
-    assert speaker_type(mention) == kind
-
+from tasks.statements.resolve import Resolver
 
 ARTICLE = (
     "Prime Minister Helena Brandt met union leaders on Monday, the Evening Courier reported.\n\n"
@@ -126,33 +97,6 @@ def test_it_resolves_to_an_organization_speaker() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "mention"),
-    [
-        ("Later that day, the sources", "the sources"),
-        ("Aside from what the regional council", "the regional council"),
-        ("On Friday, Ana Ruiz and Carl Mendes", "Ana Ruiz and Carl Mendes"),
-        ("But Sen. J. R. Hollis", "Sen. J. R. Hollis"),
-        ("A spokesman for the port authority", "A spokesman for the port authority"),
-    ],
-)
-def test_mention_before(text: str, mention: str) -> None:
-    span = mention_before(text, len(text), 0)
-    assert span is not None and text[span[0] : span[1]] == mention
-
-
-@pytest.mark.parametrize("text", ["The report says it is wrong and", "when", "of the"])
-def test_no_mention_before(text: str) -> None:
-    assert mention_before(text, len(text), 0) is None
-
-
-def test_mention_after_stops_at_appositive_and_time() -> None:
-    text = " Maria Lopez, a spokeswoman"
-    span = mention_after(text, 0, len(text))
-    assert span is not None and text[span[0] : span[1]] == "Maria Lopez"
-    assert mention_after(" Tuesday that", 0, 13) is None
-
-
-@pytest.mark.parametrize(
     ("mention", "canonical"),
     [
         ("Councillor Ruth Amsel", "Ruth Amsel"),  # local-government titles are titles like "Mayor"
@@ -163,10 +107,6 @@ def test_mention_after_stops_at_appositive_and_time() -> None:
 )
 def test_local_government_titles_are_dropped(mention: str, canonical: str) -> None:
     assert Resolver(f"{mention} opened the hearing.").canonical(mention) == (canonical, "person")
-
-
-def test_lowercase_councillor_is_a_person() -> None:
-    assert speaker_type("the councillor") == "person"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,277 @@
+"""Direct quotes: a quote with its attribution before or after it, the fragments that continue it, and
+"Name: ..." lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tasks.statements.clauses import clause_patterns
+from tasks.statements.cues import cue_lexicon, cue_patterns
+from tasks.statements.mentions import mention_after, mention_before
+from tasks.statements.spans import Candidate, Span, SpanSet
+from tasks.statements.speaker_words import speaker_words
+from tasks.statements.structure import (
+    Article,
+    Quote,
+    count_words,
+    last_char_inside,
+    quote_inner,
+    trim_content,
+)
+from tasks.statements.subjects import (
+    before_affiliation,
+    is_label,
+    leading_mention,
+    subject_at,
+)
+from tasks.statements.verbs import cue_span, form_fits
+
+_ATTRIBUTION_GAP = re.compile(r"[\s,'’]*")
+_DASH_NAME = re.compile(r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*")
+_SIGNATURE_END = re.compile(r"[ \t\xa0.,]*(?:\n|$|\(|,)")
+# What may sit between an attribution and the next fragment of the same quote ('she said, "...').
+# A period inside the gap is allowed when it is not a sentence end ("a D.C.-based strategist").
+_LOOSE_GAP = re.compile(r"(?:[^.!?\"“”]|\.(?![\s\"“”])){0,120}?[,.:;!?]?\s*")
+# A few words, then a comma or colon, between a cue and the quote it introduces ("told the crowd:").
+_CUE_TO_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,4}\s*[,:]\s*|\s*")
+_CUE_TO_COLON = re.compile(r"(?:\s+[\w'’.-]+){0,4}\s*:\s*")
+_NAME_TOKENS = r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*"
+# A name and a colon right before a quote mark, or opening a paragraph (after an optional quote mark).
+_NAME_COLON_END = re.compile(rf"(?:^|(?<=[\s.!?\"”]))(?P<name>{_NAME_TOKENS})(?P<colon>:)\s*$")
+_NAME_COLON_START = re.compile(rf"[\"“]?(?P<name>{_NAME_TOKENS})(?P<colon>:)\s+(?=\S)")
+_WINDOW_AFTER = 160  # chars after a quote searched for its attribution
+_WINDOW_BEFORE = 200  # chars before a quote searched for its attribution
+_WINDOW_COLON = 60  # chars before a quote searched for "Name:"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote and by which cue; `end` is where the attribution ends, when it follows the quote."""
+
+    speaker: Span
+    cue: Span
+    rule: str
+    end: int | None = None
+
+
+@dataclass
+class Findings:
+    """What the rules have found so far in one article."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    claimed: list[Span] = field(default_factory=list)  # quotes and attributions of direct statements, colon lines
+    in_claimed: SpanSet = field(default_factory=lambda: SpanSet([]))
+
+
+def attribution_after(doc: Article, quote_end: int, paragraph_end: int) -> Attribution | None:
+    """'"...," said Jane Doe', '"...," Jane Doe said', '"..." ― Jane Doe': the attribution after a quote.
+
+    Args:
+        doc: the article.
+        quote_end: the closing mark's end.
+        paragraph_end: the end of the quote's paragraph.
+
+    Returns:
+        The attribution, or None.
+    """
+    text, lex, verb_phrase = doc.text, cue_lexicon(), cue_patterns().verb_phrase
+    window_end = min(paragraph_end, quote_end + _WINDOW_AFTER)
+    gap = _ATTRIBUTION_GAP.match(text, quote_end, window_end)
+    pos = gap.end() if gap else quote_end
+    m = verb_phrase.match(text, pos, window_end)
+    if m and not m.group("pre") and lex.forms[m.group("verb")] in ("s", "past"):
+        cue = cue_span(m, text)
+        speaker = mention_after(text, cue[1], paragraph_end)
+        if speaker and text[cue[1] : speaker[0]].strip() == "":
+            return Attribution(speaker, cue, "quote_said_name", max(cue[1], speaker[1]))
+    dash = _DASH_NAME.match(text, quote_end, window_end)
+    if dash:
+        # '"..." ― Jane Doe': an epigraph or testimonial signed with a dash and a name.
+        speaker = mention_after(text, dash.end(), paragraph_end)
+        if speaker is not None and text[speaker[0]].isupper() and _SIGNATURE_END.match(text, speaker[1], paragraph_end):
+            return Attribution(speaker, (dash.start("dash"), dash.end("dash")), "quote_dash_name", speaker[1])
+    return _subject_cue_after(doc, quote_end, pos, window_end, paragraph_end)
+
+
+def _subject_cue_after(doc: Article, quote_end: int, pos: int, window_end: int, paragraph_end: int) -> Attribution | None:
+    """'"...," Jane Doe said': a subject and its cue right after a quote."""
+    text = doc.text
+    sentence_closed = text[last_char_inside(text, quote_end)] in ".!?"
+    inner_start, inner_end = _closed_inner(doc, quote_end)
+    short = count_words(text, inner_start, inner_end) < 4
+    for m in cue_patterns().verb_phrase.finditer(text, pos, window_end):
+        if not form_fits(m, text) or text[m.start("verb")].isupper():
+            continue  # a title-case verb belongs to a headline, not to an attribution
+        cue = cue_span(m, text)
+        subject_end = before_affiliation(text, cue[0], pos)
+        speaker = mention_before(text, subject_end, quote_end)
+        if speaker is None or text[pos : speaker[0]].strip(" ,"):
+            speaker = leading_mention(text, pos, subject_end, opener=False)
+        if speaker is not None and not text[pos : speaker[0]].strip(" ,"):
+            if (sentence_closed or short) and not clause_patterns().attribution_end.match(text, cue[1], paragraph_end):
+                # '"... ." Jane Doe called the plan ...' is a new sentence, and '"Meet the Press," Jane
+                # Doe said the plan ...' names a show: the cue reports its own clause, not the quote.
+                return None
+            return Attribution(speaker, cue, "quote_then_said", cue[1])
+        break
+    return None
+
+
+def _closed_inner(doc: Article, quote_end: int) -> Span:
+    """The quoted words of the closed quote that ends at `quote_end`."""
+    return quote_inner(doc.text, doc.quote_opening_before(quote_end), quote_end, True)
+
+
+def attribution_before(doc: Article, found: Findings, quote_start: int, paragraph_start: int) -> Attribution | None:
+    """'Jane Doe said: "..."', '..., adding, "..."': the attribution before a quote.
+
+    Args:
+        doc: the article.
+        found: the statements found so far (a participle takes the last speaker of its sentence).
+        quote_start: the opening mark's start.
+        paragraph_start: the start of the paragraph that holds the cue.
+
+    Returns:
+        The attribution, or None.
+    """
+    text, lex = doc.text, cue_lexicon()
+    best = None
+    for m in cue_patterns().verb_phrase.finditer(text, max(paragraph_start, quote_start - _WINDOW_BEFORE), quote_start):
+        best = m
+    if best is None:
+        return None
+    participle = lex.forms[best.group("verb")] == "ing" and not best.group("pre").strip()
+    if not participle and not form_fits(best, text):
+        return None
+    cue = cue_span(best, text)
+    between = text[cue[1] : quote_start]
+    if not _CUE_TO_QUOTE.fullmatch(between) or cue[0] in doc.in_quotes:
+        return None
+    floor = doc.sentence_floor(cue[0], paragraph_start)
+    if participle:
+        # '..., Trump said, adding, "..."': the participle's subject is the last speaker or the sentence's.
+        if not text[max(floor, cue[0] - 3) : cue[0]].rstrip().endswith(","):
+            return None
+        earlier = [c for c in found.candidates if c.speaker is not None and floor <= c.speaker[0] < cue[0]]
+        speaker = earlier[-1].speaker if earlier else subject_at(text, floor, cue[0])
+        return Attribution(speaker, cue, "participle_quote") if speaker is not None else None
+    speaker = mention_before(text, before_affiliation(text, cue[0], floor), floor)
+    if speaker is None:
+        return None
+    if lex.forms[best.group("verb")] == "base" and not best.group("pre").strip():
+        head = text[speaker[0] : speaker[1]].split()[-1].lower()
+        if not (head in speaker_words().subject_pronouns or head.endswith("s")):
+            return None  # "helped a journalist write a book, "...": a bare infinitive, not a cue
+    next_quote = doc.first_quote_from(quote_start)
+    if not between.strip() and next_quote < len(doc.quotes) and count_words(text, *doc.inner(doc.quotes[next_quote])) < 3:
+        return None  # 'what he called "sophisticated adversaries"': a short quote right after the cue is a term
+    return Attribution(speaker, cue, "said_then_quote")
+
+
+def _colon_before(doc: Article, quote_start: int, paragraph_start: int) -> Attribution | None:
+    """'Jane Doe: "..."': a name and a colon introduce the quote (transcripts, round-ups)."""
+    m = _NAME_COLON_END.search(doc.text, max(paragraph_start, quote_start - _WINDOW_COLON), quote_start)
+    if not m or is_label(m.group("name")):
+        return None
+    return Attribution((m.start("name"), m.end("name")), (m.start("colon"), m.end("colon")), "name_colon_quote")
+
+
+def _attribution_of(doc: Article, found: Findings, quote: Quote) -> Attribution | None:
+    """The attribution of a quote: after it, before it, in a previous paragraph ending with a colon, or a
+    name and a colon."""
+    text = doc.text
+    paragraph_start, paragraph_end = doc.paragraphs[quote.paragraph]
+    if quote.closed:
+        after = attribution_after(doc, quote.end, paragraph_end)
+        if after is not None:
+            return after
+    before = attribution_before(doc, found, quote.start, paragraph_start)
+    if before is None and quote.start == paragraph_start and quote.paragraph > 0:
+        previous_start, previous_end = doc.paragraphs[quote.paragraph - 1]
+        if text[previous_start:previous_end].rstrip().endswith(":"):
+            before = attribution_before(doc, found, previous_end, previous_start)
+            # The cue may be followed by a few words before the colon ("told the crowd:").
+            if before is not None and not _CUE_TO_COLON.fullmatch(text[before.cue[1] : previous_end]):
+                before = None
+    if before is None:
+        before = _colon_before(doc, quote.start, paragraph_start)
+    return before
+
+
+def _continues(doc: Article, index: int, first: int, attribution: Attribution) -> bool:
+    """Whether quote `index + 1` continues quote `index` of a statement opened by quote `first`.
+
+    '"A," she said, "B."': the next quote follows the attribution in the same paragraph; a quote left open at
+    a paragraph end goes on in a quote that opens the next paragraph.
+    """
+    text = doc.text
+    current, following = doc.quotes[index], doc.quotes[index + 1]
+    if following.paragraph == current.paragraph:
+        anchor = attribution.end if (attribution.end is not None and index == first) else current.end
+        if anchor == current.end:
+            return not text[anchor : following.start].strip()
+        gap = text[anchor : following.start]
+        # '..., who added that it was "rattled"': another clause, not a fragment.
+        return bool(_LOOSE_GAP.fullmatch(gap)) and not cue_patterns().verb_phrase.search(gap)
+    return (
+        not current.closed
+        and following.paragraph == current.paragraph + 1
+        and following.start == doc.paragraphs[following.paragraph][0]
+    )
+
+
+def direct_quotes(doc: Article, found: Findings) -> None:
+    """Find every attributed quote, with the fragments that continue it, and add it to `found`.
+
+    Args:
+        doc: the article.
+        found: receives one candidate per statement, and the claimed attribution and quote spans.
+    """
+    text = doc.text
+    used: set[int] = set()
+    for index, quote in enumerate(doc.quotes):
+        if index in used:
+            continue
+        inner = doc.inner(quote)
+        if count_words(text, *inner) < 2:
+            continue
+        attribution = _attribution_of(doc, found, quote)
+        if attribution is None:
+            continue
+        end = inner[1]
+        last = index
+        while last + 1 < len(doc.quotes) and _continues(doc, last, index, attribution):
+            last += 1
+            used.add(last)
+            end = doc.inner(doc.quotes[last])[1]
+        if end <= inner[0]:
+            continue
+        speaker, cue = attribution.speaker, attribution.cue
+        found.candidates.append(Candidate((inner[0], end), speaker, cue, attribution.rule, direct=True))
+        found.claimed.append((min(speaker[0], cue[0]), max(speaker[1], cue[1])))
+        found.claimed.append((quote.start, doc.quotes[last].end))
+
+
+def colon_lines(doc: Article, found: Findings) -> None:
+    """'Jane Doe: The plan will fail.': a line opened by a name and a colon (headlines, transcripts).
+
+    Args:
+        doc: the article.
+        found: receives one candidate per line (lines inside claimed spans are skipped).
+    """
+    text = doc.text
+    for paragraph_start, paragraph_end in doc.paragraphs:
+        m = _NAME_COLON_START.match(text, paragraph_start, paragraph_end)
+        if not m or is_label(m.group("name")):
+            continue
+        if m.start("name") in found.in_claimed or count_words(text, m.end(), paragraph_end) < 3:
+            continue
+        start, end = trim_content(text, m.end(), paragraph_end)
+        if text[start : start + 1] in "\"“" and end < paragraph_end and text[end : end + 1] in "\"”":
+            end += 1
+        found.candidates.append(
+            Candidate((start, end), (m.start("name"), m.end("name")), (m.start("colon"), m.end("colon")),
+                      "name_colon_line")
+        )
+        found.claimed.append((paragraph_start, paragraph_end))

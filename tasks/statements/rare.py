@@ -1,0 +1,197 @@
+"""Rare cues, searched once over the whole body: "according to X", "reported by X", "it was reported that",
+"reportedly", "when asked whether"."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tasks.lexicon import load_lexicon
+from tasks.statements.clauses import alternation, either_case_first
+from tasks.statements.cues import LEXICON, cue_lexicon, trie_alternation
+from tasks.statements.mentions import mention_after
+from tasks.statements.spans import Candidate, SpanSet
+from tasks.statements.speaker_words import speaker_words
+from tasks.statements.structure import count_words, trim_content
+
+_WORDISH = re.compile(r"[\w'’-]")
+_BISECT_FROM = 8  # below this many matches a linear scan is cheaper than a bisect
+
+
+@dataclass(frozen=True)
+class RarePattern:
+    """One rare cue: substrings one of which must occur for it to match, and its pattern."""
+
+    needles: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class RarePatterns:
+    """The rare cue patterns; a str.find for their needles costs far less than a regex scan of the text."""
+
+    according: RarePattern
+    hedged: RarePattern  # "reportedly", "allegedly"
+    passive_by: RarePattern  # "was first reported by X"; group pby is the cue
+    it_passive: RarePattern  # "it was reported that"; group pitcue is the cue
+    asked: RarePattern  # "asked (by X) whether"; groups askcue, agent
+    passive_aux: re.Pattern[str]  # the auxiliaries and adverbs before a passive_by verb
+
+
+@cache
+def rare_patterns() -> RarePatterns:
+    """Compile the rare cue patterns from lexicons/cues.txt (once per process)."""
+    lex = load_lexicon(LEXICON)
+    entries = cue_lexicon().according
+    according = trie_alternation(list(entries) + [e[:1].upper() + e[1:] for e in entries])
+    passive_verbs = lex["passive_by_verbs"]
+    hedges = lex["hedge_adverbs"]
+    it_auxes = lex["it_passive_auxiliaries"]
+    spaced_auxes = "|".join(r"\s+".join(map(re.escape, aux.split())) for aux in it_auxes)
+    it_adverbs = "|".join(rf"{re.escape(a)}\s+" for a in lex["it_passive_adverbs"])
+    return RarePatterns(
+        according=RarePattern(
+            tuple(max(e.split(), key=len)[1:] for e in entries), re.compile(rf"(?:{according})(?![\w'’-])")
+        ),
+        hedged=RarePattern(hedges, re.compile(rf"(?:{alternation(hedges)})\b")),
+        passive_by=RarePattern(
+            tuple(f"{v} by" for v in passive_verbs),
+            re.compile(rf"(?P<pby>(?:{alternation(passive_verbs)})\s+by)\s+"),
+        ),
+        it_passive=RarePattern(
+            tuple(f"t {aux}" for aux in it_auxes),
+            re.compile(
+                rf"[Ii]t\s+(?P<pitcue>(?:{spaced_auxes})\s+(?:{it_adverbs})?(?:{alternation(lex['it_passive_verbs'])}))"
+                r"\s+(?:that\s+)?"
+            ),
+        ),
+        asked=RarePattern(
+            ("sked",),
+            re.compile(
+                r"(?P<askcue>[Aa]sked)(?:\s+by\s+(?P<agent>[^,.;:]{1,60}?))?"
+                rf"\s+(?=(?:{alternation(lex['question_words'])})\b)"
+            ),
+        ),
+        passive_aux=re.compile(
+            rf"(?<![\w-])(?:(?:{alternation(lex['passive_auxiliaries'])})\s+)?"
+            rf"(?:(?:{alternation(lex['passive_adverbs'])})\s+)?$"
+        ),
+    )
+
+
+@cache
+def _asked_prefix() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{either_case_first(load_lexicon(LEXICON)['asked_prefixes'])})\s+$")
+
+
+def _find(text: str, rare: RarePattern) -> list[re.Match[str]]:
+    """Every match of a rare pattern that starts a word, or none when no needle occurs."""
+    if not any(n in text for n in rare.needles):
+        return []
+    return [m for m in rare.pattern.finditer(text) if m.start() == 0 or not _WORDISH.match(text, m.start() - 1)]
+
+
+def _first_within(matches: list[re.Match[str]], start: int, end: int) -> re.Match[str] | None:
+    """The first of a text-wide list of matches that lies inside [start, end)."""
+    i = bisect.bisect_left([m.start() for m in matches], start) if len(matches) > _BISECT_FROM else 0
+    for m in matches[i:]:
+        if m.start() >= end:
+            return None
+        if m.start() >= start and m.end() <= end:
+            return m
+    return None
+
+
+class RareCues:
+    """The rare cues of one article, found once, looked up per sentence."""
+
+    def __init__(self, text: str, in_quotes: SpanSet) -> None:
+        """Search the body for every rare cue.
+
+        Args:
+            text: the article body.
+            in_quotes: the quoted spans (a cue inside a quote is no attribution).
+        """
+        patterns = rare_patterns()
+        self.text = text
+        self.in_quotes = in_quotes
+        self.according_at = _find(text, patterns.according)
+        self.hedged_at = _find(text, patterns.hedged)
+        self.passive_by_at = _find(text, patterns.passive_by)
+        self.it_passive_at = _find(text, patterns.it_passive)
+        self.asked_at = _find(text, patterns.asked)
+
+    def according(self, start: int, end: int) -> Candidate | None:
+        """'According to X, ...', '... , according to X.', 'A, according to X, is B': in sentence [start, end)."""
+        text = self.text
+        m = _first_within(self.according_at, start, end)
+        if not m or m.start() in self.in_quotes:
+            return None
+        cue = (m.start(), m.end())
+        speaker = mention_after(text, cue[1] + 1, end)
+        if speaker is None:
+            return None
+        openers = speaker_words().openers
+        lead = text[start : cue[0]].strip(" \"“")
+        if not lead or lead in openers or lead.rstrip(",") in openers:
+            comma = text.find(",", speaker[1], end)
+            if comma < 0:
+                return None
+            content = trim_content(text, comma + 1, end)
+            rule = "according_to_first"
+        else:
+            content = trim_content(text, start, cue[0])
+            rule = "according_to_last"
+            if text.startswith(",", speaker[1]) and count_words(text, speaker[1], end) >= 2:
+                # "Among the risks, according to X, are ...": the content runs on after the source.
+                content = trim_content(text, start, end)
+                rule = "according_to_middle"
+        if count_words(text, *content) < 4:
+            return None
+        return Candidate(content, speaker, cue, rule)
+
+    def asked(self, start: int, end: int) -> Candidate | None:
+        """'When asked whether ..., X said': the question is a statement of the asker (often unnamed)."""
+        text = self.text
+        m = _first_within(self.asked_at, start, end)
+        if m is None or m.start() in self.in_quotes:
+            return None
+        before = text[start : m.start()].rstrip()
+        prefixed = _asked_prefix().search(text, max(start, m.start() - 12), m.start())
+        if before and not before.endswith((",", "—", "(")) and not prefixed:
+            return None  # "She asked whether ...": the active cue rule handles a named asker
+        comma = text.find(",", m.end(), end)
+        content = trim_content(text, m.end(), comma if comma > 0 else end)
+        if count_words(text, *content) < 2:
+            return None
+        speaker = mention_after(text, m.start("agent"), m.end("agent")) if m.group("agent") else None
+        cue_end = m.end("agent") if speaker is not None else m.end("askcue")
+        return Candidate(content, speaker, (m.start("askcue"), cue_end), "asked_passive")
+
+    def passive(self, start: int, end: int) -> Candidate | None:
+        """'X was first reported by Y', 'It was reported that X', 'X reportedly did Y': in [start, end)."""
+        text = self.text
+        m = _first_within(self.passive_by_at, start, end)
+        if m and m.start() not in self.in_quotes:
+            speaker = mention_after(text, m.end(), end)
+            aux = rare_patterns().passive_aux.search(text, max(start, m.start() - 30), m.start())
+            cue_begin = aux.start() if aux else m.start()
+            content = trim_content(text, start, cue_begin)
+            if speaker is not None and content[1] > content[0]:
+                # "The meeting was first reported by Politico.": the subject is what was reported.
+                return Candidate(content, speaker, (cue_begin, m.end("pby")), "passive_by")
+        m = _first_within(self.it_passive_at, start, end)
+        if m:
+            content = trim_content(text, m.end(), end)
+            if count_words(text, *content) >= 3:
+                return Candidate(content, None, (m.start("pitcue"), m.end("pitcue")), "passive_it")
+        m = _first_within(self.hedged_at, start, end)
+        if m and m.start() not in self.in_quotes:
+            content = trim_content(text, start, end)
+            if count_words(text, *content) >= 4:
+                return Candidate(content, None, (m.start(), m.end()), "reportedly")
+        return None
+
+

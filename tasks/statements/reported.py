@@ -1,0 +1,274 @@
+"""Reported speech, sentence by sentence: every cue outside quotes and attributions, its subject, and where
+its content ends."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tasks.lexicon import load_lexicon
+from tasks.statements.clauses import clause_patterns
+from tasks.statements.complements import complement, inverted, with_subject
+from tasks.statements.cues import LEXICON, cue_lexicon
+from tasks.statements.direct import Findings
+from tasks.statements.mentions import mention_before
+from tasks.statements.rare import RareCues
+from tasks.statements.spans import Candidate, Span, covered
+from tasks.statements.structure import Article
+from tasks.statements.subjects import (
+    before_affiliation,
+    is_document,
+    is_time_head,
+    leading_mention,
+    names_a_speaker,
+    share_before,
+    subject_at,
+)
+from tasks.statements.verbs import (
+    contraction_before,
+    cue_span,
+    form_fits,
+    has_auxiliary,
+)
+
+_SO_CALLED = re.compile(r"(?<![\w])[Ss]o[- ]$|(?<![\w])self-$")
+_TITLE_WORDS = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_WHO = re.compile(r"(?<![\w])who\s*$")
+# A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
+_THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,6}?[\s,:]*(?:that\b|[\"“]|'')")
+# How many later cues of a sentence may end the content of the current one (bounds the work per cue).
+_LOOKAHEAD_CUES = 6
+_TITLE_CASE_SHARE = 0.7  # share of capitalized words that makes a sentence a headline
+_MIN_TITLE_WORDS = 3
+
+
+@dataclass
+class CueSite:
+    """One cue of a sentence with what the first pass learned about it."""
+
+    match: re.Match[str]
+    cue: Span
+    form_ok: bool  # the verb form fits its auxiliaries (an active report)
+    subject_end: int  # where a subject before the cue would end
+    participle: bool  # an -ing form with no auxiliary (", adding that ...")
+    subject: Span | None  # the cue's own subject
+    coordination_cut: int | None  # "... and said B": where the conjunction before a subjectless cue starts
+
+
+@cache
+def _participle_after() -> tuple[str, ...]:
+    return (",", "—") + load_lexicon(LEXICON)["participle_after_nouns"]
+
+
+def sentence_cues(doc: Article, found: Findings, sentence: Span, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The cue matches of a sentence that can report speech: outside quotes and claimed attributions, not a
+    false particle ("add up"), not "so-called", and in title case only inside a headline-like sentence.
+
+    Args:
+        doc: the article.
+        found: the statements found so far (their claimed spans).
+        sentence: the sentence's span.
+        matches: the verb_phrase matches that start inside it.
+
+    Returns:
+        The matches kept, in order.
+    """
+    text = doc.text
+    start, end = sentence
+    false_particles = cue_lexicon().false_particles
+    title_case: bool | None = None
+    cues = []
+    for m in matches:
+        verb_start = m.start("verb")
+        next_word = _NEXT_WORD.match(text, m.end("verb"), end)
+        if next_word and (m.group("verb"), next_word.group(1)) in false_particles:
+            continue
+        if text[verb_start].isupper():
+            if title_case is None:
+                words = _TITLE_WORDS.findall(text, start, end)
+                title_case = len(words) >= _MIN_TITLE_WORDS and (
+                    sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
+                )
+            if not title_case or verb_start == start:
+                continue
+        if verb_start in doc.in_quotes or verb_start in found.in_claimed:
+            continue
+        if text[verb_start - 1 : verb_start] in ("-", " ") and _SO_CALLED.search(text, max(start, verb_start - 4), verb_start):
+            continue
+        cues.append(m)
+    return cues
+
+
+def cue_site(text: str, sentence: Span, m: re.Match[str]) -> CueSite:
+    """First pass over one cue: its span, its form, its own subject, a coordination before it.
+
+    Args:
+        text: the article body.
+        sentence: the sentence's span.
+        m: the cue's verb_phrase match.
+
+    Returns:
+        The cue site.
+    """
+    lex, clauses = cue_lexicon(), clause_patterns()
+    sentence_begin = sentence[0]
+    cue = cue_span(m, text)
+    contraction = contraction_before(text, sentence_begin, cue[0])
+    if contraction:
+        cue = (contraction.start(1), cue[1])
+    form_ok = form_fits(m, text, contraction.group(1) if contraction else None)
+    # A participle may carry adverbs ("..., even suggesting ...") but no auxiliary ("is suggesting").
+    participle = (
+        lex.forms[m.group("verb")] == "ing" and not contraction and not has_auxiliary(text, cue[0], m.start("verb"))
+    )
+    subject_end = before_affiliation(text, contraction.start() if contraction else cue[0], sentence_begin)
+    last = text[max(sentence_begin, subject_end - 14) : subject_end].rstrip(" ,").rsplit(None, 1)[-1:]
+    if last and last[0] in clauses.interposed_last:
+        adverbial = clauses.interposed.search(text, max(sentence_begin, subject_end - 60), subject_end)
+        if adverbial and adverbial.start() > sentence_begin:
+            subject_end = adverbial.start()
+    subject = _own_subject(text, sentence, m, cue, subject_end) if form_ok and not participle else None
+    # "... and said B" / "... but did not suggest B": a coordinated cue with no subject of its own
+    # ends the content before it, at its conjunction.
+    conjunction = (
+        clauses.coordinated.search(text, max(sentence_begin, cue[0] - 6), cue[0]) if subject is None and form_ok else None
+    )
+    cut = conjunction.start() if conjunction and not participle else None
+    return CueSite(m, cue, form_ok, subject_end, participle, subject, cut)
+
+
+def _own_subject(text: str, sentence: Span, m: re.Match[str], cue: Span, subject_end: int) -> Span | None:
+    """The subject right before an active cue: a mention, a document, a share of a group or a relative "who"."""
+    lex = cue_lexicon()
+    sentence_begin = sentence[0]
+    verb = m.group("verb")
+    subject = mention_before(text, subject_end, sentence_begin)
+    if (subject is None or is_time_head(text, subject)) and verb in lex.object_only:
+        # "The average of polls taken over the past two weeks shows ...": take the clause's subject.
+        clause_subject = subject_at(text, sentence_begin, subject_end)
+        if clause_subject is not None and is_document(text, clause_subject, anywhere=True):
+            subject = clause_subject
+    if subject is None:
+        subject = share_before(text, sentence_begin, subject_end)  # "About four in 10 said"
+    if subject is None:
+        relative = _WHO.search(text, max(sentence_begin, subject_end - 6), subject_end)
+        if relative and (lex.base_of[verb] in lex.clausal or text.startswith(" that", cue[1])):
+            subject = (relative.start(), relative.start() + 3)
+    if subject is not None and text[max(0, subject[1] - 2) : subject[1]].endswith(("'s", "’s", "'", "’")):
+        return None  # "Rubio's claim": a possessive before the cue makes it a noun
+    if (
+        subject is not None
+        and verb in lex.noun_like
+        and not m.group("pre").strip()
+        and not _THAT_OR_QUOTE.match(text, cue[1], sentence[1])
+        and not names_a_speaker(text, subject, sentence_begin)
+    ):
+        return None  # "sexual assault charges against ...": a plural noun, not a cue
+    return subject
+
+
+def _content_limit(text: str, sites: list[CueSite], i: int, sentence_end: int) -> int:
+    """Where the content of cue `i` ends because a later statement of the sentence starts.
+
+    A later subject ends it only across a clause boundary ("A, but Y said B"); "X says he spoke to Y"
+    keeps the nested report inside X's content.
+    """
+    cue_end = sites[i].cue[1]
+    for later in sites[i + 1 : i + 1 + _LOOKAHEAD_CUES]:
+        subject = later.subject
+        if subject is not None and clause_patterns().clause_break.search(text, max(cue_end, subject[0] - 8), subject[0]):
+            return subject[0]
+        if later.coordination_cut is not None and later.coordination_cut > cue_end:
+            return later.coordination_cut
+    return sentence_end
+
+
+def _shared_subject(found: Findings, here: list[Candidate], text: str, sentence_begin: int, pos: int) -> Span | None:
+    """The speaker a participle or coordinated verb shares: the last speaker named earlier in the sentence
+    (a quote's attribution included), else the mention that opens the sentence."""
+    if here and here[-1].speaker is not None:
+        return here[-1].speaker
+    earlier = [c.speaker for c in found.candidates if c.speaker is not None and sentence_begin <= c.speaker[0] < pos]
+    if earlier:
+        return max(earlier)
+    return subject_at(text, sentence_begin, pos)
+
+
+def _site_candidate(
+    text: str, found: Findings, here: list[Candidate], sentence: Span, site: CueSite, content_limit: int
+) -> Candidate | None:
+    """The statement one cue reports, by the frame it stands in."""
+    lex = cue_lexicon()
+    sentence_begin, sentence_end = sentence
+    m, cue = site.match, site.cue
+    if site.participle:
+        before = text[max(sentence_begin, cue[0] - 12) : cue[0]].rstrip(" \"”")
+        if not before.endswith(_participle_after()):
+            return None
+        speaker = _shared_subject(found, here, text, sentence_begin, cue[0])
+        if speaker is None:
+            return None
+        base = lex.base_of[m.group("verb")]
+        clause = _THAT_OR_QUOTE.match(text, cue[1], sentence_end)
+        phrasal = cue[1] > m.end("verb")  # "calling on", "calling for"
+        tell = base in load_lexicon(LEXICON)["tell_verbs"]
+        if base in lex.clausal and (not tell or clause) or clause or phrasal:
+            return complement(text, cue, m, speaker, content_limit, sentence_end, "participle")
+        return None
+    if not site.form_ok:
+        return None
+    if site.subject is not None:
+        return with_subject(text, sentence, site.subject, cue, m, content_limit)
+    if site.coordination_cut is not None:
+        # "... reminisced about her youth and said ...": the coordinated verb shares the subject.
+        speaker = _shared_subject(found, here, text, sentence_begin, cue[0])
+        if speaker is None:
+            return None
+        return complement(text, cue, m, speaker, content_limit, sentence_end, "coordinated_said")
+    if lex.forms[m.group("verb")] in ("s", "past") and not m.group("pre"):
+        # "Jane Doe, a spokeswoman, said ..." before "..., said Jane Doe": a sentence-initial
+        # name and appositive make the cue's subject, whatever follows the cue.
+        speaker = None
+        if text[sentence_begin : site.subject_end].rstrip().endswith(","):
+            speaker = leading_mention(text, sentence_begin, site.subject_end, opener=True)
+        if speaker is not None:
+            return complement(text, cue, m, speaker, content_limit, sentence_end, "speaker_appositive_said")
+        return inverted(text, sentence, cue, m)
+    return None
+
+
+def reported_in_sentence(
+    doc: Article, found: Findings, rare: RareCues, sentence: Span, matches: list[re.Match[str]]
+) -> None:
+    """Find the reported speech of one sentence and add it to `found`.
+
+    Every cue that reports speech gives a candidate; then "when asked whether"; then "according to X"
+    unless a cue of the sentence already reports its content; and when none did, the passive forms.
+
+    Args:
+        doc: the article.
+        found: the statements so far; receives the sentence's candidates.
+        rare: the article's rare cues.
+        sentence: the sentence's span.
+        matches: the verb_phrase matches that start inside it.
+    """
+    text = doc.text
+    sites = [cue_site(text, sentence, m) for m in sentence_cues(doc, found, sentence, matches)]
+    here: list[Candidate] = []
+    for i, site in enumerate(sites):
+        candidate = _site_candidate(text, found, here, sentence, site, _content_limit(text, sites, i, sentence[1]))
+        if candidate is not None:
+            here.append(candidate)
+    asked = rare.asked(*sentence)
+    if asked is not None:
+        here.append(asked)
+    according = rare.according(*sentence)
+    if according is not None and here and any(covered(according.content, c.content) > 0.5 for c in here):
+        according = None  # the sentence's own cue already reports this content
+    if according is None and not here:
+        according = rare.passive(*sentence)
+    if according is not None:
+        here.append(according)
+    found.candidates.extend(here)

@@ -1,0 +1,206 @@
+"""Speaker resolution for one article: short forms to the fullest name, pronouns to their antecedents."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tasks.statements.cues import cue_lexicon
+from tasks.statements.mentions import speaker_type
+from tasks.statements.names import NameIndex, NameRun, strip_titles
+from tasks.statements.speaker_words import (
+    ANONYMOUS,
+    ORGANIZATION,
+    PERSON,
+    PUBLICATION,
+    UNRESOLVED,
+    SpeakerWords,
+    is_cap,
+    is_possessive,
+    speaker_words,
+    strip_possessive,
+)
+from tasks.statements.structure import sentence_start
+
+_ANTECEDENTS = 20  # how many preceding person mentions a pronoun may skip (bounds the work per pronoun)
+_BODY_WINDOW = 600  # how far back (chars, same paragraph) an "it"/"they" looks for an unnamed body
+_SPEAKER_REACH = 1500  # how far back (chars) an earlier speaker stays the antecedent of "it"/"they"
+# "the" and the four words after it ("The harbor authority will", "the city's transit agency"); the longest
+# prefix ending in an organization or group head, before any function word or determiner, is the mention.
+# ("its rules" is no antecedent of "it": "its" already points at one.)
+# (A lookahead, so that one window never swallows the next "the".)
+_BODY_NP = re.compile(r"(?<![\w'’-])[Tt]he(?=(?P<tail>(?:\s+[\w'’-]+[,;:.]?){1,5}))")
+
+
+def _ends_phrase(toks: list[str], i: int, words: SpeakerWords) -> bool:
+    """Whether toks[i] is the last word of its noun phrase, so a head there is no modifier ("the weekly
+    benefit"): punctuation, the window's end, a function word or a verb-like -s/-ed word follows, or it is
+    a capitalized name ("the National Committee began")."""
+    tok = toks[i]
+    if tok[-1] in ",;:." or i + 1 >= len(toks) or tok[:1].isupper():
+        return True
+    nxt = toks[i + 1].rstrip(",;:.").lower()
+    return (
+        nxt in words.stop
+        or nxt in words.determiners
+        or nxt == "of"
+        or nxt.endswith(("s", "ed"))
+        or nxt in cue_lexicon().forms
+    )
+
+
+class Resolver:
+    """Resolves speaker mentions of one article to their fullest form and pronouns to antecedents."""
+
+    def __init__(self, text: str) -> None:
+        """Index every capitalized name run of the article.
+
+        Args:
+            text: the article body.
+        """
+        self.words = speaker_words()
+        self.text = text
+        self.names = NameIndex(text)
+        self.speakers: list[tuple[int, str, str]] = []  # (offset, canonical, type) of resolved named speakers
+        self._persons: list[tuple[int, str]] | None = None
+
+    def canonical(self, mention: str) -> tuple[str, str]:
+        """Resolve a non-pronoun mention.
+
+        Args:
+            mention: the speaker as written ("Mr Trump", "the Times").
+
+        Returns:
+            (canonical form, type): the fullest form of the name in the article, or the mention itself.
+        """
+        kind = speaker_type(mention)
+        tokens = mention.split()
+        if " and " in mention or kind in (ANONYMOUS, UNRESOLVED):
+            return mention, kind
+        tokens[-1] = strip_possessive(tokens[-1])
+        if not is_cap(tokens[-1]):
+            return mention, kind
+        # The name proper is the trailing run of capitalized words, after any possessive or lowercase word:
+        # "White House press secretary Josh Earnest" -> "Josh Earnest", "NBC's Dante Chinni" -> "Dante Chinni".
+        start = len(tokens)
+        while start > 0 and (
+            (is_cap(tokens[start - 1]) and not is_possessive(tokens[start - 1]))
+            or (tokens[start - 1] in self.words.surname_particles and start < len(tokens))
+        ):
+            start -= 1
+        core = strip_titles(tokens[start:], self.words)
+        full = self.names.full_form(core)
+        if full is None:
+            # No longer form in the article: a full name loses its title ("Mr. Alan Brown" -> "Alan Brown").
+            return (" ".join(core) if kind == PERSON and len(core) >= 2 else mention), kind
+        if kind == PUBLICATION and tuple(full) in self.names.display:
+            return self.names.display[tuple(full)], kind
+        return " ".join(full), kind
+
+    def note(self, offset: int, canonical: str, kind: str) -> None:
+        """Remember a resolved named speaker as a possible antecedent for later pronouns."""
+        self.speakers.append((offset, canonical, kind))
+
+    def _person_candidates(self) -> list[tuple[int, str]]:
+        """(offset, full name) of every name run that can be a person antecedent, computed once."""
+        if self._persons is None:
+            self._persons = []
+            for run in self.names.runs:
+                if "of" in run.tokens[:-1] and run.tokens[0].lower() in self.words.anonymous_heads:
+                    # "Supporters of Peter Holm": the person is the name after "of".
+                    tail = run.tokens[len(run.tokens) - run.tokens[::-1].index("of") :]
+                    run = NameRun(run.start, tail, run.titled)
+                low = run.tokens[-1].lower()
+                if low in self.words.organization_heads or low in self.words.publication_heads:
+                    continue
+                if len(run.tokens) >= 2 and self.names.name_like(run.tokens):
+                    # A multi-word name with no function word ("Peace Through Strength" has one) is taken
+                    # for a person unless its last word names a place or a body (checked above).
+                    self._persons.append((run.start, " ".join(run.tokens)))
+                    continue
+                full = self.names.full_form(list(run.tokens))
+                if full is not None and len(full) >= 2:
+                    self._persons.append((run.start, " ".join(full)))
+                elif run.titled:
+                    self._persons.append((run.start, " ".join(run.tokens)))
+        return self._persons
+
+    def pronoun(self, pronoun: str, offset: int) -> tuple[str | None, str]:
+        """Resolve a pronoun.
+
+        Args:
+            pronoun: the pronoun as written.
+            offset: where it stands in the body.
+
+        Returns:
+            (canonical antecedent or None, type).
+        """
+        low = pronoun.lower()
+        if low in self.words.person_pronouns:
+            return self._person_pronoun(offset, "m" if low in self.words.male_pronouns else "f")
+        wanted = (ORGANIZATION, PUBLICATION) if low == "it" else (ORGANIZATION, PUBLICATION, ANONYMOUS)
+        plural = low != "it"
+        # "The harbor authority will add ferries, it said.": the subject of the pronoun's own sentence
+        # speaks, ahead of any earlier speaker.
+        bodies = self._bodies(offset, plural)
+        own_start = sentence_start(self.text, offset, _BODY_WINDOW)
+        own = [b for b in bodies if b[0] >= own_start]
+        if own:
+            return own[0][1], own[0][2]
+        spk = [s for s in self.speakers if s[0] < offset and s[2] in wanted]
+        if spk and offset - spk[-1][0] < _SPEAKER_REACH:
+            return spk[-1][1], spk[-1][2]
+        if bodies:
+            return bodies[-1][1], bodies[-1][2]  # the nearest body mentioned before, in the same paragraph
+        return None, UNRESOLVED
+
+    def _person_pronoun(self, offset: int, gender: str) -> tuple[str | None, str]:
+        """The nearest person before `offset` not known to be of the other gender ("Mr."/"Mrs.", an earlier
+        he/she)."""
+        persons = self._person_candidates()
+        cands = persons[max(0, bisect.bisect_left(persons, (offset, "")) - _ANTECEDENTS) :]
+        cands += [(s[0], s[1]) for s in self.speakers[-_ANTECEDENTS:] if s[2] == PERSON]
+        cands = [c for c in cands if c[0] < offset]
+        genders = self.names.gender
+        for _, name in sorted(cands, reverse=True):
+            if genders.get(name.split()[-1], gender) == gender:
+                genders[name.split()[-1]] = gender
+                return name, PERSON
+        return None, UNRESOLVED
+
+    def _bodies(self, offset: int, plural: bool) -> list[tuple[int, str, str]]:
+        """(start, canonical, type) of the unnamed bodies or groups ("the port authority", "the officials")
+        written before `offset` in its paragraph: antecedents for a speaking "it" or "they"."""
+        text, words = self.text, self.words
+        floor = max(0, offset - _BODY_WINDOW)
+        para = text.rfind("\n", floor, offset)
+        floor = para + 1 if para >= 0 else floor
+        out = []
+        for m in _BODY_NP.finditer(text, floor, offset):
+            toks = [m.group(), *m.group("tail").split()]
+            end = 0
+            for i in range(1, min(len(toks), 5)):
+                tok = toks[i].rstrip(",;:.")
+                if tok.lower() in words.stop or tok.lower() in words.determiners:
+                    break  # "the board will ...", "the paper notes the ...": the noun phrase ends there
+                if self._body_head(tok.lower(), plural) and _ends_phrase(toks, i, words):
+                    end = i
+                if tok != toks[i]:
+                    break  # punctuation closes the noun phrase
+            if end:
+                mention = " ".join(toks[: end + 1]).rstrip(",;:.")
+                canonical, kind = self.canonical(mention)
+                out.append((m.start(), canonical, kind if kind != UNRESOLVED else ORGANIZATION))
+        return out
+
+    def _body_head(self, head: str, plural: bool) -> bool:
+        """Whether `head` ends a mention of a body ("authority") or, for "they", of a group ("officials")."""
+        words = self.words
+        single = head.removesuffix("s")
+        if head in words.place_heads or single in words.place_heads or head in words.non_heads:
+            return False
+        if plural:
+            # Groups of people only ("the officials", "the residents"): a plural organization noun is as often
+            # a verb ("the dispute centers on") or a thing ("the clubs") as a speaking body.
+            return head in words.anonymous_heads and (head.endswith("s") or head in words.plural_group_heads)
+        return not head.endswith("s") and (head in words.organization_heads or head in words.publication_heads)

@@ -1,0 +1,162 @@
+"""The subject of a cue: the mention opening a clause, appositives, party affiliations, documents and polls."""
+
+from __future__ import annotations
+
+import re
+
+from tasks.statements.clauses import clause_patterns
+from tasks.statements.mentions import mention_after
+from tasks.statements.spans import Span
+from tasks.statements.speaker_words import speaker_words
+
+_WORD = re.compile(r"[\w][\w'’-]*")
+_OPENER_GAP = re.compile(r"[\s,]+")
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s*[—–-]+\s*")
+# A party affiliation between a name and its cue: "Sen. Jane Doe (D-Ohio) said", "Jane Doe, R-Texas, said".
+_AFFILIATION = re.compile(r"\s*\([^()]{1,25}\)\s*$|,\s*[RDI]-[A-Z][\w.]{1,12},?\s*$")
+_AFFILIATION_AFTER = re.compile(r"\s*\([^()]{1,25}\)")
+_MAX_APPOSITIVE_WORDS = 30
+
+
+def before_affiliation(text: str, end: int, floor: int) -> int:
+    """Move a subject end before a party affiliation ('Sen. Jane Doe (D-Ohio) said').
+
+    Args:
+        text: the article body.
+        end: where the subject would end (the cue start).
+        floor: do not look before this offset.
+
+    Returns:
+        The subject end, before the affiliation if there is one.
+    """
+    tail = text[max(floor, end - 3) : end].rstrip()
+    m = _AFFILIATION.search(text, max(floor, end - 30), end) if tail.endswith((")", ".,", ",", ".")) else None
+    return m.start() if m else end
+
+
+def is_document(text: str, speaker: Span, anywhere: bool = False) -> bool:
+    """Whether a speaker mention is a document or poll ("the survey", "campaign finance records").
+
+    Args:
+        text: the article body.
+        speaker: the mention's span.
+        anywhere: any of its words may be the document ("the average of polls taken ..."), not just the head.
+
+    Returns:
+        True for a document, poll or study.
+    """
+    words = text[speaker[0] : speaker[1]].lower().split()
+    heads = speaker_words().document_heads
+    return any(w.strip(",.’'s") in heads or w in heads for w in words) if anywhere else words[-1] in heads
+
+
+def is_time_head(text: str, speaker: Span) -> bool:
+    """Whether a mention ends in a capitalized time word ("Tuesday"): an adverbial, not a speaker."""
+    return text[speaker[0] : speaker[1]].split()[-1] in speaker_words().time_words
+
+
+def is_label(name: str) -> bool:
+    """Whether "Name:" is a label ("Update:", "The Latest:") rather than a speaker."""
+    labels = speaker_words().colon_labels
+    return name.lower() in labels or name.split()[-1].lower() in labels
+
+
+def subject_at(text: str, start: int, end: int) -> Span | None:
+    """The mention opening a clause, past sentence openers, a dateline ("PARIS —") and a participle clause.
+
+    Args:
+        text: the article body.
+        start: the clause start.
+        end: do not look past this offset (the cue).
+
+    Returns:
+        The mention's span, or None.
+    """
+    words = speaker_words()
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
+    m = _WORD.match(text, start)
+    while m and m.group() in words.openers:
+        gap = _OPENER_GAP.match(text, m.end())
+        m = _WORD.match(text, gap.end() if gap else m.end())
+    if m and ((m.group().endswith("ing") and m.group()[:1].isupper()) or m.group().lower() in words.prepositions):
+        # "Walking to the door, Jane said ...": the subject follows the participle clause.
+        comma = text.find(",", m.end(), end)
+        m = _WORD.search(text, comma + 1, end) if comma > 0 else None
+    if not m:
+        return None
+    return mention_after(text, m.start(), end)
+
+
+def leading_mention(text: str, start: int, cue_begin: int, opener: bool) -> Span | None:
+    """The mention at `start` followed by appositives up to the cue ("Jane Doe, a spokeswoman, said").
+
+    Args:
+        text: the article body.
+        start: where the mention must start (a sentence start, or right after a quote).
+        cue_begin: the cue's start; a comma must close the appositive before it.
+        opener: whether sentence openers and a dateline may come before the mention.
+
+    Returns:
+        The mention's span, or None.
+    """
+    if not text[start:cue_begin].rstrip().endswith(","):
+        return None
+    if opener:
+        speaker = subject_at(text, start, cue_begin)
+    else:
+        first = _WORD.search(text, start, cue_begin)
+        speaker = mention_after(text, first.start(), cue_begin) if first else None
+        if speaker is not None and text[start : speaker[0]].strip(" ,"):
+            return None
+    if speaker is None:
+        return None
+    after = _AFFILIATION_AFTER.match(text, speaker[1], cue_begin)  # "Sen. Jane Doe (D-Ohio), ..."
+    comma_at = after.end() if after else speaker[1]
+    if not text.startswith(",", comma_at):
+        return None
+    middle = text[comma_at + 1 : cue_begin].strip()
+    if not middle.endswith(",") or len(middle.split()) > _MAX_APPOSITIVE_WORDS:
+        return None
+    return speaker
+
+
+def names_a_speaker(text: str, speaker: Span, sentence_begin: int) -> bool:
+    """Whether a mention before a noun-like cue form ("claims", "calls") makes it a verb.
+
+    "Smith claims ..." yes; "the Fifth Amendment claims", "many Republican claims" no.
+
+    Args:
+        text: the article body.
+        speaker: the mention's span.
+        sentence_begin: the sentence start.
+
+    Returns:
+        True for a pronoun or a name not preceded by a determiner or preposition.
+    """
+    words = speaker_words()
+    tokens = text[speaker[0] : speaker[1]].split()
+    if len(tokens) == 1 and tokens[0].lower() in words.subject_pronouns:
+        return True
+    if tokens[0].lower() in words.lead_words:
+        tokens = tokens[1:]
+    before = text[max(sentence_begin, speaker[0] - 12) : speaker[0]].split()
+    if before and (before[-1].lower() in words.lead_words or before[-1].lower() in words.prepositions):
+        return False
+    return any(w[:1].isupper() for w in tokens)
+
+
+def share_before(text: str, floor: int, end: int) -> Span | None:
+    """A share of a group ending at `end` that speaks for a poll ("About four in 10 said").
+
+    Args:
+        text: the article body.
+        floor: the sentence start.
+        end: the subject end.
+
+    Returns:
+        The share's span, or None.
+    """
+    share = clause_patterns().share.search(text, max(floor, end - 50), end)
+    return (share.start(), share.end()) if share else None

@@ -1,0 +1,26 @@
+"""Tests for tasks/statements/complements.py: requests and invitations are no reports, one row per frame."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.statements.complements import request_or_invitation
+from tasks.statements.cues import cue_lexicon, cue_patterns
+from tasks.statements.verbs import cue_span
+
+
+@pytest.mark.parametrize(
+    ("text", "is_request"),
+    [
+        ("farmers asked the state on Monday for a grant", True),  # [request_frames] after the object
+        ("the guild will ask for a bigger share", True),  # a modal plan to ask for something
+        ("tenants ask for repairs", False),  # a bare "ask for" stays a cue
+        ("parents can comment on the timetable", True),  # [permission_not_speech] after [permission_modals]
+        ("the agency would not comment on the audit", False),  # negated: a refusal, not an invitation
+    ],
+)
+def test_request_or_invitation(text: str, is_request: bool) -> None:
+    m = cue_patterns().verb_phrase.search(text)
+    assert m is not None
+    base = cue_lexicon().base_of[m.group("verb")]
+    assert request_or_invitation(text, cue_span(m, text), m, base, len(text)) is is_request

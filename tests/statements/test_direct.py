@@ -1,0 +1,85 @@
+"""Tests for tasks/statements/direct.py: one row per direct-quote rule, split and continued quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.statements import extract_statements
+from tests.statements.checks import check_offsets, only, rule_row
+
+# One row per rule: (rule, text, speaker, cue, kind, content). Sentences written for these tests.
+DIRECT_ROWS = [
+    ("quote_then_said", "\u201cThe bridge will open in May,\u201d the mayor said.",
+     "the mayor", "said", "direct", "The bridge will open in May"),
+    ("quote_then_said", '"We are not done yet," Jane Porter, a spokeswoman for the league, said on Monday.',
+     "Jane Porter", "said", "direct", "We are not done yet"),
+    ("quote_said_name", "\u201cNobody expected the vote to be this close,\u201d said Carl Mendes, a pollster.",
+     "Carl Mendes", "said", "direct", "Nobody expected the vote to be this close"),
+    ("said_then_quote", "The governor told reporters: \u201cThe budget is balanced and the schools are funded.\u201d",
+     "The governor", "told reporters", "direct", "The budget is balanced and the schools are funded."),
+    # A split quote is one statement spanning both fragments (the attribution sits inside the span).
+    ("quote_then_said", "\u201cThe plan is ready,\u201d she said, \u201cbut the money is not.\u201d",
+     "she", "said", "direct", "The plan is ready,\u201d she said, \u201cbut the money is not."),
+    ("quote_dash_name", "\u201cThe library saved my summer.\u201d \u2015 Dana Whitfield\n\nMore letters arrived.",
+     "Dana Whitfield", "\u2015", "direct", "The library saved my summer."),
+    ("name_colon_line", "Okafor: The budget leaves the north behind.",
+     "Okafor", ":", "indirect", "The budget leaves the north behind"),
+    ("name_colon_quote", 'The candidates disagreed. Lindqvist: "We must cut the tax on fuel now."',
+     "Lindqvist", ":", "direct", "We must cut the tax on fuel now."),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "speaker", "cue", "kind", "content"), DIRECT_ROWS)
+def test_direct_rule(rule: str, text: str, speaker: str, cue: str, kind: str, content: str) -> None:
+    assert rule_row(text) == (rule, speaker, cue, kind, content)
+
+
+def test_quote_continued_over_paragraphs() -> None:
+    # A quote left open at a paragraph end and reopened by the next paragraph continues it.
+    text = (
+        "\u201cWe will rebuild the school,\u201d the principal said. \u201cIt will take two years.\n\n"
+        "\u201cThe parents have been patient and deserve a date.\u201d\n\nThe meeting ended at noon."
+    )
+    s = only(text)
+    assert s.rule == "quote_then_said" and s.speaker == "the principal"
+    assert s.content.startswith("We will rebuild") and s.content.endswith("deserve a date.")
+
+
+def test_a_two_word_term_is_no_direct_quote() -> None:
+    # 'what he called "hidden costs"' may report his words, but the quote is a term, not a direct quote.
+    rows = extract_statements('The delay was what he called "hidden costs."')
+    assert all(r.kind != "direct" for r in rows)
+
+
+def test_a_show_title_is_no_quote() -> None:
+    # '"Morning Desk," Jane Doe said the plan ...': the cue reports its own clause, not the quoted title.
+    s = only('On \u201cMorning Desk,\u201d Jane Doe said the plan would fail.')
+    assert (s.rule, s.speaker, s.content, s.kind) == ("speaker_said_that", "Jane Doe", "the plan would fail", "indirect")
+
+
+def test_straight_and_curly_quotes_agree() -> None:
+    curly = only("\u201cThe river is rising fast,\u201d the engineer said.")
+    straight = only('"The river is rising fast," the engineer said.')
+    assert (curly.content, curly.speaker, curly.rule) == (straight.content, straight.speaker, straight.rule)
+
+
+def test_participle_before_a_quote_shares_the_speaker() -> None:
+    # '"A," the mayor said, adding, "B."': two statements, the second cued by the participle.
+    text = '"The plan is ready," the mayor said, adding, "We start on Monday with the north bank."'
+    rows = extract_statements(text)
+    check_offsets(text, rows)
+    assert [(r.rule, r.speaker, r.cue, r.content) for r in rows] == [
+        ("quote_then_said", "the mayor", "said", "The plan is ready"),
+        ("participle_quote", "the mayor", "adding", "We start on Monday with the north bank."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: the road reopens at noon on Friday.",  # a label, not a speaker
+        "Photo: the harbour at dawn, seen from the pier.",
+    ],
+)
+def test_a_label_line_is_no_statement(text: str) -> None:
+    assert extract_statements(text) == []

@@ -1,0 +1,38 @@
+"""Tests for tasks/statements/names.py: name runs, titles, full forms, genders from titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.statements.names import NameIndex
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        ("Vermont Sen. Bernie Sanders spoke. Sanders left.", ["Sanders"], ["Bernie", "Sanders"]),
+        ("Republican Donald Trump replied. Trump left.", ["Trump"], ["Donald", "Trump"]),  # a party label is a title
+        ("If Mr. Trump wins, markets fall. Donald Trump said so.", ["Trump"], ["Donald", "Trump"]),
+        ("The New York Times said so. The Times agreed.", ["Times"], ["New", "York", "Times"]),
+    ],
+)
+def test_full_form(text: str, short: list[str], full: list[str]) -> None:
+    assert NameIndex(text).full_form(short) == full
+
+
+def test_no_longer_form() -> None:
+    assert NameIndex("Okafor spoke.").full_form(["Okafor"]) is None
+
+
+def test_gender_from_titles() -> None:
+    names = NameIndex("Mrs. Nora Falk met Mr. Ivan Petrov.")
+    assert names.gender == {"Falk": "f", "Petrov": "m"}
+
+
+def test_the_of_a_publication_is_kept_for_display() -> None:
+    names = NameIndex("The Evening Courier reported it.")
+    assert names.display[("Evening", "Courier")] == "The Evening Courier"
+
+
+def test_a_glued_capital_starts_no_name() -> None:
+    assert all(run.tokens != ("Phone",) for run in NameIndex("Her iPhone rang.").runs)

@@ -1,0 +1,47 @@
+"""Tests for tasks/statements/rare.py: one row per rare-cue rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.statements.rare import rare_patterns
+from tests.statements.checks import rule_row
+
+# One row per rule: (rule, text, speaker, cue, kind, content). Sentences written for these tests.
+RARE_ROWS = [
+    ("according_to_first", "According to the Daily Ledger, the factory will reopen next month.",
+     "the Daily Ledger", "According to", "indirect", "the factory will reopen next month"),
+    ("according_to_last", "Ticket prices will rise by ten percent, according to the transit authority.",
+     "the transit authority", "according to", "indirect", "Ticket prices will rise by ten percent"),
+    ("according_to_middle", "The main risks, according to the auditors, are the pension fund and the debt.",
+     "the auditors", "according to", "indirect", "The main risks, according to the auditors, are the pension fund and the debt"),
+    ("passive_by", "The merger was first reported by the Evening Courier.",
+     "the Evening Courier", "was first reported by", "indirect", "The merger"),
+    ("asked_passive", "Asked by a reporter whether the plant would close, the mayor shrugged.",
+     "a reporter", "Asked by a reporter", "indirect", "whether the plant would close"),
+    ("passive_it", "It was reported that the factory had been sold to a foreign buyer.",
+     "", "was reported", "indirect", "the factory had been sold to a foreign buyer"),
+    ("passive_it", "It has been widely rumoured that the club will move north.",
+     "", "has been widely rumoured", "indirect", "the club will move north"),
+    ("reportedly", "The striker reportedly turned down an offer from a rival club.",
+     "", "reportedly", "indirect", "The striker reportedly turned down an offer from a rival club"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "speaker", "cue", "kind", "content"), RARE_ROWS)
+def test_rare_rule(rule: str, text: str, speaker: str, cue: str, kind: str, content: str) -> None:
+    assert rule_row(text) == (rule, speaker, cue, kind, content)
+
+
+def test_every_pattern_has_needles_that_its_matches_contain() -> None:
+    # The needles gate the regex scan: a match whose text holds no needle would be missed.
+    patterns = rare_patterns()
+    for rare, sample in [
+        (patterns.according, "as reported by the paper"),
+        (patterns.hedged, "allegedly"),
+        (patterns.passive_by, "disclosed by the"),
+        (patterns.it_passive, "It will be announced that"),
+        (patterns.asked, "asked whether"),
+    ]:
+        assert rare.pattern.search(sample), sample
+        assert any(n in sample for n in rare.needles), sample

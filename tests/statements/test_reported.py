@@ -1,0 +1,112 @@
+"""Tests for tasks/statements/reported.py and complements.py: one row per reported-speech rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.statements import extract_statements
+from tests.statements.checks import check_offsets, rule_row
+
+# One row per rule: (rule, text, speaker, cue, kind, content). Sentences written for these tests.
+REPORTED_ROWS = [
+    ("speaker_said_that", "The ministry has said that the new rules will take effect next year.",
+     "The ministry", "has said", "indirect", "the new rules will take effect next year"),
+    ("speaker_said_that", "The council has repeatedly warned against cutting the library budget again.",
+     "The council", "has repeatedly warned against", "indirect", "cutting the library budget again"),
+    ("speaker_said_that", "The senator accused the agency of hiding the report from the public.",
+     "The senator", "accused", "indirect", "the agency of hiding the report from the public"),
+    ("speaker_said_that", "Mr. Alvarez told the newspaper that he would not run again.",
+     "Mr. Alvarez", "told the newspaper", "indirect", "he would not run again"),
+    ("content_then_said", "The company will close two plants by the end of the year, the union said.",
+     "the union", "said", "indirect", "The company will close two plants by the end of the year"),
+    ("parenthetical_said", "The new stadium, he said, would be finished before the season.",
+     "he", "said", "indirect", "The new stadium, he said, would be finished before the season"),
+    ("content_said_name", "The harbour will be dredged next spring, said Ana Ruiz, the port director.",
+     "Ana Ruiz", "said", "indirect", "The harbour will be dredged next spring"),
+    ("speaker_appositive_said", "Paul Grant, a farmer from the valley, said the drought had ruined his crop.",
+     "Paul Grant", "said", "indirect", "the drought had ruined his crop"),
+    ("participle", "The mayor thanked the volunteers, adding that the cleanup took three days.",
+     "The mayor", "adding", "indirect", "the cleanup took three days"),
+    ("coordinated_said", "The coach watched the replay twice and said the referee had made a mistake.",
+     "The coach", "said", "indirect", "the referee had made a mistake"),
+    # Mixed: reported speech holding a partial quote.
+    ("speaker_said_that", 'She described the proposal as "a gift to the landlords" and voted against it.',
+     "She", "described", "mixed", 'the proposal as "a gift to the landlords" and voted against it'),
+    # Relative "who" heads a clausal cue.
+    ("speaker_said_that", "Residents met the developers, who say the towers will bring new shops to the area.",
+     "who", "say", "indirect", "the towers will bring new shops to the area"),
+    # Contracted auxiliary stays inside the cue, not the speaker.
+    ("speaker_said_that", "He\u2019s not saying which of the two options he prefers.",
+     "He", "\u2019s not saying", "indirect", "which of the two options he prefers"),
+    # An adverbial between subject and cue ([comma_interposed], [time_determiners] in clauses.txt).
+    ("speaker_said_that", "The agency, meanwhile, said the ferries would keep running.",
+     "The agency", "said", "indirect", "the ferries would keep running"),
+    ("speaker_said_that", "Gov. Ada Lind on Thursday said the budget was balanced.",
+     "Gov. Ada Lind", "said", "indirect", "the budget was balanced"),
+    # A share of a group speaks for a poll ([share_*] in clauses.txt).
+    ("speaker_said_that", "About four in 10 said the economy was their main worry.",
+     "About four in 10", "said", "indirect", "the economy was their main worry"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "speaker", "cue", "kind", "content"), REPORTED_ROWS)
+def test_reported_rule(rule: str, text: str, speaker: str, cue: str, kind: str, content: str) -> None:
+    assert rule_row(text) == (rule, speaker, cue, kind, content)
+
+
+# Sentences with a reporting-verb form that is not a statement.
+NON_STATEMENT_ROWS = [
+    "A company called Brightline won the contract last year.",  # "called" names, it does not report
+    "Officials in several western states fear the new rules.",  # "states" is a noun
+    "The so-called reform passed without debate.",
+    "He was told to wait outside the building.",  # passive without an agent: not an active cue
+    "The band spoke at the festival on Sunday.",  # "spoke" needs a particle ("spoke about")
+    "Her remarks came a day after the vote.",
+    "The @ handle should be deleted and so should the person who wrote the hateful posts.",
+    'The agency helped a reporter write a book, "Secrets of the Harbour," last year.',  # bare infinitive
+    "The costs add up to more than a million dollars.",  # false particle
+    # "ask <object> for": a request, not a report
+    "Dairy farmers in the north asked the state on Monday for a drought grant.",
+    "The guild will ask for a bigger share of the ticket revenue.",  # a modal plan to ask for something
+    "Parents can comment on the new timetable until the end of June.",  # an invitation, not speech
+    "Shoppers may respond to the survey online.",
+]
+
+
+@pytest.mark.parametrize("text", NON_STATEMENT_ROWS)
+def test_non_statement(text: str) -> None:
+    assert extract_statements(text) == []
+
+
+def test_two_statements_in_one_sentence() -> None:
+    text = "The mayor said the road would reopen, but the contractor said the work needed another month."
+    rows = extract_statements(text)
+    check_offsets(text, rows)
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("The mayor", "the road would reopen"),
+        ("the contractor", "the work needed another month"),
+    ]
+
+
+def test_nested_report_stays_inside_the_outer_content() -> None:
+    # "X says he told Y ...": the inner report is part of X's content, and a statement of its own.
+    text = "The mayor says he told the minister that the bridge was unsafe."
+    rows = extract_statements(text)
+    check_offsets(text, rows)
+    assert rows[0].speaker == "The mayor" and rows[0].content == "he told the minister that the bridge was unsafe"
+    assert rows[1].speaker == "he" and rows[1].content == "the bridge was unsafe"
+
+
+def test_a_bare_ask_for_and_a_negated_comment_stay_cues() -> None:
+    """The request and invitation frames leave the plain reporting uses of the same verbs alone."""
+    rows = extract_statements("When tenants ask for repairs, the landlord ignores every letter.")
+    assert [r.cue for r in rows] == ["ask"]
+    rows = extract_statements("The agency would not comment on the ongoing audit of its accounts.")
+    assert [r.cue for r in rows] == ["would not comment on"]
+    rows = extract_statements("The coach asked the players whether they wanted a day off.")
+    assert [r.cue for r in rows] == ["asked"]
+
+
+def test_a_planned_request_stays_inside_the_outer_report() -> None:
+    rows = extract_statements("Ms Ortiz said the guild would ask for a bigger share of the revenue.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ms Ortiz", "said")]
