@@ -6,17 +6,29 @@ internals to read what it was given. Tables (the lake's rows) are declared in ta
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
+
+
+def display_path(path: str) -> str:
+    """How a path is written in the lake: as is, except that bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates, and Parquet cannot store) are written as backslash escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True)
 class InputFile:
     """One input file found by discovery, identified by the hash of its bytes."""
 
-    path: str
+    path: str  # as the file system names it: open this
     content_sha256: str
     size_bytes: int
+
+    @property
+    def uri(self) -> str:
+        """The path as the lake records it (see display_path)."""
+        return display_path(self.path)
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,26 @@ class Rejected:
     stage: str
     error_kind: str
     error: str
+
+
+@dataclass(frozen=True)
+class SkippedRecord:
+    """A record of a container file that is by design no article (a WARC request, metadata or warcinfo record):
+    counted per kind in the file's manifest row, so every record has an outcome."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class InputOutcome:
+    """What became of one input path in a run: ingested (read), quarantined (unreadable), or skipped."""
+
+    uri: str
+    content_sha256: str | None
+    size_bytes: int | None
+    outcome: str  # ingested | quarantined | skipped
+    reason: str  # articles | <error_kind> | seen_before | duplicate_in_run
+    detail: str
 
 
 @dataclass(frozen=True)

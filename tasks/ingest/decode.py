@@ -124,6 +124,14 @@ def _looks_western(text: str) -> bool:
     return non_ascii == 0 or len(_NEXT_TO_ASCII_LETTER.findall(text)) >= WESTERN_ADJACENT_SHARE * non_ascii
 
 
+def utf16_codec(raw: bytes) -> str | None:
+    """The UTF-16 codec of bytes that are UTF-16 text (a byte-order mark, or ASCII with every other byte NUL),
+    else None: such text is not binary, though it is full of NUL bytes."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return _utf16_without_bom(raw)
+
+
 def _utf16_without_bom(raw: bytes) -> str | None:
     """"utf-16-le"/"utf-16-be" when the first bytes look like ASCII markup in UTF-16 (every other byte NUL)."""
     head = raw[:UTF16_SNIFF_BYTES]
@@ -140,11 +148,24 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
+def _mostly_utf8(raw: bytes) -> str | None:
+    """The text read as UTF-8 with replacement characters, when its valid multi-byte sequences outnumber its
+    invalid bytes: UTF-8 text with a few corrupt bytes, which a single-byte codec would turn into mojibake
+    everywhere else (legacy text almost never holds valid multi-byte UTF-8 by accident)."""
+    text = raw.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    multibyte = len(_NON_ASCII.findall(text)) - invalid
+    return text if multibyte > invalid else None
+
+
 def _detect(raw: bytes, is_html: bool) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(raw)
+    if mostly is not None:
+        return mostly
     sample = raw[:DETECT_SAMPLE_BYTES]
     try:
         if _looks_western(sample.decode("cp1252")):

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterator
+from typing import IO
 
 from tasks.ingest.compressed import open_decompressed
+from tasks.ingest.rejects import Reject
 from tasks.ingest.timestamps import parse_published
 from tasks.records import InputFile, RawArticle, Rejected
-from tasks.ingest.rejects import Reject
+
+# A feed line is one article; a line this long is a page dump or a broken export, not an article.
+MAX_LINE_BYTES = 10 * 1024 * 1024
 
 _JSONL_STRING_FIELDS = ("id", "url", "source", "title", "text", "html")
 
@@ -41,12 +45,27 @@ def parse_jsonl_record(line: str) -> dict[str, object]:
     }
 
 
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The file's lines; None for a line longer than MAX_LINE_BYTES, which is skipped without being held in
+    memory (a feed with one runaway line keeps the lines after it)."""
+    while line := stream.readline(MAX_LINE_BYTES + 1):
+        if len(line) <= MAX_LINE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
 def read_jsonl(file: InputFile, reject: Reject) -> Iterator[RawArticle | Rejected]:
     """Stream the articles of a JSONL file, one Rejected per unreadable line."""
     try:
         with open_decompressed(file.path) as stream:
-            for lineno, raw_line in enumerate(stream, start=1):
-                uri = f"{file.path}#line-{lineno}"
+            for lineno, raw_line in enumerate(_lines(stream), start=1):
+                uri = f"{file.uri}#line-{lineno}"
+                if raw_line is None:
+                    yield reject("oversized_record", f"line longer than {MAX_LINE_BYTES} bytes", uri)
+                    continue
                 if not raw_line.strip():
                     continue
                 try:

@@ -6,33 +6,35 @@ import zlib
 from collections.abc import Iterator
 
 from tasks.ingest.compressed import open_decompressed, read_head
-from tasks.ingest.decode import decode_text
+from tasks.ingest.decode import decode_text, utf16_codec
 from tasks.ingest.jsonl import read_jsonl
-from tasks.ingest.rejects import rejector
+from tasks.ingest.rejects import Reject, rejector
 from tasks.ingest.sniff import detect_format, looks_binary
 from tasks.ingest.warc import read_warc
-from tasks.records import InputFile, RawArticle, Rejected
+from tasks.records import InputFile, RawArticle, Rejected, SkippedRecord
 
 # Whole-file formats are read into memory; anything bigger is not an article but a mistake.
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
-def read_input(file: InputFile) -> Iterator[RawArticle | Rejected]:
+def read_input(file: InputFile) -> Iterator[RawArticle | Rejected | SkippedRecord]:
     """Stream the articles of one input file, and a Rejected for every part that cannot be read.
 
-    Never raises for bad content: an empty, binary, corrupt or unknown file yields one Rejected,
-    a bad JSONL line or WARC record yields one Rejected and reading goes on.
+    Never raises for bad content: a blank, binary, corrupt or unknown file yields one Rejected,
+    a bad JSONL line or WARC record yields one Rejected and reading goes on; a WARC record that is no
+    article by design yields a SkippedRecord.
 
     Args:
         file: a discovered input file.
 
     Yields:
-        RawArticle for each article, Rejected for each unreadable file, line or record.
+        RawArticle for each article, Rejected for each unreadable file, line or record, SkippedRecord for each
+        record counted but not read.
     """
 
     reject = rejector(file)
-    if file.size_bytes == 0:
-        yield reject("empty_file", "file is empty (0 bytes)")
+    if detect_format(file.path, b"") == "warc":
+        yield from read_warc(file, reject)  # warcio reads its own gzip members; a broken one costs one record
         return
     try:
         head = read_head(file.path)
@@ -46,7 +48,7 @@ def read_input(file: InputFile) -> Iterator[RawArticle | Rejected]:
     if fmt == "warc":
         yield from read_warc(file, reject)
         return
-    if looks_binary(head):
+    if utf16_codec(head) is None and looks_binary(head):
         yield reject("binary_file", "file holds binary data (NUL or control bytes), not text")
         return
     if fmt is None:
@@ -56,6 +58,11 @@ def read_input(file: InputFile) -> Iterator[RawArticle | Rejected]:
     if fmt == "jsonl":
         yield from read_jsonl(file, reject)
         return
+    yield from _read_document(file, fmt, reject)
+
+
+def _read_document(file: InputFile, fmt: str, reject: Reject) -> Iterator[RawArticle | Rejected]:
+    """A whole-file article: a page (bytes, decoded by the HTML stage) or a text (decoded here)."""
     try:
         with open_decompressed(file.path) as stream:
             data = stream.read(MAX_DOCUMENT_BYTES + 1)
@@ -66,6 +73,6 @@ def read_input(file: InputFile) -> Iterator[RawArticle | Rejected]:
         yield reject("oversized_file", f"{fmt} document larger than {MAX_DOCUMENT_BYTES} bytes")
         return
     if fmt == "html":
-        yield RawArticle(file.path, "html", file.content_sha256, html=data)
+        yield RawArticle(file.uri, "html", file.content_sha256, html=data)
         return
-    yield RawArticle(file.path, "txt", file.content_sha256, text=decode_text(data))
+    yield RawArticle(file.uri, "txt", file.content_sha256, text=decode_text(data))

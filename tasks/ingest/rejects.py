@@ -17,6 +17,6 @@ def rejector(file: InputFile, stage: str = "ingest") -> Reject:
     """A Reject for `file`: rejections name the file unless given the uri of a part of it."""
 
     def reject(kind: str, message: str, uri: str | None = None) -> Rejected:
-        return Rejected(uri or file.path, file.content_sha256, stage, kind, message)
+        return Rejected(uri or file.uri, file.content_sha256, stage, kind, message)
 
     return reject

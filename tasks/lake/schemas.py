@@ -32,6 +32,8 @@ ARTICLES = _schema(
     _field("title", pa.string(), "main headline, normalized whitespace"),
     _field("body", pa.string(), "clean body text, paragraphs separated by a blank line"),
     _field("word_count", pa.int32(), "whitespace-separated tokens in body", False),
+    _field("replacement_chars", pa.int32(),
+           "U+FFFD characters in body: bytes of the input that could not be decoded (0 = a clean decode)", False),
     _field(
         "stray_blocks",
         pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32()), ("heading", pa.string())])),
@@ -118,7 +120,22 @@ FILES = _schema(
     _field("source_format", pa.string(), "detected format, or `unknown`", False),
     _field("articles", pa.int32(), "articles read from it", False),
     _field("quarantined", pa.int32(), "quarantine rows it produced", False),
+    _field("skipped_records", pa.map_(pa.string(), pa.int32()),
+           "records that are no article by design, per kind (WARC request, metadata, warcinfo)", False),
     _field("run_id", pa.string(), "run that ingested it", False),
+    _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),
+)
+
+INPUTS = _schema(
+    "one row per input path per run: what became of it",
+    _field("source_uri", pa.string(), "the path (bytes of a name that are not UTF-8 written as backslash escapes)", False),
+    _field("content_sha256", pa.string(), "sha256 of its bytes, when it could be read"),
+    _field("size_bytes", pa.int64(), "file size, when known"),
+    _field("outcome", pa.string(), "ingested (read: see files, articles, quarantine) | quarantined | skipped", False),
+    _field("reason", pa.string(),
+           "articles | the error_kind | seen_before (content already in the lake) | duplicate_in_run", False),
+    _field("detail", pa.string(), "human-readable: counts, the error, or the path and run it duplicates", False),
+    _field("run_id", pa.string(), "run that saw the path", False),
     _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),
 )
 
@@ -129,9 +146,10 @@ RUNS = _schema(
     _field("run_date", pa.date32(), "logical date the run processed", False),
     _field("started_at", TS, "wall-clock start", False),
     _field("finished_at", TS, "wall-clock end of commit", False),
-    _field("status", pa.string(), "completed | failed", False),
+    _field("status", pa.string(), "completed | partial (something was quarantined) | failed", False),
     _field("files_seen", pa.int32(), "input files discovered", False),
     _field("files_new", pa.int32(), "input files not ingested before", False),
+    _field("skipped", pa.int32(), "input paths skipped: content already in the lake, or a copy of another input", False),
     _field("articles", pa.int32(), "new article rows", False),
     _field("duplicates", pa.int32(), "articles skipped because the lake (or this run) already had them", False),
     _field("headlines", pa.int32(), "new headline rows", False),
@@ -158,6 +176,7 @@ STAGED: dict[str, pa.Schema] = {
     "statements": STAGED_STATEMENTS,
     "quarantine": QUARANTINE,
     "files": FILES,
+    "inputs": INPUTS,
 }
 
 TABLES: dict[str, pa.Schema] = {
@@ -167,6 +186,7 @@ TABLES: dict[str, pa.Schema] = {
     "statements": STATEMENTS,
     "quarantine": QUARANTINE,
     "files": FILES,
+    "inputs": INPUTS,
     "runs": RUNS,
 }
 

@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from tasks.faults import failpoint
 from tasks.lake.files import write_atomic, write_table
 from tasks.lake.lock import writer_lock
 from tasks.lake.schemas import TABLES
@@ -93,7 +94,9 @@ class Lake:
 
     def _publish(self, snapshot: Snapshot) -> None:
         write_atomic(self.meta_dir / "snapshots" / f"{snapshot.version:08d}.json", snapshot.to_json())
+        failpoint("lake.snapshot_written")
         write_atomic(self.meta_dir / "CURRENT", f"{snapshot.version}\n")  # the commit point
+        failpoint("lake.current_replaced")
 
     def commit(self, run_id: str, change: Commit) -> Snapshot:
         """Publish a new snapshot: the previous one, minus superseded files, plus the run's placed files.
@@ -129,6 +132,7 @@ class Lake:
         )
         self._publish(snapshot)
         self._write_views_file(snapshot)
+        failpoint("lake.views_written")
         self._expire_snapshots()
         return snapshot
 
@@ -164,6 +168,7 @@ class Lake:
                 if str(path.relative_to(self.root)) not in referenced:
                     path.unlink()
                     removed.append(path)
+                    failpoint("lake.orphan_removed")
         shutil.rmtree(self.root / "_staging", ignore_errors=True)
         return removed
 
@@ -218,13 +223,17 @@ class Lake:
             raise FileNotFoundError(f"no lake at {self.root}: run `newslake run` first")
         return reader_connection(self.datasets(snapshot))
 
-    def read_column_values(self, table: str, column: str, values: Sequence[str]) -> set[str]:
-        """Which of `values` already occur in `table.column` (e.g. known file hashes, article ids)."""
+    def lookup(self, table: str, key: str, values: Sequence[str], columns: Sequence[str]) -> dict[str, dict[str, object]]:
+        """The committed rows of `table` whose `key` is one of `values` (e.g. known file hashes): key -> columns
+        of its first row."""
         files = self.files(table)
         if not values or not files:
-            return set()
+            return {}
         probe = pa.array(sorted(set(values)), pa.string())
         found = ds.dataset([str(f) for f in files], format="parquet").to_table(
-            columns=[column], filter=pc.field(column).isin(probe)
+            columns=[key, *columns], filter=pc.field(key).isin(probe)
         )
-        return set(found.column(column).to_pylist())
+        rows: dict[str, dict[str, object]] = {}
+        for row in found.to_pylist():
+            rows.setdefault(row.pop(key), row)
+        return rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from tasks.faults import failpoint
 from tasks.lake import Commit, Lake, Snapshot, write_table
 from tasks.lake.schemas import RUNS
 from tasks.records import RunInfo
@@ -13,6 +14,7 @@ from tasks.run.merge import MergeResult
 def commit_run(lake: Lake, run: RunInfo, merged: MergeResult, runs: pa.Table) -> Snapshot:
     """Add the run's `runs` row to its commit and publish everything in one snapshot."""
     path = write_table(runs, lake.partition_path("runs", run.run_date, f"{run.run_id}.parquet"), RUNS)
+    failpoint("commit.runs_row")
     added = {**merged.commit.added, "runs": [path]}
     return lake.commit(run.run_id, Commit(added=added, removed=merged.commit.removed))
 

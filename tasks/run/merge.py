@@ -7,7 +7,7 @@ the final files of every table. SQL lives in sql/pipeline/; this module only seq
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,14 +16,17 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tasks.faults import failpoint
 from tasks.headlines import CLUSTER_INPUT, HeadlineSettings, cluster_headlines, summarize_stories
 from tasks.lake import Commit, Lake, PartWriter, write_table
-from tasks.lake.schemas import FILES, HEADLINES, QUARANTINE, STAGED, TABLES
+from tasks.lake.schemas import FILES, HEADLINES, STAGED, TABLES
 from tasks.lake.views import file_view_sql, sql_text
 from tasks.records import RunInfo, ShardResult
 from tasks.run.layout import Staging
 
 LEAD_CHARS = 400  # characters of the body given to story matching as context
+# Tables that get rows before the shards run (discovery rejections, skipped inputs).
+PLANNED_TABLES = ("quarantine", "inputs")
 _BATCH_ROWS = 10_000
 
 
@@ -66,18 +69,23 @@ class _FinalFiles:
         for table, files in self.outputs.items():
             for path, partition in files:
                 commit.added.setdefault(table, []).append(lake.place(path, table, partition, f"{self.run.run_id}.parquet"))
+                failpoint("merge.placed_one")
+        failpoint("merge.placed_all")
         return commit
 
 
-def _connect(lake: Lake, staging: Staging, shards: Sequence[ShardResult], discovery_quarantine: pa.Table | None):
+def _connect(
+    lake: Lake, staging: Staging, shards: Sequence[ShardResult], planned: Mapping[str, pa.Table]
+) -> duckdb.DuckDBPyConnection:
     staging.root.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(staging.merge_database))  # on disk: large runs spill instead of failing
     con.execute(lake.source_views_sql())
     for table, schema in STAGED.items():
         empty = write_table(schema.empty_table(), staging.empty_part(table), schema)
         con.execute(file_view_sql(f"staged_{table}", [empty, *(s.parts[table] for s in shards if table in s.parts)]))
-    rejects = QUARANTINE.empty_table() if discovery_quarantine is None else discovery_quarantine.cast(QUARANTINE)
-    con.register("discovery_quarantine", rejects)
+    for table in PLANNED_TABLES:
+        rows = planned.get(table)
+        con.register(f"planned_{table}", TABLES[table].empty_table() if rows is None else rows.cast(TABLES[table]))
     return con
 
 
@@ -110,7 +118,7 @@ def merge_run(
     lake: Lake,
     run: RunInfo,
     shards: Sequence[ShardResult],
-    discovery_quarantine: pa.Table | None = None,
+    planned: Mapping[str, pa.Table] | None = None,
     settings: HeadlineSettings | None = None,
 ) -> MergeResult:
     """Turn staged shard parts into the final files of this run and the commit that publishes them.
@@ -119,7 +127,8 @@ def merge_run(
         lake: the lake (its committed snapshot is the state merged against; hold the writer lock).
         run: the run's id and logical date.
         shards: results of every shard of the run.
-        discovery_quarantine: rejections found before the shards ran (QUARANTINE schema), if any.
+        planned: rows made before the shards ran, by table: "quarantine" (discovery rejections) and "inputs"
+            (skipped inputs), in those tables' schemas.
         settings: headline clustering settings (defaults if None).
 
     Returns:
@@ -127,28 +136,37 @@ def merge_run(
     """
     settings = settings or HeadlineSettings()
     staging = Staging(lake.staging_dir(run.run_id), run.run_id)
-    con = _connect(lake, staging, shards, discovery_quarantine)
+    con = _connect(lake, staging, shards, planned or {})
     final = _FinalFiles(staging, run)
     counts: dict[str, int] = {}
+    failpoint("merge.connected")
 
     # 1. Articles the lake does not have yet; the others are duplicates (counted in `runs`, not dropped silently).
     con.execute(_pipeline("new_articles"))
     counts["articles"] = final.emit("articles", con.table("new_articles"))
     counts["duplicates"] = sum(s.counts.get("articles", 0) for s in shards) - counts["articles"]
+    failpoint("merge.articles")
 
     # 2. Headlines: cluster the new ones against the lake's story index inside the time window.
     clustered = _cluster(con, run, settings)
     con.register("clustered", clustered)
     counts["headlines"] = final.emit("headlines", con.from_arrow(clustered))
+    failpoint("merge.headlines")
 
     # 3. Stories: re-summarize every touched story; rewrite the committed files that held their old versions.
     counts["stories_new"], rewrite = _stories(con, run, final)
+    failpoint("merge.stories")
 
-    # 4. Statements of new articles, quarantine, the file manifest.
+    # 4. Statements of new articles, quarantine, the file manifest, the outcome of every input path.
     counts["statements"] = final.emit("statements", con.sql(_pipeline("new_statements")))
+    failpoint("merge.statements")
     counts["quarantined"] = final.emit("quarantine", con.sql(_pipeline("run_quarantine")))
     final.emit("files", con.table("staged_files").select(*FILES.names))
+    con.execute(_pipeline("run_inputs"), {"run_id": run.run_id, "run_date": run.run_date})
+    final.emit("inputs", con.table("run_inputs"))
+    counts["skipped"] = con.execute("select count(*) from run_inputs where outcome = 'skipped'").fetchone()[0]
     con.close()
+    failpoint("merge.inputs")
 
     removed = {"stories": [str(Path(f).resolve().relative_to(lake.root)) for f in rewrite]}
     return MergeResult(final.place(lake, removed), counts)

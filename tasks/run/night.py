@@ -15,21 +15,28 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from tasks.faults import failpoint
 from tasks.ids import new_run_id
 from tasks.ingest import discover
 from tasks.lake import Lake, Snapshot
-from tasks.lake.schemas import QUARANTINE
-from tasks.records import RunInfo, ShardResult
+from tasks.lake.schemas import INPUTS, QUARANTINE
+from tasks.records import InputFile, RunInfo, ShardResult
 from tasks.run.commit import commit_run, record_failed_run
 from tasks.run.layout import Staging
 from tasks.run.merge import merge_run
 from tasks.run.plan import plan_shards
 from tasks.run.report import run_report
-from tasks.run.rows import quarantine_row, runs_row
+from tasks.run.rows import input_row, quarantine_row, runs_row
 from tasks.run.shard import process_shard
 
 # Runs every shard of a saved plan: (plan path, run, staging dir) -> one result per shard, in plan order.
 ShardRunner = Callable[[str, RunInfo, str], list[ShardResult]]
+
+
+def _ingested_before(lake: Lake, files: Sequence[InputFile]) -> dict[str, str]:
+    """Content hash -> where and when the lake ingested it, for the files whose content it already has."""
+    rows = lake.lookup("files", "content_sha256", [f.content_sha256 for f in files], ["source_uri", "run_id"])
+    return {sha: f"{row['source_uri']} (run {row['run_id']})" for sha, row in rows.items()}
 
 
 def run_shards_here(plan_path: str, run: RunInfo, staging_dir: str) -> list[ShardResult]:
@@ -51,6 +58,9 @@ class NightSteps:
     report: Callable = run_report
 
 
+PLAIN_STEPS = NightSteps()
+
+
 @dataclass(frozen=True)
 class Night:
     """What a committed night leaves: its `runs` row (plus snapshot and lake), the snapshot, the Markdown report."""
@@ -67,7 +77,7 @@ def run_night(
     *,
     batch_files: int,
     lock_timeout_s: float = 0.0,
-    steps: NightSteps = NightSteps(),
+    steps: NightSteps = PLAIN_STEPS,
     flow_run_id: str | None = None,
     logger: logging.Logger | logging.LoggerAdapter | None = None,
 ) -> Night:
@@ -90,28 +100,34 @@ def run_night(
     started_at = datetime.now(timezone.utc)
     with lake.writer_lock(run.run_id, timeout_s=lock_timeout_s):
         # Files of a crashed earlier run are unreferenced: clear them before writing anything new.
+        failpoint("night.locked")
         lake.remove_orphans()
         found, files_new = None, 0
         try:
             # 1. Discover: hash every input file; the lake's manifest says which contents are new.
             found = steps.discover(paths)
-            known = lake.read_column_values("files", "content_sha256", [f.content_sha256 for f in found.files])
-            shards = steps.plan(found.files, known, batch_files)
-            files_new = sum(len(shard) for shard in shards)
-            log.info("run %s for %s: %d files seen, %d new, %d shards",
-                     run.run_id, run.run_date, len(found.files), files_new, len(shards))
+            failpoint("night.discovered")
+            plan = steps.plan(found.files, _ingested_before(lake, found.files), batch_files)
+            shards, files_new = plan.shards, plan.files_new
+            log.info("run %s for %s: %d files seen, %d new, %d skipped, %d rejected, %d shards", run.run_id,
+                     run.run_date, len(found.files), files_new, len(plan.skipped), len(found.rejected), len(shards))
 
             # 2. Shards (parallel): read, clean, extract statements; each writes its own staged Parquet parts.
             # The plan goes by path: a Prefect subflow's parameters are stored by the API (at most 512 KiB).
             staging = Staging(lake.staging_dir(run.run_id), run.run_id)
-            results = steps.shards(str(staging.save_plan(shards)), run, str(staging.root)) if shards else []
+            plan_path = str(staging.save_plan(shards))
+            failpoint("night.planned")
+            results = steps.shards(plan_path, run, str(staging.root)) if shards else []
 
             # 3. Merge (single node): dedupe articles, cluster headlines into stories, write final files.
-            rejects = pa.Table.from_pylist([quarantine_row(r, run) for r in found.rejected], schema=QUARANTINE)
-            merged = steps.merge(lake, run, results, rejects)
+            planned = {
+                "quarantine": pa.Table.from_pylist([quarantine_row(r, run) for r in found.rejected], schema=QUARANTINE),
+                "inputs": pa.Table.from_pylist([input_row(o, run) for o in plan.skipped], schema=INPUTS),
+            }
+            merged = steps.merge(lake, run, results, planned)
 
             # 4. Commit: one atomic snapshot, with the run's `runs` row.
-            row = runs_row(run, flow_run_id=flow_run_id, started_at=started_at, status="completed",
+            row = runs_row(run, flow_run_id=flow_run_id, started_at=started_at, status=None,
                            files_seen=len(found.files), files_new=files_new, counts=merged.counts)
             snapshot = steps.commit(lake, run, merged, row)
         except BaseException:
@@ -124,9 +140,11 @@ def run_night(
                 log.error("could not record the failed run: %s", error)
             raise
 
+    failpoint("night.committed")
     # 5. Report: what the night added, read back from the committed lake.
     summary = {**row.to_pylist()[0], "snapshot": snapshot.version, "lake": str(lake.root)}
     report = steps.report(lake, run.run_id, run.run_date, summary)
+    failpoint("night.reported")
     log.info("committed snapshot %d: %d articles, %d headlines, %d statements, %d quarantined",
              snapshot.version, summary["articles"], summary["headlines"], summary["statements"], summary["quarantined"])
     return Night(summary, snapshot, report)

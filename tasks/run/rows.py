@@ -8,12 +8,12 @@ from datetime import datetime, timezone
 import pyarrow as pa
 
 from tasks.ids import stable_id
-from tasks.lake.schemas import ARTICLES, FILES, QUARANTINE, RUNS, STAGED_HEADLINES, STAGED_STATEMENTS
-from tasks.records import CleanArticle, InputFile, Rejected, RunInfo
+from tasks.lake.schemas import ARTICLES, FILES, INPUTS, QUARANTINE, RUNS, STAGED_HEADLINES, STAGED_STATEMENTS
+from tasks.records import CleanArticle, InputFile, InputOutcome, Rejected, RunInfo
 from tasks.statements import Statement
 
 # The counts a run reports in its `runs` row, as the merge computes them.
-RUN_COUNTS = ("articles", "duplicates", "headlines", "stories_new", "statements", "quarantined")
+RUN_COUNTS = ("skipped", "articles", "duplicates", "headlines", "stories_new", "statements", "quarantined")
 
 
 def schema_row(schema: pa.Schema, values: Mapping[str, object]) -> dict[str, object]:
@@ -38,6 +38,7 @@ def article_row(article: CleanArticle, run: RunInfo) -> dict[str, object]:
         **vars(article),
         "authors": list(article.authors),
         "word_count": len(article.body.split()),
+        "replacement_chars": article.body.count("\ufffd"),
         "stray_blocks": [{"start": s, "end": e, "heading": heading} for s, e, heading in article.stray_blocks],
         **_run_columns(run),
     })
@@ -75,12 +76,20 @@ def quarantine_row(rejected: Rejected, run: RunInfo) -> dict[str, object]:
     return schema_row(QUARANTINE, {**vars(rejected), "quarantined_at": datetime.now(timezone.utc), **_run_columns(run)})
 
 
-def file_row(file: InputFile, source_format: str, articles: int, quarantined: int, run: RunInfo) -> dict[str, object]:
+def file_row(
+    file: InputFile, source_format: str, articles: int, quarantined: int, skipped_records: Mapping[str, int], run: RunInfo
+) -> dict[str, object]:
     """The `files` manifest row of one ingested input file."""
     return schema_row(FILES, {
-        "content_sha256": file.content_sha256, "source_uri": file.path, "size_bytes": file.size_bytes,
-        "source_format": source_format, "articles": articles, "quarantined": quarantined, **_run_columns(run),
+        "content_sha256": file.content_sha256, "source_uri": file.uri, "size_bytes": file.size_bytes,
+        "source_format": source_format, "articles": articles, "quarantined": quarantined,
+        "skipped_records": dict(skipped_records), **_run_columns(run),
     })
+
+
+def input_row(outcome: InputOutcome, run: RunInfo) -> dict[str, object]:
+    """The `inputs` row of one input path's outcome."""
+    return schema_row(INPUTS, {**vars(outcome), "source_uri": outcome.uri, **_run_columns(run)})
 
 
 def runs_row(
@@ -88,12 +97,17 @@ def runs_row(
     *,
     flow_run_id: str | None,
     started_at: datetime,
-    status: str,
+    status: str | None,
     files_seen: int,
     files_new: int,
     counts: Mapping[str, int],
 ) -> pa.Table:
-    """The `runs` row of one run, as a one-row table."""
+    """The `runs` row of one run, as a one-row table.
+
+    A status of None is decided from the counts: `partial` when something was quarantined, else `completed`.
+    """
+    if status is None:
+        status = "partial" if counts.get("quarantined", 0) else "completed"
     row = schema_row(RUNS, {
         "run_id": run.run_id, "flow_run_id": flow_run_id, "run_date": run.run_date, "started_at": started_at,
         "finished_at": datetime.now(timezone.utc), "status": status, "files_seen": files_seen,

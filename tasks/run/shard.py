@@ -7,17 +7,29 @@ only paths and counts, so nothing large travels through Prefect results or acros
 from __future__ import annotations
 
 import traceback
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from tasks.clean import clean_article
+from tasks.faults import failpoint
 from tasks.ingest import read_input
 from tasks.lake import PartWriter
 from tasks.lake.schemas import STAGED
-from tasks.records import CleanArticle, InputFile, RawArticle, Rejected, RunInfo, ShardResult
+from tasks.records import (
+    CleanArticle,
+    InputFile,
+    InputOutcome,
+    RawArticle,
+    Rejected,
+    RunInfo,
+    ShardResult,
+    SkippedRecord,
+)
 from tasks.run.layout import Staging
-from tasks.run.rows import article_row, file_row, headline_rows, quarantine_row, statement_rows
+from tasks.run.rows import article_row, file_row, headline_rows, input_row, quarantine_row, statement_rows
 from tasks.statements import extract_statements
+
 
 def unexpected(source_uri: str, sha: str | None, stage: str, error: Exception) -> Rejected:
     """The rejection of an item whose processing raised: a bug must not sink the night, so the item is
@@ -27,7 +39,7 @@ def unexpected(source_uri: str, sha: str | None, stage: str, error: Exception) -
                     f"{type(error).__name__}: {error} (at {Path(where.filename).name}:{where.lineno})")
 
 
-def _cleaned(file: InputFile) -> Iterator[CleanArticle | Rejected | RawArticle]:
+def _cleaned(file: InputFile) -> Iterator[CleanArticle | Rejected | RawArticle | SkippedRecord]:
     """The file's items, each article cleaned (or rejected); a reader bug rejects the rest of the file."""
     try:
         for item in read_input(file):
@@ -39,7 +51,7 @@ def _cleaned(file: InputFile) -> Iterator[CleanArticle | Rejected | RawArticle]:
                     item = unexpected(item.source_uri, file.content_sha256, "clean", error)
             yield item
     except Exception as error:  # noqa: BLE001 - see unexpected()
-        yield unexpected(file.path, file.content_sha256, "ingest", error)
+        yield unexpected(file.uri, file.content_sha256, "ingest", error)
 
 
 class _ShardBuffers:
@@ -88,23 +100,44 @@ def process_shard(files: list[InputFile], run: RunInfo, out_dir: str | Path, sha
     """
     buffers = _ShardBuffers(Staging(Path(out_dir), run.run_id), shard, batch_rows)
     for file in files:
-        n_articles = n_rejected = 0
-        fmt = "unknown"
-        for item in _cleaned(file):
-            if isinstance(item, RawArticle):
-                fmt = item.source_format
-            elif isinstance(item, Rejected):
-                buffers.add("quarantine", [quarantine_row(item, run)])
-                n_rejected += 1
-            else:
-                buffers.add("headlines", headline_rows(item, run))
-                buffers.add("articles", [article_row(item, run)])
-                n_articles += 1
-                try:
-                    buffers.add("statements", statement_rows(item, extract_statements(item.body), run))
-                except Exception as error:  # noqa: BLE001 - the article is kept, its statements are quarantined
-                    buffers.add("quarantine", [quarantine_row(unexpected(item.source_uri, file.content_sha256, "statements", error), run)])
-                    n_rejected += 1
-                buffers.flush_if_full()
-        buffers.add("files", [file_row(file, fmt, n_articles, n_rejected, run)])
-    return buffers.close(shard)
+        _process_file(file, run, buffers)
+        failpoint("shard.file_done")
+    result = buffers.close(shard)
+    failpoint("shard.closed")
+    return result
+
+
+def _process_file(file: InputFile, run: RunInfo, buffers: _ShardBuffers) -> None:
+    """Stage the rows of one file: its articles, headlines and statements, its rejections, its manifest row and
+    its outcome."""
+    n_articles, rejected_kinds, skipped = 0, [], Counter()
+    fmt = "unknown"
+    for item in _cleaned(file):
+        if isinstance(item, RawArticle):
+            fmt = item.source_format
+        elif isinstance(item, SkippedRecord):
+            skipped[item.kind] += 1
+        elif isinstance(item, Rejected):
+            buffers.add("quarantine", [quarantine_row(item, run)])
+            rejected_kinds.append(item.error_kind)
+        else:
+            buffers.add("headlines", headline_rows(item, run))
+            buffers.add("articles", [article_row(item, run)])
+            n_articles += 1
+            try:
+                buffers.add("statements", statement_rows(item, extract_statements(item.body), run))
+            except Exception as error:  # noqa: BLE001 - the article is kept, its statements are quarantined
+                rejection = unexpected(item.source_uri, file.content_sha256, "statements", error)
+                buffers.add("quarantine", [quarantine_row(rejection, run)])
+                rejected_kinds.append(rejection.error_kind)
+            buffers.flush_if_full()
+    buffers.add("files", [file_row(file, fmt, n_articles, len(rejected_kinds), skipped, run)])
+    buffers.add("inputs", [input_row(_outcome(file, n_articles, rejected_kinds), run)])
+
+
+def _outcome(file: InputFile, articles: int, rejected_kinds: list[str]) -> InputOutcome:
+    detail = f"{articles} articles, {len(rejected_kinds)} parts quarantined"
+    if articles or not rejected_kinds:
+        return InputOutcome(file.uri, file.content_sha256, file.size_bytes, "ingested", "articles", detail)
+    # Nothing readable in it: the file's outcome is its (first) reason, and the quarantine rows say the rest.
+    return InputOutcome(file.uri, file.content_sha256, file.size_bytes, "quarantined", rejected_kinds[0], detail)

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.clean.boilerplate import (
-    find_stray_blocks,
-    looks_like_headline,
-    split_text_article,
-    strip_boilerplate,
-)
+from tasks.clean.boilerplate import find_stray_blocks, looks_like_headline, split_text_article, strip_boilerplate
 from tests.clean.inputs import ARTICLE
 
 

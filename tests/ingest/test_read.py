@@ -14,7 +14,6 @@ from tests.ingest.inputs import PAGE, read_all
 @pytest.mark.parametrize(
     ("name", "content", "error_kind"),
     [
-        ("empty.txt", b"", "empty_file"),
         ("blank.txt", b"  \n\n ", "empty_file"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary_file"),
         ("broken.txt.gz", b"\x1f\x8b\x08\x00garbage", "bad_gzip"),

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.ingest.sniff import (
-    binary_bytes,
-    detect_format,
-    is_html_payload,
-    looks_binary,
-    looks_like_html,
-)
+from tasks.ingest.sniff import binary_bytes, detect_format, is_html_payload, looks_binary, looks_like_html
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest.inputs import PAGE, read_all, write_warc
+from tests.ingest.inputs import PAGE, WarcBuilder, read_all, write_warc
 
 
 @pytest.mark.parametrize(("compress", "truncate_last"), [(True, 50), (True, 200), (False, 50), (False, 2300)])
@@ -25,3 +25,54 @@ def test_warc_reads_html_and_quarantines_non_html_and_truncated_records(tmp_path
         ("Rejected", "truncated_record"),
     ]
     assert items[0].url == "https://a.example/1" and items[0].charset == "utf-8" and items[0].fetched_at is not None
+
+
+def outcomes(items: list[object]) -> list[tuple[str, str | None]]:
+    return [(type(i).__name__, getattr(i, "error_kind", None) or getattr(i, "kind", None)) for i in items]
+
+
+def test_every_record_has_one_outcome_and_non_articles_are_counted_by_kind(tmp_path: Path) -> None:
+    warc = WarcBuilder()
+    warc.warcinfo()
+    warc.request("https://a.example/1")
+    warc.response("https://a.example/1")
+    warc.response("https://a.example/missing", status="404 Not Found")
+    warc.response("https://a.example/private", status="403 Forbidden")
+    warc.response("https://a.example/moved", status="301 Moved Permanently")
+    items = read_all(warc.save(tmp_path / "crawl.warc.gz"))
+    assert outcomes(items) == [
+        ("SkippedRecord", "warcinfo"), ("SkippedRecord", "request"), ("RawArticle", None),
+        ("Rejected", "http_error"), ("Rejected", "http_error"), ("Rejected", "http_error"),
+    ]
+    assert "HTTP 404 Not Found" in items[3].error and items[3].source_uri.endswith("#record-4")
+
+
+def test_a_malformed_warc_date_costs_that_field_not_the_file(tmp_path: Path) -> None:
+    warc = WarcBuilder()
+    warc.response("https://a.example/1", date="2008-10-294T10:00:00Z")
+    warc.response("https://a.example/2")
+    items = read_all(warc.save(tmp_path / "crawl.warc.gz"))
+    assert outcomes(items) == [("RawArticle", None), ("RawArticle", None)]
+    assert items[0].fetched_at is None and items[1].fetched_at is not None
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_a_record_that_cannot_be_parsed_costs_that_record_only(tmp_path: Path, compress: bool) -> None:
+    warc = WarcBuilder(compress=compress)
+    for n in range(4):
+        warc.response(f"https://a.example/{n}")
+    items = read_all(warc.save(tmp_path / ("crawl.warc.gz" if compress else "crawl.warc"), garble=1))
+    assert outcomes(items) == [("RawArticle", None), ("Rejected", "bad_warc"), ("RawArticle", None), ("RawArticle", None)]
+    assert items[1].source_uri.endswith("#record-2") and "resumed at byte" in items[1].error
+    assert [i.url for i in items if hasattr(i, "url")] == ["https://a.example/0", "https://a.example/2", "https://a.example/3"]
+
+
+def test_a_revisit_takes_the_payload_of_the_capture_it_refers_to(tmp_path: Path) -> None:
+    warc = WarcBuilder()
+    digest = warc.response("https://a.example/story", date="2026-11-26T08:00:00Z")
+    warc.revisit("https://a.example/story?amp=1", digest, "https://a.example/story", "2026-11-26T08:00:00Z")
+    warc.revisit("https://b.example/other", "sha1:NOTINTHISFILE", "https://b.example/other", "2026-10-01T00:00:00Z")
+    items = read_all(warc.save(tmp_path / "crawl.warc.gz"))
+    assert outcomes(items) == [("RawArticle", None), ("RawArticle", None), ("Rejected", "revisit_unresolved")]
+    assert items[1].html == items[0].html and items[1].url == "https://a.example/story?amp=1"
+    assert "NOTINTHISFILE" in items[2].error and items[2].source_uri.endswith("#record-3")

@@ -19,7 +19,7 @@ DAY = date(2026, 11, 27)
 
 def files_rows(*hashes: str) -> pa.Table:
     rows = [{"content_sha256": h, "source_uri": f"{h}.txt", "size_bytes": 1, "source_format": "txt", "articles": 1,
-             "quarantined": 0, "run_id": "r1", "ingest_date": DAY} for h in hashes]
+             "quarantined": 0, "skipped_records": {}, "run_id": "r1", "ingest_date": DAY} for h in hashes]
     return pa.Table.from_pylist(rows, schema=FILES)
 
 
@@ -55,7 +55,7 @@ def test_commit_publishes_files_and_readers_see_only_committed_snapshots(tmp_pat
     commit_files(lake, "r1", "a", "b")
     staged_but_uncommitted = write_table(files_rows("c"), lake.partition_path("files", DAY, "r2.parquet"), FILES)
     assert staged_but_uncommitted.exists()
-    assert lake.read_column_values("files", "content_sha256", ["a", "c", "z"]) == {"a"}
+    assert set(lake.lookup("files", "content_sha256", ["a", "c", "z"], ["source_uri"])) == {"a"}
     assert lake.connect().execute("select count(*) from files").fetchone() == (2,)
     assert lake.snapshot().version == 1
 

@@ -30,8 +30,8 @@ def merge_and_commit(lake: Lake, inputs: list[Path], night: date, rejected: tupl
     with lake.writer_lock(run.run_id):
         shard = process_shard(discover(inputs).files, run, lake.staging_dir(run.run_id), 0)
         rejects = pa.Table.from_pylist([quarantine_row(r, run) for r in rejected], schema=QUARANTINE)
-        merged = merge_run(lake, run, [shard], rejects)
-        commit_run(lake, run, merged, runs_row(run, flow_run_id=None, started_at=run.run_midnight, status="completed",
+        merged = merge_run(lake, run, [shard], {"quarantine": rejects})
+        commit_run(lake, run, merged, runs_row(run, flow_run_id=None, started_at=run.run_midnight, status=None,
                                                files_seen=1, files_new=1, counts=merged.counts))
     return merged.counts
 
@@ -68,3 +68,5 @@ def test_duplicates_and_discovery_rejections_are_counted(tmp_path: Path) -> None
     con = lake.connect()
     assert con.execute("select error_kind from quarantine").fetchall() == [("missing_path",)]
     assert con.execute("select count(*) from files").fetchone() == (2,)
+    outcomes = con.execute("select reason, outcome from inputs order by reason").fetchall()
+    assert outcomes == [("articles", "ingested"), ("articles", "ingested"), ("missing_path", "quarantined")]

@@ -11,31 +11,38 @@ import pytest
 
 from tasks.lake import Lake
 from tasks.run import NightSteps, new_run, run_night
+from tasks.run.night import PLAIN_STEPS
 from tests.paths import SAMPLES
 
 NIGHT = date(2026, 11, 27)
 
 
-def night(inputs: list[Path], lake: Lake, steps: NightSteps = NightSteps()) -> dict[str, object]:
+def night(inputs: list[Path], lake: Lake, steps: NightSteps = PLAIN_STEPS) -> dict[str, object]:
     return run_night([str(p) for p in inputs], lake, new_run(NIGHT), batch_files=2, steps=steps).summary
 
 
 def counts(lake: Lake) -> dict[str, int]:
     con = lake.connect()
     return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
-            for t in ("articles", "headlines", "stories", "statements", "quarantine", "files", "runs")}
+            for t in ("articles", "headlines", "stories", "statements", "quarantine", "files", "inputs", "runs")}
 
 
 def test_samples_night_then_rerun_adds_nothing(tmp_path: Path) -> None:
     lake = Lake(tmp_path / "lake")
     first = night([SAMPLES], lake)
-    assert (first["status"], first["files_seen"], first["files_new"], first["articles"]) == ("completed", 7, 7, 11)
+    # Three parts of the sample files are unreadable on purpose: the night is partial, not failed.
+    assert (first["status"], first["files_seen"], first["files_new"], first["articles"]) == ("partial", 7, 7, 11)
     assert first["quarantined"] == 3 and first["statements"] > 0 and first["snapshot"] == 1
     before = counts(lake)
     again = night([SAMPLES], lake)
-    assert (again["files_new"], again["articles"], again["headlines"], again["statements"]) == (0, 0, 0, 0)
-    after = counts(lake)
-    assert after == {**before, "runs": before["runs"] + 1}
+    assert (again["status"], again["files_new"], again["skipped"]) == ("completed", 0, 7)
+    assert (again["articles"], again["headlines"], again["statements"], again["quarantined"]) == (0, 0, 0, 0)
+    # The rerun adds no data row; it records itself and what it did with each of the 7 paths (skipped).
+    assert counts(lake) == {**before, "runs": before["runs"] + 1, "inputs": before["inputs"] + 7}
+    reasons = lake.connect().execute(
+        "select outcome, reason, count(*) from inputs where run_id = ? group by all", [again["run_id"]]
+    ).fetchall()
+    assert reasons == [("skipped", "seen_before", 7)]
 
 
 def test_the_copy_that_wins_an_article_wins_its_headlines_and_statements(tmp_path: Path) -> None:
