@@ -1,16 +1,20 @@
-"""Benchmark of tasks/statements.py: scores against a gold JSONL with the shared scorer, and measures speed.
+"""Benchmark of tasks/statements: scores against a gold JSONL with the shared scorer, and measures speed.
 
 Usage:
-    .venv/bin/python bench/statements.py [GOLD.jsonl ...] [--subset speech] [--pred-out PATH]
+    .venv/bin/python bench/statements.py [GOLD.jsonl ...] [--subset speech] [--pred-out DIR] [--no-speed]
 
 Defaults to ../shared/eval/statements/polnear_dev.jsonl and polnear_train_sample.jsonl, each scored
-separately. Prints P/R/F1 at overlap 0.3 and 0.8, speaker and cue accuracy, and articles/s on the gold
-articles and on synthetic median-length (~3,500 chars) text.
+separately, whole and in two halves (articles split by a hash of doc_id, so the halves never change).
+Prints, per set and half, attribution-level scores (PolNeAR: one gold statement, one prediction) and
+per-fragment scores (--per-fragment: every contiguous quote span on its own, the Gender Gap Tracker's way)
+at overlap 0.3 and 0.8, with speaker and cue accuracy; then articles per CPU-second on the gold articles
+and on synthetic median-length (~3,500 chars) text. Predictions carry one `quote_spans` entry per fragment.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import statistics
@@ -22,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tasks.statements import extract_statements
+from tasks.statements import Statement, extract_statements  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 EVAL = SHARED / "eval" / "statements"
@@ -69,23 +73,25 @@ def _load_scorer():
     return mod
 
 
-def predict(docs: list[dict]) -> tuple[dict[str, list[dict]], float]:
-    """Run the extractor over every document; return (predictions by doc_id, seconds spent)."""
-    preds: dict[str, list[dict]] = {}
-    t0 = time.perf_counter()
-    for d in docs:
-        rows = extract_statements(d["text"])
-        preds[d["doc_id"]] = [
-            {
-                "quote_spans": [[s.content_start, s.content_end]],
-                "speaker_spans": [[s.speaker_start, s.speaker_end]] if s.speaker_start is not None else [],
-                "cue_spans": [[s.cue_start, s.cue_end]] if s.cue_start is not None else [],
-                "kind": s.kind,
-                "rule": s.rule,
-            }
-            for s in rows
-        ]
-    return preds, time.perf_counter() - t0
+def half_of(doc_id: str) -> str:
+    """"A" or "B": a fixed half of the articles, from a hash of the document id."""
+    return "AB"[hashlib.sha256(doc_id.encode("utf-8")).digest()[0] % 2]
+
+
+def prediction(statement: Statement) -> dict:
+    """The scorer's form of one statement: one quote span per fragment."""
+    return {
+        "quote_spans": [list(fragment) for fragment in statement.fragments],
+        "speaker_spans": [[statement.speaker_start, statement.speaker_end]] if statement.speaker_start is not None else [],
+        "cue_spans": [[statement.cue_start, statement.cue_end]] if statement.cue_start is not None else [],
+        "kind": statement.kind,
+        "rule": statement.rule,
+    }
+
+
+def predict(docs: list[dict]) -> dict[str, list[dict]]:
+    """Run the extractor over every document: predictions by doc_id."""
+    return {d["doc_id"]: [prediction(s) for s in extract_statements(d["text"])] for d in docs}
 
 
 def speed(texts: list[str], repeat: int = 3) -> float:
@@ -103,11 +109,29 @@ def speed(texts: list[str], repeat: int = 3) -> float:
     return len(texts) / best
 
 
+def _line(label: str, r: dict) -> str:
+    return (f"  {label:<26} P {r['P']:5.1f} R {r['R']:5.1f} F1 {r['F1']:5.1f}  speaker {r['speaker_acc']}  "
+            f"cue {r['cue_acc']}  (gold {r['gold']}, pred {r['pred']}, tp {r['tp']})")
+
+
+def score_set(scorer, docs: list[dict], preds: dict[str, list[dict]], subset: str | None) -> None:
+    """Print attribution-level and per-fragment scores for the whole set and each half."""
+    parts = {"all": docs, "half A": [d for d in docs if half_of(d["doc_id"]) == "A"],
+             "half B": [d for d in docs if half_of(d["doc_id"]) == "B"]}
+    for per_fragment in (False, True):
+        for thr in (0.3, 0.8):
+            for name, part in parts.items():
+                r = scorer.score(part, preds, thr, subset, per_fragment)
+                mode = "per-fragment" if per_fragment else "attribution"
+                print(_line(f"{mode} {thr} {name} ({len(part)})", r))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="*", type=Path)
     ap.add_argument("--subset", choices=["all", "speech", "quoted"], default="speech")
     ap.add_argument("--pred-out", type=Path, default=None, help="directory for the prediction JSONL files")
+    ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     args = ap.parse_args(argv)
     if not (EVAL / "score.py").exists():
         print(f"bench/statements.py: {EVAL} is absent (the shared evaluation data sits beside the repo, in "
@@ -119,20 +143,20 @@ def main(argv: list[str] | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     for gold in args.gold or DEFAULT_GOLD:
         docs = [json.loads(line) for line in gold.open(encoding="utf-8")]
-        preds, _ = predict(docs)
+        preds = predict(docs)
         pred_path = out_dir / f"{gold.stem}.pred.jsonl"
         with pred_path.open("w", encoding="utf-8") as fh:
             for doc_id, sts in preds.items():
                 fh.write(json.dumps({"doc_id": doc_id, "statements": sts}) + "\n")
         print(f"== {gold.name} ({len(docs)} articles, subset={args.subset}, predictions in {pred_path})")
-        for thr in (0.3, 0.8):
-            r = scorer.score(docs, preds, thr, subset)
-            print(f"  overlap {thr}: P {r['P']} R {r['R']} F1 {r['F1']}  speaker acc {r['speaker_acc']}  "
-                  f"cue acc {r['cue_acc']}  (gold {r['gold']}, pred {r['pred']}, tp {r['tp']})")
-        texts = [d["text"] for d in docs]
-        print(f"  speed: {speed(texts):.0f} articles per CPU-second (median length {statistics.median(map(len, texts)):.0f} chars)")
-    synth = [synthetic_article()] * 200
-    print(f"== synthetic median-length text ({len(synth[0])} chars): {speed(synth):.0f} articles per CPU-second")
+        score_set(scorer, docs, preds, subset)
+        if not args.no_speed:
+            texts = [d["text"] for d in docs]
+            print(f"  speed: {speed(texts):.0f} articles per CPU-second "
+                  f"(median length {statistics.median(map(len, texts)):.0f} chars)")
+    if not args.no_speed:
+        synth = [synthetic_article()] * 200
+        print(f"== synthetic median-length text ({len(synth[0])} chars): {speed(synth):.0f} articles per CPU-second")
     return 0
 
 
