@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
+from tasks.html.body import extract_body
+from tasks.html.jsonld import jsonld_objects
+from tasks.html.meta import PageMeta, extract_metadata
 from tasks.ingest.decode import decode_html
 from tasks.ingest.sniff import looks_like_html
-from tasks.html.body import extract_body
-from tasks.html.meta import PageMeta, extract_metadata
-from tasks.html.jsonld import jsonld_objects
 from tasks.text import replace_controls
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -66,7 +66,7 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
     """Parse page text into an lxml.html tree, tolerating what real pages contain.
 
     Args:
-        text: decoded page (see tasks.encoding.decode_html).
+        text: decoded page (see tasks.ingest.decode.decode_html).
 
     Returns:
         The root <html> element (lxml adds a missing <html>/<body>).

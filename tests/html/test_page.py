@@ -8,13 +8,13 @@ import json
 import pytest
 from lxml.html import HtmlElement
 
+from tasks.html.meta import PageMeta
 from tasks.html.page import (
     ExtractionError,
     Page,
     extract_page,
     parse_html,
 )
-from tasks.html.meta import PageMeta
 
 PARAS = [
     "The harbour master confirmed on Friday that the northern pier, damaged in the January storm, will stay "
@@ -116,14 +116,14 @@ def test_parse_html_gives_html_elements_everywhere() -> None:
 
 
 def test_jsonld_is_parsed_once_for_both_stages(monkeypatch: pytest.MonkeyPatch) -> None:
-    import tasks.html.body
+    import tasks.html.body.extract
+    import tasks.html.meta.extract
     import tasks.html.page
-    import tasks.html.meta
     from tasks.html.jsonld import jsonld_objects
 
     calls = []
     monkeypatch.setattr(tasks.html.page, "jsonld_objects", lambda doc: calls.append(doc) or jsonld_objects(doc))
-    for module in (tasks.html.meta, tasks.html.body):
+    for module in (tasks.html.meta.extract, tasks.html.body.jsonld_body):
         monkeypatch.setattr(module, "jsonld_objects", lambda doc: pytest.fail("JSON-LD parsed a second time"))
     body = "A paragraph of the article that the publisher also ships in its structured data, word for word. " * 4
     ld = json.dumps({"@type": "NewsArticle", "headline": "Once", "articleBody": body})

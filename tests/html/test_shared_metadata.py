@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from tests.paths import REPO
 
 EVAL = REPO.parent / "shared" / "eval" / "metadata"

@@ -1,0 +1,133 @@
+"""Byline strings into names: prefixes ("By"), job titles, handles and links removed, lists split on joiners."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from tasks.html.meta.index import JsonObject
+from tasks.html.meta.text import clean_text
+from tasks.lexicon import load_lexicon
+
+URLISH = re.compile(r"https?://\S+|www\.\S+")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_DIGITS = re.compile(r"\d")
+# "(dpa)", "(cog)" and "[Twitter]" after a name are initials, agencies or links, never the name.
+_PARENTHESES = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?")
+_PART_TRIM = " .,:;-–—|"
+_PREFIX_TRIM = " .,:;-–—"
+
+
+@cache
+def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    lex = load_lexicon("html/meta_byline")
+    prefixes = sorted(lex["byline_prefix"], key=len, reverse=True)
+    prefix = re.compile(r"^(?:" + "|".join(re.escape(p) for p in prefixes) + r")(?:\s*:\s*|\s+)", re.IGNORECASE)
+    words = sorted((j for j in lex["joiner"] if j[0].isalpha()), key=len, reverse=True)
+    symbols = [re.escape(j) for j in lex["joiner"] if not j[0].isalpha()]
+    joiner = re.compile(
+        r"\s*(?:[,;/|·•\n]|" + "|".join(symbols) + r")\s*|\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s+",
+        re.IGNORECASE,
+    )
+    # Word by word, so "Senior Correspondent" strips as two role words; a dateline's weekday strips like a role.
+    roles = frozenset(w.casefold() for group in ("role", "date_word") for r in lex[group] for w in r.split())
+    return prefix, joiner, roles
+
+
+def role_words() -> frozenset[str]:
+    """Case-folded words of job titles and dateline words (lexicon meta_byline [role], [date_word])."""
+    return _byline_patterns()[2]
+
+
+def names_from_value(value: Any, by_id: dict[str, JsonObject]) -> list[str]:
+    """Author names from a JSON-LD `author` value.
+
+    Args:
+        value: a string, an object (maybe an @id reference), or a list of them.
+        by_id: the page's named JSON-LD objects by @id, to resolve references.
+
+    Returns:
+        The names, in order; a string that is an address gives none.
+    """
+    if isinstance(value, list):
+        return [n for item in value for n in names_from_value(item, by_id)]
+    if isinstance(value, dict):
+        if set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str) and value["@id"] in by_id:
+            value = by_id[value["@id"]]
+        name = value.get("name")
+        if isinstance(name, list):
+            return [n for n in (clean_text(x) for x in name) if n]
+        if not clean_text(name) and (value.get("givenName") or value.get("familyName")):
+            name = f"{clean_text(value.get('givenName'))} {clean_text(value.get('familyName'))}"
+        return [clean_text(name)] if clean_text(name) else []
+    if isinstance(value, str) and not URLISH.match(value.strip()):
+        return [clean_text(value)] if clean_text(value) else []
+    return []
+
+
+def split_byline(text: str) -> list[str]:
+    """Names in one byline string: prefix ("By") removed, split on separators and "and".
+
+    Args:
+        text: a byline or author field.
+
+    Returns:
+        The parts that look like names, in order.
+    """
+    prefix, joiner, roles = _byline_patterns()
+    text = _PARENTHESES.sub(" ", _HANDLE.sub(" ", _EMAIL.sub(" ", URLISH.sub(" ", text))))
+    names = []
+    for part in joiner.split(clean_text(text)):
+        part = part.strip(_PART_TRIM)
+        while True:
+            stripped = prefix.sub("", part).strip(_PREFIX_TRIM)
+            if stripped == part:
+                break
+            part = stripped
+        part = _strip_roles(part, roles)
+        if _looks_like_name(part, roles):
+            names.append(part)
+    return names
+
+
+def _strip_roles(part: str, roles: frozenset[str]) -> str:
+    """Remove job titles before or after a name, unless that would leave a single word ("Staff Reporter")."""
+    words = part.split()
+    start, end = 0, len(words)
+    while end > start and words[end - 1].casefold().strip(".,") in roles:
+        end -= 1
+    while start < end and words[start].casefold().strip(".,") in roles:
+        start += 1
+    return " ".join(words[start:end]) if end - start >= 2 else part
+
+
+def _looks_like_name(part: str, roles: frozenset[str]) -> bool:
+    if not part or _DIGITS.search(part):
+        return False
+    words = part.split()
+    if all(w.casefold().strip(".,") in roles for w in words):
+        return False
+    return 1 <= len(words) <= 6 and len(part) <= 60 and any(ch.isalpha() for ch in part)
+
+
+def is_person_like(name: str) -> bool:
+    """Two to five capitalised words ("Jane van Doe"), or one word in a script without case ("松岡大地").
+
+    Used for names found in the page body after the metadata named only the outlet: there a lone
+    word is more often a desk code ("red", "amw") or a place than an author.
+
+    Args:
+        name: one name from split_byline.
+
+    Returns:
+        True when it has the shape of a person's full name.
+    """
+    particles = frozenset(load_lexicon("html/meta_byline")["name_particle"])
+    words = name.split()
+    if len(words) == 1:
+        return words[0][0].isalpha() and words[0][0].lower() == words[0][0].upper() and len(words[0]) >= 2
+    if not 2 <= len(words) <= 5 or ":" in name:
+        return False
+    return all(w[0].isupper() or w in particles or not w[0].isalpha() or w[0].lower() == w[0].upper() for w in words)

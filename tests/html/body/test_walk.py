@@ -1,0 +1,86 @@
+"""One small hand-written page per rule of tasks/html/body/walk.py (how the tree becomes lines of text)."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from tasks.html.body import extract_body
+from tasks.html.body.rules import body_rules
+from tasks.html.body.walk import HEADING, OTHER, PROSE, TITLE, Walk
+from tests.html.body.pages import ARTICLE, NAV, article_page, page, paragraphs
+
+
+def test_br_separated_text_keeps_its_lines() -> None:
+    body = "<br><br>".join(ARTICLE)
+    text = extract_body(page(f"{NAV}<div class='post'>{body}</div>"))
+    assert text == "\n\n".join(ARTICLE)
+
+
+def test_data_table_reads_one_row_per_line() -> None:
+    table = (
+        "<table><tr><td>1</td><td>Ada Lovelace</td><td>42</td></tr>"
+        "<tr><td>2</td><td>Alan Turing</td><td>40</td></tr></table>"
+    )
+    text = extract_body(article_page(table))
+    assert "1 Ada Lovelace 42\n\n2 Alan Turing 40" in text
+
+
+@pytest.mark.parametrize(
+    ("rule", "inline"),
+    [
+        ("hover card", "<span class='rollover-people'><a href='/p'>Ann Smith</a><span class='rollover-block'>"
+                       "<a href='/p/1'>Her earlier story</a></span></span>"),
+        ("screen-reader text", "<span class='sr-only'>Opens in a new window</span>"),
+    ],
+)
+def test_inline_text_outside_the_sentence_skipped(rule: str, inline: str) -> None:
+    first = f"<p>The river authority{inline} said on Tuesday that the old stone bridge, closed since the spring " \
+            "floods, will reopen to pedestrians next month, once engineers finish checking the arches.</p>"
+    text = extract_body(page(f"{NAV}<article>{first}{paragraphs(ARTICLE[1:])}</article>"))
+    assert text == "\n\n".join(ARTICLE)
+
+
+def test_streamed_react_segment_is_read_although_hidden() -> None:
+    # React's streaming renderer ships late content in <div hidden id="S:n"> and a script moves it into view.
+    body = f"{NAV}<div id='root'></div><div hidden id='S:1'><article>{paragraphs(ARTICLE)}</article></div>"
+    assert extract_body(page(body)) == "\n\n".join(ARTICLE)
+
+
+def test_hidden_attribute_still_hides_other_elements() -> None:
+    doc = article_page("<div hidden id='modal'><p>Please enable notifications to get alerts about stories.</p></div>")
+    assert "notifications" not in extract_body(doc)
+
+
+def _walk(body: str) -> Walk:
+    return Walk(body_rules(), lxml_html.fragment_fromstring(body, create_parent="body"))
+
+
+@pytest.mark.parametrize(
+    "rule,markup,kinds",
+    [
+        ("a paragraph is prose", "<p>Text</p>", [PROSE]),
+        ("a subheading is a heading", "<h2>Sub</h2>", [HEADING]),
+        ("the page title is a title", "<h1>Title</h1>", [TITLE]),
+        ("a list's own text is no prose", "<ul>Loose<li>Item</li></ul>", [OTHER, PROSE]),
+    ],
+)
+def test_block_kinds(rule: str, markup: str, kinds: list[int]) -> None:
+    assert [b.kind for b in _walk(markup).blocks] == kinds
+
+
+def test_link_text_is_counted_per_block() -> None:
+    (block,) = _walk("<p>Read <a href='/x'>the <b>report</b></a> today</p>").blocks
+    assert (block.text, block.chars, block.link_chars) == ("Read the report today", 21, len("the") + len("report"))
+
+
+def test_spans_depths_and_furniture_of_elements() -> None:
+    walk = _walk("<div><p>One</p><div class='sidebar'><p>Two</p></div></div>")
+    div = walk.blocks[0].owner.getparent()
+    sidebar = div[1]
+    assert walk.span[div] == (0, 2) and walk.depth[div] == 1
+    assert walk.blocks[1].neg is sidebar and walk.neg_of[sidebar] is sidebar and walk.neg_of[div] is None
+
+
+def test_small_navigation_is_not_walked() -> None:
+    assert [b.text for b in _walk("<nav><a href='/'>Home</a></nav><p>Text</p>").blocks] == ["Text"]

@@ -1,0 +1,137 @@
+"""One small hand-written page per rule of tasks/html/meta/authors.py."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from tasks.html.meta import extract_metadata
+from tests.html.meta.pages import ld, meta, page
+
+AUTHOR_ROWS = [
+    # (rule, page, expected authors)
+    (
+        "JSON-LD list of Person objects",
+        page(
+            ld(
+                {
+                    "@type": "NewsArticle",
+                    "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chan"}],
+                }
+            )
+        ),
+        ["Ann Lee", "Bo Chan"],
+    ),
+    ("JSON-LD author as a plain string", page(ld({"@type": "Article", "author": "Ann Lee"})), ["Ann Lee"]),
+    ("byline 'By A and B' split", page(meta("author", "By Ann Lee and Bo Chan", "name")), ["Ann Lee", "Bo Chan"]),
+    (
+        "German 'Von A und B' split",
+        page(meta("author", "Von Anna Berg und Karl Stein", "name")),
+        ["Anna Berg", "Karl Stein"],
+    ),
+    ("comma-separated list", page(meta("author", "Ann Lee, Bo Chan", "name")), ["Ann Lee", "Bo Chan"]),
+    (
+        "outlet name dropped next to a person",
+        page(
+            meta("og:site_name", "Valley Courier")
+            + ld(
+                {
+                    "@type": "NewsArticle",
+                    "author": [
+                        {"@type": "Person", "name": "Ann Lee"},
+                        {"@type": "Organization", "name": "Valley Courier"},
+                    ],
+                }
+            )
+        ),
+        ["Ann Lee"],
+    ),
+    (
+        "outlet with a job title dropped next to a person",
+        page(meta("og:site_name", "Valley Courier") + meta("author", "Ann Lee, Valley Courier Senior Editor", "name")),
+        ["Ann Lee"],
+    ),
+    (
+        "outlet kept when it is the only author",
+        page(
+            meta("og:site_name", "Valley Courier")
+            + ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Valley Courier"}})
+        ),
+        ["Valley Courier"],
+    ),
+    ("e-mail address dropped", page(meta("author", "Ann Lee ann.lee@example.org", "name")), ["Ann Lee"]),
+    ("profile URL is not a name", page(meta("article:author", "https://example.org/staff/ann-lee")), []),
+    ("role after the name dropped", page(body='<a rel="author" href="/a">Ann Lee, Reporter</a>'), ["Ann Lee"]),
+    (
+        "initials in parentheses dropped",
+        page(meta("author", "Ann Lee (al), Bo Chan (bc)", "name")),
+        ["Ann Lee", "Bo Chan"],
+    ),
+    ("role after the name without a comma", page(meta("author", "Ann Lee Senior Correspondent", "name")), ["Ann Lee"]),
+    (
+        "a desk name made of role words stays whole",
+        page(meta("author", "Harbour staff reporter", "name")),
+        ["Harbour staff reporter"],
+    ),
+    (
+        "JSON-LD author given as an @id reference",
+        page(
+            ld(
+                {
+                    "@graph": [
+                        {"@type": "NewsArticle", "author": [{"@id": "#p1"}]},
+                        {"@type": "Person", "@id": "#p1", "name": "Ann Lee"},
+                    ]
+                }
+            )
+        ),
+        ["Ann Lee"],
+    ),
+    (
+        "metadata naming only the outlet yields to a byline link to an author page",
+        page(
+            meta("og:site_name", "Valley Courier") + meta("author", "Valley Courier", "name"),
+            '<p>von <a href="/autoren/ann-lee">Ann Lee</a></p>',
+        ),
+        ["Ann Lee"],
+    ),
+    (
+        "... or to a labelled fact box",
+        page(
+            meta("author", "Valley Courier (valleycourier.example)", "name") + meta("og:site_name", "Valley Courier"),
+            "<ul><li><b>Author</b> Ann Lee</li></ul>",
+        ),
+        ["Ann Lee"],
+    ),
+    (
+        "... but not to a lone desk code in the byline",
+        page(
+            meta("og:site_name", "Valley Courier") + meta("author", "Valley Courier", "name"),
+            '<p class="byline">red</p>',
+        ),
+        ["Valley Courier"],
+    ),
+    (
+        "byline element with 'By'",
+        page(body='<div class="byline">By <a href="#">Ann Lee</a> and <a href="#">Bo Chan</a></div>'),
+        ["Ann Lee", "Bo Chan"],
+    ),
+    ("CJK name meta", page(meta("cXenseParse:author", "山田太郎", "name")), ["山田太郎"]),
+    (
+        "weekday of a dateline run into the byline dropped",
+        page(body='<p class="byline">By Ann Lee Monday</p>'),
+        ["Ann Lee"],
+    ),
+    ("credentials after a name dropped", page(meta("author", "Ann Lee, MS, RDN", "name")), ["Ann Lee"]),
+    ("'Analysis by' prefix", page(meta("author", "Analysis by Ann Lee", "name")), ["Ann Lee"]),
+    (
+        "duplicates merged",
+        page(ld({"@type": "NewsArticle", "author": [{"name": "Ann Lee"}, {"name": "Ann  Lee"}]})),
+        ["Ann Lee"],
+    ),
+]
+
+
+@pytest.mark.parametrize("rule,doc,expected", AUTHOR_ROWS, ids=[r[0] for r in AUTHOR_ROWS])
+def test_authors(rule: str, doc: lxml_html.HtmlElement, expected: list[str]) -> None:
+    assert extract_metadata(doc).authors == expected

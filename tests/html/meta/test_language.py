@@ -1,0 +1,47 @@
+"""One small hand-written page per rule of tasks/html/meta/language.py."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from tasks.html.meta import extract_metadata
+from tasks.html.meta.language import normalize_language
+from tests.html.meta.pages import meta, page
+
+LANGUAGE_ROWS = [
+    # (rule, page, expected language)
+    ("language from <html lang>", page(lang="de-at"), "de-AT"),
+    ("language from og:locale", page(meta("og:locale", "pt_BR")), "pt-BR"),
+    ("language from content-language", page(meta("content-language", "fr", "http-equiv")), "fr"),
+    ("no language", page(), None),
+]
+
+
+@pytest.mark.parametrize("rule,doc,expected", LANGUAGE_ROWS, ids=[r[0] for r in LANGUAGE_ROWS])
+def test_declared_language(rule: str, doc: lxml_html.HtmlElement, expected: str | None) -> None:
+    assert extract_metadata(doc).language == expected
+
+
+@pytest.mark.parametrize(
+    "tag,expected",
+    [("EN", "en"), ("en_us", "en-US"), ("zh-Hant", "zh"), ("es-419", "es"), ("", None), (None, None)],
+)
+def test_normalize_language(tag: str | None, expected: str | None) -> None:
+    assert normalize_language(tag) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The council voted on Tuesday to close the old bridge for repairs until the end of the summer.", "en"),
+        ("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke bis zum Ende des Sommers zu sperren.", "de"),
+    ],
+)
+def test_language_detected_when_undeclared(text: str, expected: str) -> None:
+    pytest.importorskip("py3langid", reason="py3langid is the optional detector for pages that declare no language")
+    assert extract_metadata(page(body=f"<p>{text}</p>")).language == expected
+
+
+def test_too_little_text_to_detect_a_language() -> None:
+    assert extract_metadata(page(body="<p>OK</p>")).language is None
