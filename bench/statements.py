@@ -5,8 +5,9 @@ Usage:
 
 Defaults to ../shared/eval/statements/polnear_dev.jsonl and polnear_train_sample.jsonl, each scored
 separately, whole and in two halves (articles split by a hash of doc_id, so the halves never change).
-Prints, per set and half, attribution-level scores (PolNeAR: one gold statement, one prediction) and
-per-fragment scores (--per-fragment: every contiguous quote span on its own, the Gender Gap Tracker's way)
+Prints, per set and half, attribution-level scores (PolNeAR: one gold statement, one prediction; a quote
+continued in a new paragraph counted as fragments of the statement it continues, as PolNeAR does; and
+"unfolded", each such paragraph a statement of its own) and per-fragment scores (--per-fragment: every contiguous quote span on its own, the Gender Gap Tracker's way)
 at overlap 0.3 and 0.8, with speaker and cue accuracy; then articles per CPU-second on the gold articles
 and on synthetic median-length (~3,500 chars) text. Predictions carry one `quote_spans` entry per fragment.
 """
@@ -89,6 +90,18 @@ def prediction(statement: Statement) -> dict:
     }
 
 
+def fold_continued(statements: list[dict]) -> list[dict]:
+    """PolNeAR's way of counting a quote continued in a new paragraph: as more fragments of the statement it
+    continues (the one before it with the same cue), not as a statement of its own."""
+    folded: list[dict] = []
+    for st in statements:
+        if st["rule"] == "continued_paragraph" and folded and folded[-1]["cue_spans"] == st["cue_spans"]:
+            folded[-1] = {**folded[-1], "quote_spans": folded[-1]["quote_spans"] + st["quote_spans"]}
+        else:
+            folded.append(st)
+    return folded
+
+
 def predict(docs: list[dict]) -> dict[str, list[dict]]:
     """Run the extractor over every document: predictions by doc_id."""
     return {d["doc_id"]: [prediction(s) for s in extract_statements(d["text"])] for d in docs}
@@ -110,7 +123,7 @@ def speed(texts: list[str], repeat: int = 3) -> float:
 
 
 def _line(label: str, r: dict) -> str:
-    return (f"  {label:<26} P {r['P']:5.1f} R {r['R']:5.1f} F1 {r['F1']:5.1f}  speaker {r['speaker_acc']}  "
+    return (f"  {label:<36} P {r['P']:5.1f} R {r['R']:5.1f} F1 {r['F1']:5.1f}  speaker {r['speaker_acc']}  "
             f"cue {r['cue_acc']}  (gold {r['gold']}, pred {r['pred']}, tp {r['tp']})")
 
 
@@ -118,11 +131,12 @@ def score_set(scorer, docs: list[dict], preds: dict[str, list[dict]], subset: st
     """Print attribution-level and per-fragment scores for the whole set and each half."""
     parts = {"all": docs, "half A": [d for d in docs if half_of(d["doc_id"]) == "A"],
              "half B": [d for d in docs if half_of(d["doc_id"]) == "B"]}
-    for per_fragment in (False, True):
+    folded = {doc_id: fold_continued(sts) for doc_id, sts in preds.items()}
+    modes = [("attribution", folded, False), ("attribution unfolded", preds, False), ("per-fragment", preds, True)]
+    for mode, predictions, per_fragment in modes:
         for thr in (0.3, 0.8):
             for name, part in parts.items():
-                r = scorer.score(part, preds, thr, subset, per_fragment)
-                mode = "per-fragment" if per_fragment else "attribution"
+                r = scorer.score(part, predictions, thr, subset, per_fragment)
                 print(_line(f"{mode} {thr} {name} ({len(part)})", r))
 
 

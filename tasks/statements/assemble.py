@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tasks.statements.direct import CONTINUED_PARAGRAPH
 from tasks.statements.mentions import mention_before
 from tasks.statements.resolve import Resolver
 from tasks.statements.spans import Candidate, SpanSet
 from tasks.statements.speaker_words import UNRESOLVED, speaker_words
 from tasks.statements.structure import Article, count_words
 
+_MIN_CONTINUED_WORDS = 3
+# What stands between two fragments in `content` (the attribution between them is left out).
+FRAGMENT_JOINER = " … "
 # Between a statement and a bare quote that continues it: the sentence end, closing marks, whitespace.
 _QUOTE_GAP = re.compile(r"[\s.,;:!?\"”’')]*")
 
@@ -35,17 +39,21 @@ class Statement:
     rule: str
 
 
-def continue_quotes(doc: Article, candidate: Candidate, claimed: SpanSet) -> None:
+def continue_quotes(doc: Article, candidate: Candidate, claimed: SpanSet) -> list[Candidate]:
     """Extend a statement over the quote it opens and over the bare quotes that follow it.
 
     'He added that the report should "be read in context. It was a hard night."' runs past the
     sentence split inside the quote; 'She says the rules are fair. "They protect everyone."' goes on
-    in a quote with no cue of its own, which the same speaker is taken to have said.
+    in a quote with no cue of its own, which the same speaker is taken to have said: a fragment of the
+    statement in its paragraph, a statement of its own (continued_paragraph) in a later one.
 
     Args:
         doc: the article.
-        candidate: the statement; its content grows in place.
+        candidate: the statement; its last fragment and its fragments grow in place.
         claimed: quotes and attributions of direct statements (a claimed quote is someone else's).
+
+    Returns:
+        The statements of the later paragraphs that continue it, in order.
     """
     text = doc.text
     start, end = candidate.content
@@ -55,19 +63,80 @@ def continue_quotes(doc: Article, candidate: Candidate, claimed: SpanSet) -> Non
         inner_end = doc.inner(doc.quotes[i - 1])[1]
         if inner_end > end and count_words(text, doc.quotes[i - 1].start, end) >= 1:
             end = inner_end  # a quote opened inside the content closes after it
+            candidate.fragments[-1] = (candidate.fragments[-1][0], end)
+    continued: list[Candidate] = []
+    current = candidate
     while i < len(doc.quotes):
         quote = doc.quotes[i]
         gap = text[end : quote.start] if quote.start >= end else ""
         if quote.start < end or not _QUOTE_GAP.fullmatch(gap) or quote.start in claimed:
             break
-        end = doc.inner(quote)[1]
+        inner = doc.inner(quote)
+        if "\n" in gap:
+            if quote.start != doc.paragraphs[quote.paragraph][0] or count_words(text, *inner) < _MIN_CONTINUED_WORDS:
+                break  # a short quote opening a paragraph is a term or a title, not the speaker going on
+            current = Candidate([], candidate.speaker, candidate.cue, CONTINUED_PARAGRAPH, direct=True)
+            continued.append(current)
+        if inner[1] > inner[0]:
+            current.fragments.append(inner)
+        end = max(end, inner[1])
         i += 1
-    candidate.content = (start, end)
+    return [c for c in continued if c.fragments]
+
+
+def bare_quote_paragraphs(doc: Article, candidates: list[Candidate], claimed: SpanSet) -> list[Candidate]:
+    """'"...," Jane Doe said in a statement.' then a paragraph that is only a quote: she goes on talking.
+
+    A paragraph made of one quote that no rule attributed, right after a paragraph whose last sentence holds
+    an attributed statement, is a statement of that speaker with that cue (continued_paragraph).
+
+    Args:
+        doc: the article.
+        candidates: the statements found so far.
+        claimed: quotes and attributions of direct statements.
+
+    Returns:
+        The new statements, in text order.
+    """
+    text = doc.text
+    last_by_paragraph: dict[int, Candidate] = {}
+    for candidate in candidates:
+        if candidate.speaker is not None and candidate.cue is not None:
+            reach = max(candidate.content[1], candidate.speaker[1], candidate.cue[1])
+            paragraph = doc.paragraph_of(reach - 1)
+            known = last_by_paragraph.get(paragraph)
+            if known is None or max(known.content[1], known.speaker[1], known.cue[1]) < reach:  # type: ignore[index]
+                last_by_paragraph[paragraph] = candidate
+    covered = SpanSet([c.content for c in candidates])
+    out: list[Candidate] = []
+    for quote in doc.quotes:
+        paragraph_start, paragraph_end = doc.paragraphs[quote.paragraph]
+        previous = last_by_paragraph.get(quote.paragraph - 1)
+        if previous is None or quote.start != paragraph_start or quote.start in claimed or quote.start + 1 in covered:
+            continue
+        if text[quote.end : paragraph_end].strip():
+            continue  # the paragraph holds more than the quote
+        reach = max(previous.content[1], previous.speaker[1], previous.cue[1])  # type: ignore[index]
+        if doc.sentence_floor(reach - 1, doc.paragraphs[quote.paragraph - 1][0]) != _last_sentence_start(doc, quote.paragraph - 1):
+            continue  # more was said after the statement: the quote may be someone else's
+        inner = doc.inner(quote)
+        if count_words(text, *inner) < 2:
+            continue
+        statement = Candidate([inner], previous.speaker, previous.cue, CONTINUED_PARAGRAPH, direct=True)
+        out.append(statement)
+        last_by_paragraph[quote.paragraph] = statement
+    return out
+
+
+def _last_sentence_start(doc: Article, paragraph: int) -> int:
+    return doc.sentences[paragraph][-1][0]
 
 
 def _kind(doc: Article, candidate: Candidate) -> str:
+    """direct for quoted words; mixed for reported speech with a quoted run of three or more words."""
     if candidate.direct:
         return "direct"
+    # The whole span counts: a bare quote that continues reported speech is a fragment without its marks.
     return "mixed" if doc.holds_partial_quote(*candidate.content) else "indirect"
 
 
@@ -104,8 +173,9 @@ def assemble(doc: Article, candidates: list[Candidate], claimed: SpanSet) -> lis
         One Statement per distinct content span, speakers resolved in text order.
     """
     text = doc.text
-    for candidate in candidates:
-        continue_quotes(doc, candidate, claimed)
+    continued = [c for candidate in candidates for c in continue_quotes(doc, candidate, claimed)]
+    candidates = candidates + continued
+    candidates += bare_quote_paragraphs(doc, candidates, claimed)
     resolver = Resolver(text)
     out: list[Statement] = []
     seen: set[tuple[int, int]] = set()
@@ -122,11 +192,11 @@ def assemble(doc: Article, candidates: list[Candidate], claimed: SpanSet) -> lis
                 speaker_canonical=canonical,
                 speaker_type=speaker_type,
                 cue=text[cue_start:cue_end] if cue_start is not None else "",
-                content=text[start:end],
+                content=FRAGMENT_JOINER.join(text[a:b] for a, b in candidate.fragments),
                 kind=_kind(doc, candidate),
                 content_start=start,
                 content_end=end,
-                fragments=((start, end),),
+                fragments=tuple(candidate.fragments),
                 speaker_start=candidate.speaker[0] if candidate.speaker else None,
                 speaker_end=candidate.speaker[1] if candidate.speaker else None,
                 cue_start=cue_start,

@@ -108,7 +108,7 @@ def complement(
         text, speaker
     ):
         return None
-    return Candidate((start, end), speaker, cue, rule)
+    return Candidate([(start, end)], speaker, cue, rule)
 
 
 def _complement_fits(
@@ -156,15 +156,18 @@ def with_subject(
         if after.group("comma") and following and following not in clauses.appositive_starts and (
             before_speaker.endswith(",")
         ):
-            start, end = trim_content(text, sentence_begin, sentence_end)  # "A, he said, B."
-            if count_words(text, start, end) >= 4:
-                return Candidate((start, end), speaker, cue, "parenthetical_said")
-            return None
+            # "A, he said, B.": the pieces before and after the attribution.
+            if count_words(text, *trim_content(text, sentence_begin, sentence_end)) < 4:
+                return None
+            before = trim_content(text, sentence_begin, sentence_begin + len(before_speaker))
+            after_start = after.start("next")
+            fragments = [span for span in (before, trim_content(text, after_start, sentence_end)) if span[1] > span[0]]
+            return Candidate(fragments, speaker, cue, "parenthetical_said")
         if lex.base_of[m.group("verb")] in lex.no_closing:
             return None  # "Then, last week, Eric called.": this verb needs an object to report anything
         start, end = trim_content(text, sentence_begin, len(before_speaker) + sentence_begin)
         if count_words(text, start, end) >= 3:
-            return Candidate((start, end), speaker, cue, "content_then_said")
+            return Candidate([(start, end)], speaker, cue, "content_then_said")
         return None
     return complement(text, cue, m, speaker, content_limit, sentence_end, "speaker_said_that")
 
@@ -208,4 +211,4 @@ def inverted(text: str, sentence: Span, cue: Span, m: re.Match[str]) -> Candidat
     start, end = trim_content(text, sentence_begin, sentence_begin + len(before))
     if count_words(text, start, end) < 3:
         return None
-    return Candidate((start, end), speaker, cue, "content_said_name")
+    return Candidate([(start, end)], speaker, cue, "content_said_name")

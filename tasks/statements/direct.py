@@ -40,6 +40,8 @@ _NAME_TOKENS = r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*"
 # A name and a colon right before a quote mark, or opening a paragraph (after an optional quote mark).
 _NAME_COLON_END = re.compile(rf"(?:^|(?<=[\s.!?\"”]))(?P<name>{_NAME_TOKENS})(?P<colon>:)\s*$")
 _NAME_COLON_START = re.compile(rf"[\"“]?(?P<name>{_NAME_TOKENS})(?P<colon>:)\s+(?=\S)")
+# The rule of a paragraph that goes on quoting the previous paragraph's speaker with no cue of its own.
+CONTINUED_PARAGRAPH = "continued_paragraph"
 _WINDOW_AFTER = 160  # chars after a quote searched for its attribution
 _WINDOW_BEFORE = 200  # chars before a quote searched for its attribution
 _WINDOW_COLON = 60  # chars before a quote searched for "Name:"
@@ -221,6 +223,26 @@ def _continues(doc: Article, index: int, first: int, attribution: Attribution) -
     )
 
 
+def _quote_statements(doc: Article, chain: list[Quote], attribution: Attribution) -> list[Candidate]:
+    """The statements of a chain of quotes with one attribution: one per paragraph, one fragment per quote.
+
+    The paragraphs after the first continue the quote with no cue of their own: each is its own statement
+    ("continued_paragraph") with the carried-over speaker and cue.
+    """
+    statements: list[Candidate] = []
+    paragraph = -1
+    for quote in chain:
+        inner = doc.inner(quote)
+        if inner[1] <= inner[0]:
+            continue
+        if quote.paragraph != paragraph:
+            rule = attribution.rule if not statements else CONTINUED_PARAGRAPH
+            statements.append(Candidate([], attribution.speaker, attribution.cue, rule, direct=True))
+            paragraph = quote.paragraph
+        statements[-1].fragments.append(inner)
+    return statements
+
+
 def direct_quotes(doc: Article, found: Findings) -> None:
     """Find every attributed quote, with the fragments that continue it, and add it to `found`.
 
@@ -239,16 +261,14 @@ def direct_quotes(doc: Article, found: Findings) -> None:
         attribution = _attribution_of(doc, found, quote)
         if attribution is None:
             continue
-        end = inner[1]
         last = index
         while last + 1 < len(doc.quotes) and _continues(doc, last, index, attribution):
             last += 1
             used.add(last)
-            end = doc.inner(doc.quotes[last])[1]
-        if end <= inner[0]:
+        if doc.inner(doc.quotes[last])[1] <= inner[0]:
             continue
+        found.candidates.extend(_quote_statements(doc, doc.quotes[index : last + 1], attribution))
         speaker, cue = attribution.speaker, attribution.cue
-        found.candidates.append(Candidate((inner[0], end), speaker, cue, attribution.rule, direct=True))
         found.claimed.append((min(speaker[0], cue[0]), max(speaker[1], cue[1])))
         found.claimed.append((quote.start, doc.quotes[last].end))
 
@@ -271,7 +291,7 @@ def colon_lines(doc: Article, found: Findings) -> None:
         if text[start : start + 1] in "\"“" and end < paragraph_end and text[end : end + 1] in "\"”":
             end += 1
         found.candidates.append(
-            Candidate((start, end), (m.start("name"), m.end("name")), (m.start("colon"), m.end("colon")),
+            Candidate([(start, end)], (m.start("name"), m.end("name")), (m.start("colon"), m.end("colon")),
                       "name_colon_line")
         )
         found.claimed.append((paragraph_start, paragraph_end))

@@ -146,11 +146,14 @@ class RareCues:
             rule = "according_to_last"
             if text.startswith(",", speaker[1]) and count_words(text, speaker[1], end) >= 2:
                 # "Among the risks, according to X, are ...": the content runs on after the source.
-                content = trim_content(text, start, end)
-                rule = "according_to_middle"
+                if count_words(text, *trim_content(text, start, end)) < 4:
+                    return None
+                rest = trim_content(text, speaker[1] + 1, end)
+                return Candidate([content, rest] if content[1] > content[0] else [rest], speaker, cue,
+                                 "according_to_middle")
         if count_words(text, *content) < 4:
             return None
-        return Candidate(content, speaker, cue, rule)
+        return Candidate([content], speaker, cue, rule)
 
     def asked(self, start: int, end: int) -> Candidate | None:
         """'When asked whether ..., X said': the question is a statement of the asker (often unnamed)."""
@@ -168,7 +171,7 @@ class RareCues:
             return None
         speaker = mention_after(text, m.start("agent"), m.end("agent")) if m.group("agent") else None
         cue_end = m.end("agent") if speaker is not None else m.end("askcue")
-        return Candidate(content, speaker, (m.start("askcue"), cue_end), "asked_passive")
+        return Candidate([content], speaker, (m.start("askcue"), cue_end), "asked_passive")
 
     def passive(self, start: int, end: int) -> Candidate | None:
         """'X was first reported by Y', 'It was reported that X', 'X reportedly did Y': in [start, end)."""
@@ -181,17 +184,17 @@ class RareCues:
             content = trim_content(text, start, cue_begin)
             if speaker is not None and content[1] > content[0]:
                 # "The meeting was first reported by Politico.": the subject is what was reported.
-                return Candidate(content, speaker, (cue_begin, m.end("pby")), "passive_by")
+                return Candidate([content], speaker, (cue_begin, m.end("pby")), "passive_by")
         m = _first_within(self.it_passive_at, start, end)
         if m:
             content = trim_content(text, m.end(), end)
             if count_words(text, *content) >= 3:
-                return Candidate(content, None, (m.start("pitcue"), m.end("pitcue")), "passive_it")
+                return Candidate([content], None, (m.start("pitcue"), m.end("pitcue")), "passive_it")
         m = _first_within(self.hedged_at, start, end)
         if m and m.start() not in self.in_quotes:
             content = trim_content(text, start, end)
             if count_words(text, *content) >= 4:
-                return Candidate(content, None, (m.start(), m.end()), "reportedly")
+                return Candidate([content], None, (m.start(), m.end()), "reportedly")
         return None
 
 

@@ -13,15 +13,21 @@ Span = tuple[int, int]
 class Candidate:
     """A statement found by one rule, before speaker resolution.
 
-    `content` may grow after the rule ran (a quote that continues the statement); `direct` marks quoted
-    words, which never become "mixed".
+    `fragments` are the quoted or reported pieces in text order, the attribution between them left out; they
+    may grow after the rule ran (a quote that continues the statement). `direct` marks quoted words, which
+    never become "mixed".
     """
 
-    content: Span
+    fragments: list[Span]
     speaker: Span | None
     cue: Span | None
     rule: str
     direct: bool = False
+
+    @property
+    def content(self) -> Span:
+        """The span from the first fragment's start to the last fragment's end."""
+        return self.fragments[0][0], self.fragments[-1][1]
 
 
 class SpanSet:

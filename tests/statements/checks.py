@@ -8,10 +8,19 @@ KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"person", "organization", "publication", "anonymous", "unresolved"}
 
 
+JOINER = " \u2026 "
+
+
 def check_offsets(text: str, rows: list[Statement]) -> None:
-    """Every span locates its field exactly; kinds and types come from the documented sets."""
+    """Every span locates its field exactly: each fragment is text[start:end], the content joins them, the
+    content span runs from the first to the last; no two rows share a content span; kinds and types come from
+    the documented sets."""
+    assert len({(s.content_start, s.content_end) for s in rows}) == len(rows)
     for s in rows:
-        assert text[s.content_start : s.content_end] == s.content
+        assert s.fragments and all(start < end for start, end in s.fragments)
+        assert all(a[1] <= b[0] for a, b in zip(s.fragments, s.fragments[1:]))
+        assert (s.content_start, s.content_end) == (s.fragments[0][0], s.fragments[-1][1])
+        assert s.content == JOINER.join(text[start:end] for start, end in s.fragments)
         assert s.content.strip()
         assert s.kind in KINDS
         assert s.speaker_type in TYPES

@@ -11,7 +11,7 @@ def test_reported_speech_continues_into_a_bare_quote() -> None:
     text = "The coach said the team was tired. \u201cWe played three games in five days.\u201d\n\nThe season ends in May."
     s = only(text)
     assert s.speaker == "The coach" and s.kind == "mixed"
-    assert s.content == "the team was tired. \u201cWe played three games in five days."
+    assert s.content == "the team was tired \u2026 We played three games in five days."
 
 
 def test_a_quote_opened_in_reported_speech_runs_to_its_close() -> None:

@@ -17,9 +17,9 @@ DIRECT_ROWS = [
      "Carl Mendes", "said", "direct", "Nobody expected the vote to be this close"),
     ("said_then_quote", "The governor told reporters: \u201cThe budget is balanced and the schools are funded.\u201d",
      "The governor", "told reporters", "direct", "The budget is balanced and the schools are funded."),
-    # A split quote is one statement spanning both fragments (the attribution sits inside the span).
+    # A split quote is one statement of two fragments; the attribution between them is left out.
     ("quote_then_said", "\u201cThe plan is ready,\u201d she said, \u201cbut the money is not.\u201d",
-     "she", "said", "direct", "The plan is ready,\u201d she said, \u201cbut the money is not."),
+     "she", "said", "direct", "The plan is ready \u2026 but the money is not."),
     ("quote_dash_name", "\u201cThe library saved my summer.\u201d \u2015 Dana Whitfield\n\nMore letters arrived.",
      "Dana Whitfield", "\u2015", "direct", "The library saved my summer."),
     ("name_colon_line", "Okafor: The budget leaves the north behind.",
@@ -34,15 +34,50 @@ def test_direct_rule(rule: str, text: str, speaker: str, cue: str, kind: str, co
     assert rule_row(text) == (rule, speaker, cue, kind, content)
 
 
-def test_quote_continued_over_paragraphs() -> None:
-    # A quote left open at a paragraph end and reopened by the next paragraph continues it.
+def test_split_quote_is_one_statement_of_two_fragments() -> None:
+    text = "\u201cThe ferry is late again,\u201d said Ines Duarte, the harbor master. \u201cWe need a second boat.\u201d"
+    s = only(text)
+    assert [text[a:b] for a, b in s.fragments] == ["The ferry is late again", "We need a second boat."]
+    assert s.content == "The ferry is late again \u2026 We need a second boat."
+    assert (s.content_start, s.content_end) == (s.fragments[0][0], s.fragments[1][1])
+    assert "Duarte" not in s.content and s.rule == "quote_said_name" and s.kind == "direct"
+
+
+def test_quote_continued_over_paragraphs_is_its_own_statement() -> None:
+    # A quote left open at a paragraph end and reopened by the next paragraph: the next paragraph is a
+    # statement of its own, with the same speaker and cue, and a rule that says it continues.
     text = (
         "\u201cWe will rebuild the school,\u201d the principal said. \u201cIt will take two years.\n\n"
         "\u201cThe parents have been patient and deserve a date.\u201d\n\nThe meeting ended at noon."
     )
-    s = only(text)
-    assert s.rule == "quote_then_said" and s.speaker == "the principal"
-    assert s.content.startswith("We will rebuild") and s.content.endswith("deserve a date.")
+    rows = extract_statements(text)
+    check_offsets(text, rows)
+    first, second = rows
+    assert first.rule == "quote_then_said" and first.content == "We will rebuild the school \u2026 It will take two years."
+    assert second.rule == "continued_paragraph" and second.content == "The parents have been patient and deserve a date."
+    assert (second.speaker, second.cue_start, second.kind) == ("the principal", first.cue_start, "direct")
+
+
+def test_bare_quote_paragraph_after_an_attributed_one_keeps_the_speaker() -> None:
+    text = (
+        "The council will vote on Monday, Mayor Piet Vos said in a statement.\n\n"
+        "\u201cEvery resident deserves a safe crossing before the winter.\u201d\n\nThe vote is at noon."
+    )
+    rows = extract_statements(text)
+    check_offsets(text, rows)
+    assert [(r.rule, r.speaker, r.cue) for r in rows] == [
+        ("content_then_said", "Mayor Piet Vos", "said in a statement"),
+        ("continued_paragraph", "Mayor Piet Vos", "said in a statement"),
+    ]
+    assert rows[1].speaker_canonical == "Piet Vos"
+
+
+def test_bare_quote_paragraph_after_more_narration_is_nobodys() -> None:
+    text = (
+        "The council will vote on Monday, Mayor Piet Vos said. The hall seats two hundred.\n\n"
+        "\u201cEvery resident deserves a safe crossing before the winter.\u201d"
+    )
+    assert [r.rule for r in extract_statements(text)] == ["content_then_said"]
 
 
 def test_a_two_word_term_is_no_direct_quote() -> None:

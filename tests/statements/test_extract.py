@@ -57,3 +57,23 @@ def test_offsets_hold_on_generated_text(parts: list[str]) -> None:
 @given(st.text(max_size=300))
 def test_offsets_hold_on_arbitrary_text(text: str) -> None:
     check_offsets(text, extract_statements(text))
+
+
+_QUOTED = st.lists(
+    st.sampled_from(
+        [
+            "\u201cThe plan will work,\u201d", "she said,", "said Ana Ruiz.", "\u201cbut not this year.\u201d", "\n\n",
+            "\u201cWe are ready.", "He said the bridge was safe.", "The new hall, he said, opens in May.",
+            "The risks, according to the auditors, are large.", "\u201cIt is late.\u201d", "Mr. Vos told reporters:",
+        ]
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_QUOTED)
+def test_every_fragment_is_its_text(parts: list[str]) -> None:
+    # Split quotes, continued paragraphs and parentheticals: every fragment is body[start:end].
+    text = " ".join(parts)
+    check_offsets(text, extract_statements(text))

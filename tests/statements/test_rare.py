@@ -14,7 +14,7 @@ RARE_ROWS = [
     ("according_to_last", "Ticket prices will rise by ten percent, according to the transit authority.",
      "the transit authority", "according to", "indirect", "Ticket prices will rise by ten percent"),
     ("according_to_middle", "The main risks, according to the auditors, are the pension fund and the debt.",
-     "the auditors", "according to", "indirect", "The main risks, according to the auditors, are the pension fund and the debt"),
+     "the auditors", "according to", "indirect", "The main risks \u2026 are the pension fund and the debt"),
     ("passive_by", "The merger was first reported by the Evening Courier.",
      "the Evening Courier", "was first reported by", "indirect", "The merger"),
     ("asked_passive", "Asked by a reporter whether the plant would close, the mayor shrugged.",

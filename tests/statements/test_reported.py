@@ -20,7 +20,7 @@ REPORTED_ROWS = [
     ("content_then_said", "The company will close two plants by the end of the year, the union said.",
      "the union", "said", "indirect", "The company will close two plants by the end of the year"),
     ("parenthetical_said", "The new stadium, he said, would be finished before the season.",
-     "he", "said", "indirect", "The new stadium, he said, would be finished before the season"),
+     "he", "said", "indirect", "The new stadium \u2026 would be finished before the season"),
     ("content_said_name", "The harbour will be dredged next spring, said Ana Ruiz, the port director.",
      "Ana Ruiz", "said", "indirect", "The harbour will be dredged next spring"),
     ("speaker_appositive_said", "Paul Grant, a farmer from the valley, said the drought had ruined his crop.",
