@@ -152,11 +152,12 @@ def _resolve(doc: Article, resolver: Resolver, candidate: Candidate) -> tuple[st
         # "critics, who say ...": the relative pronoun stands for the mention right before it.
         antecedent = mention_before(text, len(text[:start].rstrip(" ,")), doc.paragraphs[doc.paragraph_of(start)][0])
         if antecedent is None:
-            return speaker, None, UNRESOLVED
-        return (speaker, *resolver.canonical(text[antecedent[0] : antecedent[1]]))
+            return speaker, speaker, UNRESOLVED
+        return (speaker, *resolver.canonical(text[antecedent[0] : antecedent[1]], antecedent[0]))
     if low in speaker_words().pronouns:
-        return (speaker, *resolver.pronoun(speaker, start))
-    canonical, kind = resolver.canonical(speaker)
+        canonical, kind = resolver.pronoun(speaker, start)
+        return speaker, canonical if canonical is not None else speaker, kind  # unresolved: the mention stays
+    canonical, kind = resolver.canonical(speaker, start)
     resolver.note(start, canonical, kind)
     return speaker, canonical, kind
 

@@ -227,6 +227,8 @@ def speaker_type(mention: str) -> str:
         return ORGANIZATION
     if low in words.anonymous_heads:
         return ANONYMOUS
+    if not caps and len(low) > 3 and low.endswith("s") and not low.endswith(words.singular_s_endings):
+        return ANONYMOUS  # "the developers", "the protesters": an unnamed group, as head_ok reads it
     return UNRESOLVED
 
 

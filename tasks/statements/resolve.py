@@ -64,14 +64,17 @@ class Resolver:
         self.speakers: list[tuple[int, str, str]] = []  # (offset, canonical, type) of resolved named speakers
         self._persons: list[tuple[int, str]] | None = None
 
-    def canonical(self, mention: str) -> tuple[str, str]:
+    def canonical(self, mention: str, offset: int | None = None) -> tuple[str, str]:
         """Resolve a non-pronoun mention.
 
         Args:
-            mention: the speaker as written ("Mr Trump", "the Times").
+            mention: the speaker as written ("Mr Trump", "the Times", "the mayor", "the NDP").
+            offset: where it stands in the body, when known: a role or a shared surname then goes to the
+                person named nearest before it.
 
         Returns:
-            (canonical form, type): the fullest form of the name in the article, or the mention itself.
+            (canonical form, type): the fullest form of the name in the article, the person the article names
+            in a role, an acronym's expansion, or the mention itself.
         """
         kind = speaker_type(mention)
         tokens = mention.split()
@@ -79,7 +82,7 @@ class Resolver:
             return mention, kind
         tokens[-1] = strip_possessive(tokens[-1])
         if not is_cap(tokens[-1]):
-            return mention, kind
+            return self._role_holder(mention, tokens, kind, offset)
         # The name proper is the trailing run of capitalized words, after any possessive or lowercase word:
         # "White House press secretary Josh Earnest" -> "Josh Earnest", "NBC's Dante Chinni" -> "Dante Chinni".
         start = len(tokens)
@@ -89,13 +92,56 @@ class Resolver:
         ):
             start -= 1
         core = strip_titles(tokens[start:], self.words)
-        full = self.names.full_form(core)
+        if len(core) == 1 and core[0].isupper() and core[0] in self.names.acronyms:
+            expansion = " ".join(self.names.acronyms[core[0]])
+            return expansion, speaker_type(expansion) if speaker_type(expansion) != PERSON else ORGANIZATION
+        full = self._full_form_for(core, tokens[start:])
         if full is None:
             # No longer form in the article: a full name loses its title ("Mr. Alan Brown" -> "Alan Brown").
             return (" ".join(core) if kind == PERSON and len(core) >= 2 else mention), kind
         if kind == PUBLICATION and tuple(full) in self.names.display:
             return self.names.display[tuple(full)], kind
         return " ".join(full), kind
+
+    def _full_form_for(self, core: list[str], titled: list[str]) -> list[str] | None:
+        """The full form of a short name; a gendered title ("Ms. Berg") picks between two people of one
+        surname, else the one the article names most often."""
+        full = self.names.full_form(core)
+        title = titled[0] if titled else ""
+        gender = "m" if title in self.words.male_titles else "f" if title in self.words.female_titles else None
+        if full is None or gender is None or self.names.gender_of(tuple(full)) in (gender, None):
+            return full
+        others = [
+            run.tokens for run in self.names.runs
+            if len(run.tokens) > len(core) and set(core) <= set(run.tokens) and run.tokens[-1] == core[-1]
+            and self.names.gender_of(run.tokens) == gender and self.names.name_like(run.tokens)
+        ]
+        return list(max(others, key=others.count)) if others else full
+
+    def _role_holder(self, mention: str, tokens: list[str], kind: str, offset: int | None) -> tuple[str, str]:
+        """"the mayor", "the company's chief executive": the person the article names in that role, nearest
+        before the mention (else the first named), or the mention itself.
+
+        The mention's qualifying words must all qualify the role where the person is named ("the Democratic
+        candidate" is not "Libertarian candidate Jane Doe"), and a qualifier that changes the role ("vice",
+        "former") must be in the mention too ("the president" is not "Vice President Jane Doe").
+        """
+        head = tokens[-1].lower()
+        definite = tokens[0].lower() == "the" or any(is_possessive(t) for t in tokens[:-1])
+        holders = self.names.roles.get(head) if definite and kind == PERSON else None
+        if not holders:
+            return mention, kind
+        words = self.words
+        qualifiers = {t.lower() for t in tokens[:-1] if t.lower() not in words.determiners and not is_possessive(t)}
+        fitting = [
+            (start, name)
+            for start, name, named_with in holders
+            if qualifiers <= named_with and (named_with & words.role_changing) <= qualifiers
+        ]
+        if not fitting:
+            return mention, kind
+        before = [name for start, name in fitting if offset is None or start < offset]
+        return " ".join(before[-1] if before else fitting[0][1]), PERSON
 
     def note(self, offset: int, canonical: str, kind: str) -> None:
         """Remember a resolved named speaker as a possible antecedent for later pronouns."""
@@ -106,6 +152,8 @@ class Resolver:
         if self._persons is None:
             self._persons = []
             for run in self.names.runs:
+                if run.thing or (len(run.tokens) == 1 and run.tokens[0] in self.words.titles):
+                    continue  # "the Kinder Mill", "in Surrey", a bare "President": no person named
                 if "of" in run.tokens[:-1] and run.tokens[0].lower() in self.words.anonymous_heads:
                     # "Supporters of Peter Holm": the person is the name after "of".
                     tail = run.tokens[len(run.tokens) - run.tokens[::-1].index("of") :]
@@ -161,10 +209,10 @@ class Resolver:
         cands = persons[max(0, bisect.bisect_left(persons, (offset, "")) - _ANTECEDENTS) :]
         cands += [(s[0], s[1]) for s in self.speakers[-_ANTECEDENTS:] if s[2] == PERSON]
         cands = [c for c in cands if c[0] < offset]
-        genders = self.names.gender
         for _, name in sorted(cands, reverse=True):
-            if genders.get(name.split()[-1], gender) == gender:
-                genders[name.split()[-1]] = gender
+            key = tuple(name.split())
+            if (self.names.gender_of(key) or gender) == gender:
+                self.names.name_gender[key] = gender  # an earlier he/she tells the next pronoun
                 return name, PERSON
         return None, UNRESOLVED
 

@@ -52,6 +52,8 @@ class SpeakerWords:
     prepositions: frozenset[str]
     mention_prepositions: frozenset[str]
     head_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    role_changing: frozenset[str]
     name_particles: tuple[str, ...]
     surname_particles: frozenset[str]
     group_endings: tuple[str, ...]
@@ -98,6 +100,8 @@ def speaker_words() -> SpeakerWords:
         prepositions=low("prepositions"),
         mention_prepositions=low("mention_prepositions"),
         head_prepositions=low("head_prepositions"),
+        place_prepositions=low("place_prepositions"),
+        role_changing=low("role_changing"),
         name_particles=lex["name_particles"],
         surname_particles=frozenset(lex["surname_particles"]),
         group_endings=lex["group_endings"],
