@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
+from flows.output import FORMATS, render_table, render_text, write_result
 from flows.params import DEFAULTS
 
 DEFAULT_LAKE = os.environ.get("NEWSLAKE_LAKE", DEFAULTS.lake)
-_MAX_CELL = 80
 
 # Prefect is local-only here: no analytics, no Cloud, and a patient ephemeral server (first start migrates a DB).
 _PREFECT_DEFAULTS = {
@@ -34,40 +32,6 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
-
-
-def _json_default(value: object) -> object:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
-    return str(value)
-
-
-def format_rows(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -> str:
-    """Render query results as an aligned text table, CSV, or a JSON list of objects."""
-    if fmt == "json":
-        return json.dumps([dict(zip(columns, row)) for row in rows], default=_json_default, ensure_ascii=False, indent=1)
-    if fmt == "csv":
-        import io
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
-        return buffer.getvalue().rstrip("\n")
-
-    def cell(value: object) -> str:
-        text = "" if value is None else (value.isoformat() if isinstance(value, (date, datetime)) else str(value))
-        text = " ".join(text.split())
-        return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
-
-    table = [list(columns)] + [[cell(v) for v in row] for row in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(columns))]
-    lines = [" | ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in table]
-    lines.insert(1, "-+-".join("-" * w for w in widths))
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines)
 
 
 def _flow_kwargs(args: argparse.Namespace) -> dict[str, object]:
@@ -112,7 +76,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.nightly import nightly
 
     summary = nightly(**kwargs, run_date=run_date)
-    print(format_rows(["metric", "value"], [(k, summary[k]) for k in _SUMMARY_KEYS], "table"))
+    print(render_table(["metric", "value"], [(k, summary[k]) for k in _SUMMARY_KEYS]))
     return 0
 
 
@@ -133,7 +97,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     for day in days:  # in order, one flow run per date: each date is its own partition and its own `runs` row
         summary = nightly(**kwargs, run_date=day)
         rows.append([summary[k] for k in ("run_date", "files_new", "articles", "headlines", "statements", "quarantined")])
-    print(format_rows(["run_date", "files_new", "articles", "headlines", "statements", "quarantined"], rows, "table"))
+    print(render_table(["run_date", "files_new", "articles", "headlines", "statements", "quarantined"], rows))
     return 0
 
 
@@ -160,24 +124,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _one_line(error: Exception) -> str:
+    """A DuckDB error as one line: its kind and first line, without DuckDB's multi-line context."""
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__.removesuffix('Exception')}: {first}"
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     from tasks.lake import Lake
 
-    query = Path(args.file).read_text() if args.file else args.query
+    try:
+        query = Path(args.file).read_text(encoding="utf-8") if args.file else args.query
+    except OSError as error:
+        print(f"newslake sql: cannot read {args.file}: {error.strerror}", file=sys.stderr)
+        return 2
     if not query:
         print("newslake sql: give a query or --file", file=sys.stderr)
         return 2
+    if args.format == "parquet" and not args.output:
+        print("newslake sql: --format parquet needs --output FILE", file=sys.stderr)
+        return 2
     try:
-        con = Lake(args.lake).connect()
-        result = con.execute(query)
+        result = Lake(args.lake).connect().execute(query)
+        if args.output:
+            rows = write_result(result.to_arrow_table(), args.format, Path(args.output))
+            print(f"newslake sql: {rows} rows written to {args.output}", file=sys.stderr)
+            return 0
+        columns = [d[0] for d in result.description or []]
+        print(render_text(columns, result.fetchall(), args.format))
     except FileNotFoundError as error:
         print(f"newslake sql: {error}", file=sys.stderr)
         return 2
-    except Exception as error:  # noqa: BLE001 - DuckDB errors are the user's SQL errors: show them plainly
-        print(f"newslake sql: {type(error).__name__}: {error}", file=sys.stderr)
+    except Exception as error:  # noqa: BLE001 - DuckDB errors are the user's SQL errors: one line, no traceback
+        print(f"newslake sql: {_one_line(error)}", file=sys.stderr)
         return 1
-    columns = [d[0] for d in result.description or []]
-    print(format_rows(columns, result.fetchall(), args.format))
     return 0
 
 
@@ -197,7 +177,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
     for name, schema in TABLES.items():
         print(f"## {name}: {schema.metadata[b'grain'].decode()}")
-        print(format_rows(["column", "type", "description"], describe(schema), "table").rsplit("\n", 1)[0])
+        print(render_table(["column", "type", "description"], describe(schema)).rsplit("\n", 1)[0])
         print()
     return 0
 
@@ -238,10 +218,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=cmd_serve)
 
     sql = sub.add_parser("sql", help="run read-only SQL over the lake's DuckDB views")
-    sql.add_argument("query", nargs="?", help="SQL text")
+    sql.add_argument("query", nargs="?", help="SQL text (one statement)")
     sql.add_argument("--file", help="read the SQL from a file (e.g. sql/examples/top_speakers.sql)")
     sql.add_argument("--lake", default=DEFAULT_LAKE, help="lake root (default: %(default)s)")
-    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.add_argument("--format", choices=FORMATS, default="table",
+                     help="table (fitted to the terminal), csv, json, or parquet (with --output)")
+    sql.add_argument("--output", metavar="FILE", help="write the result to FILE (newslake writes it; SQL cannot)")
     sql.set_defaults(handler=cmd_sql)
 
     views = sub.add_parser("views", help="print the SQL that defines the lake's views (for the duckdb shell)")

@@ -40,6 +40,9 @@ _XML_DECLARATION = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z
 UTF16_SNIFF_BYTES = 1024
 UTF16_NUL_SHARE = 0.2
 UTF16_OTHER_SIDE_SHARE = 0.02
+# UTF-8 text may hold this many corrupt bytes, or this share of its non-ASCII characters, and still be read as UTF-8.
+STRAY_BYTES = 8
+STRAY_SHARE = 0.1
 # Share of non-ASCII characters that must touch an ASCII letter for an undeclared page to be read as cp1252.
 WESTERN_ADJACENT_SHARE = 0.5
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -149,13 +152,14 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 
 
 def _mostly_utf8(raw: bytes) -> str | None:
-    """The text read as UTF-8 with replacement characters, when its valid multi-byte sequences outnumber its
-    invalid bytes: UTF-8 text with a few corrupt bytes, which a single-byte codec would turn into mojibake
-    everywhere else (legacy text almost never holds valid multi-byte UTF-8 by accident)."""
+    """The text read as UTF-8 with replacement characters, when it holds valid multi-byte sequences and only a
+    few invalid bytes: UTF-8 text with some corrupt bytes, which a single-byte codec would turn into mojibake
+    everywhere else (legacy text almost never holds a valid multi-byte sequence by accident, while nearly every
+    one of its non-ASCII bytes is invalid UTF-8)."""
     text = raw.decode("utf-8", errors="replace")
     invalid = text.count("\ufffd")
-    multibyte = len(_NON_ASCII.findall(text)) - invalid
-    return text if multibyte > invalid else None
+    valid = len(_NON_ASCII.findall(text)) - invalid
+    return text if valid and invalid <= max(STRAY_BYTES, STRAY_SHARE * (valid + invalid)) else None
 
 
 def _detect(raw: bytes, is_html: bool) -> str:

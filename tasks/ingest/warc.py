@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from tasks.ingest.rejects import Reject
@@ -27,8 +26,6 @@ from tasks.records import InputFile, RawArticle, Rejected, SkippedRecord
 MAX_WARC_RECORD_BYTES = 10 * 1024 * 1024
 # Record types that never carry an article; they are counted, not quarantined.
 _NOT_ARTICLES = frozenset({"warcinfo", "request", "metadata", "continuation", "conversion"})
-# What warcio and the decompressor raise on a record they cannot parse.
-_BROKEN = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, KeyError, IndexError)
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _WARC_LINE = b"\nWARC/1."
 _SCAN_BYTES = 1 << 20
@@ -91,14 +88,17 @@ class _WarcReader:
                 record = next(iterator)
             except StopIteration:
                 break
-            except _BROKEN as error:
+            except Exception as error:  # noqa: BLE001 - warcio raises ArchiveLoadFailed, zlib, EOF, even AttributeError
                 # Only parsing a record's headers raises here: that record is lost, the rest of the file is not.
                 failed_at = records.offset
                 self.index += 1
                 resumed, resumed_at = self._resume_after(failed_at)
-                then = f"resumed at byte {resumed_at}" if resumed is not None else "no later record"
-                yield self.reject("bad_warc", f"record at byte {failed_at} cannot be parsed "
-                                  f"({type(error).__name__}: {error}); {then}", self.where())
+                if resumed is None:  # nothing readable follows: the file ends inside this record
+                    yield self.reject("truncated_record", f"the file ends inside the record at byte {failed_at} "
+                                      f"({type(error).__name__}: {error})", self.where())
+                else:
+                    yield self.reject("bad_warc", f"record at byte {failed_at} cannot be parsed ({type(error).__name__}: "
+                                      f"{error}); resumed at byte {resumed_at}", self.where())
                 return resumed
             self.index += 1
             yield from self._outcome(record, records.offset)
@@ -123,7 +123,7 @@ class _WarcReader:
             probe = ArchiveIterator(self.stream)
             try:
                 first = next(iter(probe))
-            except (StopIteration, *_BROKEN):
+            except Exception:  # noqa: BLE001 - not a record boundary after all: try the next candidate
                 position = candidate + 1
                 continue
             return _Resumed(probe, first), start

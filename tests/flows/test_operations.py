@@ -119,7 +119,8 @@ def test_a_second_writer_waits_or_stops_and_the_lake_stays_whole(prefect_harness
     second = threading.Thread(target=run, args=("b", str(SAMPLES), 120))
     first.start(), second.start()
     first.join(), second.join()
-    assert {results["a"]["status"], results["b"]["status"]} == {"completed"}
+    # The first run reads the samples (three unreadable parts: partial), the second finds nothing new (completed).
+    assert sorted([results["a"]["status"], results["b"]["status"]]) == ["completed", "partial"]
     assert sorted([results["a"]["files_new"], results["b"]["files_new"]]) == [0, 7]
     whole = lake_tables(lake)
 

@@ -239,7 +239,8 @@ def test_deployment_runs_on_a_process_worker_against_postgres(prefect_database: 
 
     [runs] = sql("select run_id, flow_run_id, status, run_date, files_new, articles, statements from runs")
     # The lake's `runs` row is tied to the Prefect flow run the worker executed.
-    assert runs["flow_run_id"] == flow_run_id and runs["status"] == "completed"
+    # The samples hold three unreadable parts on purpose: the run is complete but partial.
+    assert runs["flow_run_id"] == flow_run_id and runs["status"] == "partial"
     assert runs["run_date"] == RUN_DATE and runs["files_new"] > 0
     counts = sql("select (select count(*) from articles) as articles, (select count(*) from statements) as statements, "
                  "(select count(*) from statements s join articles a using (article_id)) as attributed")[0]
