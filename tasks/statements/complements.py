@@ -101,6 +101,8 @@ def complement(
         text[speaker[0] : speaker[1]].split()[0].lower() in ("a", "an")
     ):
         return None  # "a company called Acme": a participle naming something, not speech
+    if _refusal(text, cue, m):
+        return None
     verb = m.group("verb")
     if count_words(text, start, end) < (_MIN_WORDS_OBJECT_ONLY if verb in lex.object_only else _MIN_WORDS):
         return None
@@ -111,6 +113,20 @@ def complement(
     return Candidate([(start, end)], speaker, cue, rule)
 
 
+@cache
+def _refusal_contents() -> tuple[str, ...]:
+    return tuple(entry.lower() for entry in load_lexicon(LEXICON)["refusal_contents"])
+
+
+def _refusal(text: str, cue: Span, m: re.Match[str]) -> bool:
+    """Whether a negated cue reports no content: "did not respond to requests for comment", "would not
+    comment on the matter" (matched right after the verb, so a particle in the cue counts)."""
+    auxes = auxiliaries_in(text, cue[0], m.start("verb"))
+    if not any(w in ("not", "never") or w.endswith("n't") for w in auxes):
+        return False
+    return text[m.end("verb") : m.end("verb") + 48].lstrip().lower().startswith(_refusal_contents())
+
+
 def _complement_fits(
     text: str, cue: Span, m: re.Match[str], base: str, start: int, content_limit: int, sentence_end: int
 ) -> bool:
@@ -118,7 +134,7 @@ def _complement_fits(
     [need_particle] verbs, "as" after [need_as] verbs, and no request or invitation."""
     lex = cue_lexicon()
     opening = text[cue[1] : cue[1] + 8].lstrip(" ,")
-    if base in lex.need_that and not opening.startswith(("that", "“", '"', "''")):
+    if base in lex.need_that and not opening.startswith(("that", "“", '"', "''", ":")):
         return False
     if base in lex.need_particle and cue[1] <= m.end("verb"):
         return False

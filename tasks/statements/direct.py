@@ -174,7 +174,7 @@ def attribution_before(doc: Article, found: Findings, quote_start: int, paragrap
 def _colon_before(doc: Article, quote_start: int, paragraph_start: int) -> Attribution | None:
     """'Jane Doe: "..."': a name and a colon introduce the quote (transcripts, round-ups)."""
     m = _NAME_COLON_END.search(doc.text, max(paragraph_start, quote_start - _WINDOW_COLON), quote_start)
-    if not m or is_label(m.group("name")):
+    if not m or is_label(m.group("name"), doc.text):
         return None
     return Attribution((m.start("name"), m.end("name")), (m.start("colon"), m.end("colon")), "name_colon_quote")
 
@@ -283,7 +283,7 @@ def colon_lines(doc: Article, found: Findings) -> None:
     text = doc.text
     for paragraph_start, paragraph_end in doc.paragraphs:
         m = _NAME_COLON_START.match(text, paragraph_start, paragraph_end)
-        if not m or is_label(m.group("name")):
+        if not m or is_label(m.group("name"), text):
             continue
         if m.start("name") in found.in_claimed or count_words(text, m.end(), paragraph_end) < 3:
             continue

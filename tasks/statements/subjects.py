@@ -55,10 +55,27 @@ def is_time_head(text: str, speaker: Span) -> bool:
     return text[speaker[0] : speaker[1]].split()[-1] in speaker_words().time_words
 
 
-def is_label(name: str) -> bool:
-    """Whether "Name:" is a label ("Update:", "The Latest:") rather than a speaker."""
+def is_label(name: str, text: str) -> bool:
+    """Whether "Name:" is a label ("Update:", "The Latest:", "WATCH BELOW:") rather than a speaker.
+
+    An all-capitals "NAME:" is a transcript's speaker only when it opens several lines, as a transcript's
+    speakers do, or the article writes that name in ordinary case too ("PENCE:" beside "Mike Pence");
+    otherwise it is a section label ("ENERGY:", "KEEPING SCORE:").
+
+    Args:
+        name: the words before the colon.
+        text: the article body.
+
+    Returns:
+        True for a label.
+    """
     labels = speaker_words().colon_labels
-    return name.lower() in labels or name.split()[-1].lower() in labels
+    if name.lower() in labels or name.split()[-1].lower() in labels:
+        return True
+    last = name.split()[-1]
+    if len(last) < 2 or not last.isupper() or text.count(f"{name}:") > 1:
+        return False
+    return re.search(rf"\b{re.escape(last.title())}\b", text) is None
 
 
 def subject_at(text: str, start: int, end: int) -> Span | None:

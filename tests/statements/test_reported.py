@@ -43,6 +43,17 @@ REPORTED_ROWS = [
      "The agency", "said", "indirect", "the ferries would keep running"),
     ("speaker_said_that", "Gov. Ada Lind on Thursday said the budget was balanced.",
      "Gov. Ada Lind", "said", "indirect", "the budget was balanced"),
+    # Cues added for news the rules were not written on: [verbs_irregular] "read", [need_that] "advise",
+    # [participle_after_nouns] "quoted as".
+    ("said_then_quote", 'The statement read: "We regret the delay and will refund every ticket."',
+     "The statement", "read", "direct", "We regret the delay and will refund every ticket."),
+    ("speaker_said_that", "The council advises that residents boil their water until Friday.",
+     "The council", "advises", "indirect", "residents boil their water until Friday"),
+    ("participle", "The coach was quoted as saying the team needed a rest.",
+     "The coach", "saying", "indirect", "the team needed a rest"),
+    # A negated cue with content is a statement: "did not say whether ..."
+    ("speaker_said_that", "The agency did not say whether the ferry would run on Sunday.",
+     "The agency", "did not say", "indirect", "whether the ferry would run on Sunday"),
     # A share of a group speaks for a poll ([share_*] in clauses.txt).
     ("speaker_said_that", "About four in 10 said the economy was their main worry.",
      "About four in 10", "said", "indirect", "the economy was their main worry"),
@@ -70,6 +81,15 @@ NON_STATEMENT_ROWS = [
     "The guild will ask for a bigger share of the ticket revenue.",  # a modal plan to ask for something
     "Parents can comment on the new timetable until the end of June.",  # an invitation, not speech
     "Shoppers may respond to the survey online.",
+    # The legal sense of "charge" ([false_particles]).
+    "Man charged in harbour death appears in court.",
+    "Two men were charged with theft on Monday.",
+    # Refused speech reports no content ([refusal_contents]).
+    "The port authority did not immediately respond to requests for comment.",
+    "The agency would not comment on the matter.",
+    # A verb that reports only with a that-clause, a quote or a colon ([need_that]).
+    "She read the report to the committee twice.",
+    "Ada Lind advises the minister on trade.",
 ]
 
 

@@ -46,9 +46,19 @@ def test_is_document(mention: str, document: bool) -> None:
     assert is_document(mention, (0, len(mention))) is document
 
 
-@pytest.mark.parametrize(("name", "label"), [("Update", True), ("Editor's note", True), ("Okafor", False)])
-def test_is_label(name: str, label: bool) -> None:
-    assert is_label(name) is label
+@pytest.mark.parametrize(
+    ("name", "text", "label"),
+    [
+        ("Update", "Update: the road is open.", True),  # [colon_not_speakers]
+        ("Editor's note", "Editor's note: this story was corrected.", True),
+        ("Okafor", "Okafor: we will win.", False),
+        ("WATCH BELOW", "WATCH BELOW: the mayor on the bridge.", True),  # an all-capitals label
+        ("PENCE", "PENCE: We will win.\nMike Pence spoke in Ohio.", False),  # named in ordinary case too
+        ("WALLACE", "WALLACE: Why?\nPENCE: Because.\nWALLACE: Really?", False),  # a transcript's speaker recurs
+    ],
+)
+def test_is_label(name: str, text: str, label: bool) -> None:
+    assert is_label(name, text) is label
 
 
 @pytest.mark.parametrize(
