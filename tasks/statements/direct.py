@@ -32,7 +32,7 @@ _DASH_NAME = re.compile(r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*")
 _SIGNATURE_END = re.compile(r"[ \t\xa0.,]*(?:\n|$|\(|,)")
 # What may sit between an attribution and the next fragment of the same quote ('she said, "...').
 # A period inside the gap is allowed when it is not a sentence end ("a D.C.-based strategist").
-_LOOSE_GAP = re.compile(r"(?:[^.!?\"“”]|\.(?![\s\"“”])){0,120}?[,.:;!?]?\s*")
+_LOOSE_GAP = re.compile(r"(?:[^.!?\"“”]|\.(?![\s\"“”])){0,200}?[,.:;!?]?\s*")
 # A few words, then a comma or colon, between a cue and the quote it introduces ("told the crowd:").
 _CUE_TO_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,4}\s*[,:]\s*|\s*")
 _CUE_TO_COLON = re.compile(r"(?:\s+[\w'’.-]+){0,4}\s*:\s*")
@@ -256,17 +256,22 @@ def direct_quotes(doc: Article, found: Findings) -> None:
         if index in used:
             continue
         inner = doc.inner(quote)
-        if count_words(text, *inner) < 2:
+        # A one-word quote is a term, unless it opens a split quote ('"Hopefully," she said, "we win."').
+        one_word = count_words(text, *inner) < 2
+        if one_word and not (quote.closed and inner[1] > inner[0]):
             continue
-        attribution = _attribution_of(doc, found, quote)
+        if one_word:
+            attribution = attribution_after(doc, quote.end, doc.paragraphs[quote.paragraph][1])
+        else:
+            attribution = _attribution_of(doc, found, quote)
         if attribution is None:
             continue
         last = index
         while last + 1 < len(doc.quotes) and _continues(doc, last, index, attribution):
             last += 1
-            used.add(last)
-        if doc.inner(doc.quotes[last])[1] <= inner[0]:
+        if doc.inner(doc.quotes[last])[1] <= inner[0] or (one_word and doc.quotes[last].paragraph != quote.paragraph):
             continue
+        used.update(range(index + 1, last + 1))
         found.candidates.extend(_quote_statements(doc, doc.quotes[index : last + 1], attribution))
         speaker, cue = attribution.speaker, attribution.cue
         found.claimed.append((min(speaker[0], cue[0]), max(speaker[1], cue[1])))

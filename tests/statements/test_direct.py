@@ -20,6 +20,12 @@ DIRECT_ROWS = [
     # A split quote is one statement of two fragments; the attribution between them is left out.
     ("quote_then_said", "\u201cThe plan is ready,\u201d she said, \u201cbut the money is not.\u201d",
      "she", "said", "direct", "The plan is ready \u2026 but the money is not."),
+    # A one-word quote opens a split quote; a long appositive may sit between the fragments.
+    ("quote_then_said", "\u201cHopefully,\u201d the mayor said, \u201cthe bridge opens in May.\u201d",
+     "the mayor", "said", "direct", "Hopefully \u2026 the bridge opens in May."),
+    ("quote_said_name", "\u201cThe tide is rising,\u201d said Ana Ruiz, an engineer who has studied the harbour walls of "
+     "three ports for the regional water board since the floods. \u201cWe need new walls.\u201d",
+     "Ana Ruiz", "said", "direct", "The tide is rising \u2026 We need new walls."),
     ("quote_dash_name", "\u201cThe library saved my summer.\u201d \u2015 Dana Whitfield\n\nMore letters arrived.",
      "Dana Whitfield", "\u2015", "direct", "The library saved my summer."),
     ("name_colon_line", "Okafor: The budget leaves the north behind.",
