@@ -150,3 +150,17 @@ def test_extraction_leaves_no_reference_cycles() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_bad_date_offset_costs_the_date_not_the_page() -> None:
+    # issue 13: datePublished "…-500" was read as a 50-hour offset, the conversion raised, and the whole page
+    # was quarantined as unexpected_error.
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Bridge reopens", "datePublished": "2018-10-29T10:15-500"})
+    text = "The old stone bridge reopened to walkers on Monday after months of repairs to its arches. " * 3
+    page = extract_page(
+        f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+        f"<body><article><h1>Bridge reopens</h1><p>{text}</p></article></body></html>"
+    )
+    assert page.meta.title == "Bridge reopens"
+    assert page.body == text.strip()
+    assert page.meta.published_at is None and page.meta.published_utc_offset_minutes is None

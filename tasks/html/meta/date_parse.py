@@ -14,9 +14,13 @@ Published = tuple[datetime, int | None]
 
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*"
-    r"(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?",
+    r"(Z|UTC|GMT|[+-]\d[\d:]*)?",
     re.IGNORECASE,
 )
+# A numeric zone as ISO 8601 writes it: +HH, +HHMM or +HH:MM.
+_ZONE = re.compile(r"([+-])(\d{2})(?::?(\d{2}))?")
+# Real UTC offsets run from -12:00 to +14:00; a zone beyond that is a typo ("-500") no rule can read safely.
+_MAX_OFFSET_MINUTES = 14 * 60
 # Years outside this range are CMS placeholders ("0001-01-01") or typos, not publication dates.
 _PLAUSIBLE_YEARS = range(1990, 2100)
 # The e-mail date form; checked first because parsedate_to_datetime also accepts shapes it misreads
@@ -72,16 +76,23 @@ def parse_iso(value: str) -> Published | None:
         )
     except ValueError:
         return None
-    offset: int | None = None
-    if zone:
-        zone = zone.upper()
-        if zone in ("Z", "UTC", "GMT"):
-            offset = 0
-        else:
-            digits = zone[1:].replace(":", "")
-            offset = int(digits[:2]) * 60 + int(digits[2:4] or 0)
-            offset = -offset if zone[0] == "-" else offset
+    offset = _zone_offset(zone) if zone else None
+    if zone and offset is None:
+        return None
     return to_utc(local, offset), offset
+
+
+def _zone_offset(zone: str) -> int | None:
+    """Minutes east of UTC of a written zone ("Z", "-05:00", "+0530"); None when it is not a real offset."""
+    if zone.upper() in ("Z", "UTC", "GMT"):
+        return 0
+    match = _ZONE.fullmatch(zone)
+    if not match:
+        return None
+    sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
+    if minutes >= 60 or hours * 60 + minutes > _MAX_OFFSET_MINUTES:
+        return None
+    return -(hours * 60 + minutes) if sign == "-" else hours * 60 + minutes
 
 
 def parse_rfc2822(value: str) -> Published | None:

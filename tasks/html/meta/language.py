@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from lxml import html as lxml_html
@@ -22,15 +23,26 @@ def normalize_language(tag: str | None) -> str | None:
         tag: a declared value such as "en_us" or "de-DE-1996", or None.
 
     Returns:
-        The lower-cased language with an upper-cased region, or None when the value does not start with a tag.
+        The lower-cased language with an upper-cased region; None when the value does not start with a tag or
+        is a charset name ("UTF-8").
     """
-    match = _LANG_TAG.match((tag or "").strip())
-    if not match:
+    value = (tag or "").strip()
+    match = _LANG_TAG.match(value)
+    if not match or _names_a_charset(value):
         return None
     lang, region = match.group(1).lower(), match.group(2)
     if region and len(region) == 2:
         return f"{lang}-{region.upper()}"
     return lang
+
+
+def _names_a_charset(value: str) -> bool:
+    """Whether a value is a character encoding's name: servers put "UTF-8" in Content-Language."""
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        return False
+    return True
 
 
 def _declared_language(doc: lxml_html.HtmlElement, meta: MetaIndex, objects: list[JsonObject]) -> str | None:

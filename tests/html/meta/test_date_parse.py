@@ -18,6 +18,11 @@ ISO_ROWS = [
     ("naive time taken as UTC", "2024-03-05 10:00", (datetime(2024, 3, 5, 10, tzinfo=UTC), None)),
     ("date only", "2024-03-05", (datetime(2024, 3, 5, tzinfo=UTC), None)),
     ("placeholder year", "0001-01-01T00:00:00Z", None),
+    # issue 13: "-500" once read as a 50-hour offset, and the conversion raised out of extract_page
+    ("an offset of three digits is unreadable", "2018-10-29T10:15-500", None),
+    ("an offset beyond 14 hours is unreadable", "2018-10-29T10:15+15:00", None),
+    ("an offset with 60 minutes is unreadable", "2018-10-29T10:15+05:60", None),
+    ("the widest real offset", "2018-10-29T10:15+14:00", (datetime(2018, 10, 28, 20, 15, tzinfo=UTC), 840)),
     ("impossible day", "2024-02-30", None),
 ]
 

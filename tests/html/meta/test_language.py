@@ -15,6 +15,9 @@ LANGUAGE_ROWS = [
     ("language from og:locale", page(meta("og:locale", "pt_BR")), "pt-BR"),
     ("language from content-language", page(meta("content-language", "fr", "http-equiv")), "fr"),
     ("no language", page(), None),
+    ("a charset in content-language is no language", page(meta("content-language", "UTF-8", "http-equiv")), None),
+    ("a charset is skipped for the next declaration", page(meta("content-language", "utf8", "http-equiv")
+                                                           + meta("og:locale", "nl_NL")), "nl-NL"),
 ]
 
 
@@ -25,7 +28,8 @@ def test_declared_language(rule: str, doc: lxml_html.HtmlElement, expected: str 
 
 @pytest.mark.parametrize(
     "tag,expected",
-    [("EN", "en"), ("en_us", "en-US"), ("zh-Hant", "zh"), ("es-419", "es"), ("", None), (None, None)],
+    [("EN", "en"), ("en_us", "en-US"), ("zh-Hant", "zh"), ("es-419", "es"), ("", None), (None, None),
+     ("UTF-8", None), ("iso-8859-1", None), ("windows-1252", None)],
 )
 def test_normalize_language(tag: str | None, expected: str | None) -> None:
     assert normalize_language(tag) == expected
