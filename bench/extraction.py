@@ -6,7 +6,8 @@
 Both tools get the same raw bytes, one page at a time, read and gunzipped as the run goes (no page is held
 after it is extracted), single core, interleaved page by page so that other load on the machine slows both
 alike.  Scores reuse the shared score.py (word 4-gram shingles, P and R averaged
-over pages).  Prints F1, P, R and pages/s per tool, the speed ratio, newslake's milliseconds per page in
+over pages).  Prints F1, P, R, the first-words rate (bench/metadata.py: the true body's opening words occur
+in the extracted body) and pages/s per tool, the speed ratio, newslake's milliseconds per page in
 each stage (decode, parse, metadata, body), and its memory: the process's
 peak RSS after the scored pass and after --repeat more, plus the traced Python heap peak of one pass and of
 --repeat passes, so a leak shows as growth with the page count.
@@ -34,6 +35,14 @@ from types import ModuleType
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "eval"
 sys.path.insert(0, str(REPO))
+
+
+def first_words_rule() -> Callable[[dict, str], bool]:
+    """bench/metadata.py's first-words test (the true opening words occur in the extracted body)."""
+    spec = importlib.util.spec_from_file_location("bench_metadata", Path(__file__).with_name("metadata.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.first_words_found
 
 
 def load_scorer() -> ModuleType:
@@ -102,10 +111,10 @@ def run_pass(extract: Callable[[bytes], str], pages_dir: Path, ids: list[str]) -
 
 def stage_times(pages_dir: Path, ids: list[str]) -> dict[str, float]:
     """CPU milliseconds per page spent in each stage of extract_page (decode, parse, metadata, body)."""
-    from tasks.ingest.decode import decode_html
     from tasks.html.body import extract_body
-    from tasks.html.page import parse_html
     from tasks.html.meta import extract_metadata
+    from tasks.html.page import parse_html
+    from tasks.ingest.decode import decode_html
 
     spent = {"decode": 0.0, "parse": 0.0, "metadata": 0.0, "body": 0.0}
     for _, raw in stream_pages(pages_dir, ids):
@@ -189,10 +198,12 @@ def main(argv: list[str] | None = None) -> int:
             cpu[name] += time.process_time() - start_cpu
     speeds = {name: len(ids) / wall[name] for name in chosen}
     cpu_speeds = {name: len(ids) / cpu[name] for name in chosen}
+    found = first_words_rule()
     for name in chosen:
         result = scorer.score(scoring_truth, predictions[name])
+        opened = sum(found({"body": truth[k]}, predictions[name][k]) for k in ids) / len(ids)
         print(f"{name:12s} F1 {result['f1']:.3f}  P {result['precision']:.3f}  R {result['recall']:.3f}  "
-              f"{speeds[name]:6.1f} pages/s wall, {cpu_speeds[name]:6.1f} pages/s CPU")
+              f"first words {opened:.3f}  {speeds[name]:6.1f} pages/s wall, {cpu_speeds[name]:6.1f} pages/s CPU")
         if args.misses:
             misses(scorer, truth, predictions[name], args.misses)
     if len(speeds) == 2:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+
+from lxml import html as lxml_html
 
 from tasks.html.meta.byline import (
     URLISH,
     is_person_like,
     names_from_value,
+    outlet_words,
     role_words,
     split_byline,
+    uninverted,
 )
 from tasks.html.meta.index import SOURCES, JsonObject, MetaIndex, is_article
 from tasks.html.meta.marks import BodyMarks, author_label_pattern, labelled_texts
@@ -21,32 +26,61 @@ _AUTHOR_META = SOURCES["author_meta"]
 _MAX_BODY_AUTHORS = 4
 # A longer byline element holds more than the byline (a teaser, a bio).
 _MAX_BYLINE_CHARS = 120
+# A name written as a host ("example.com") is a site credited as the source, not a person.
+_HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+
+
+def _own_byline(doc: lxml_html.HtmlElement, marked: list[lxml_html.HtmlElement]) -> list[lxml_html.HtmlElement]:
+    """The marked elements that belong to this article's byline, not to teasers of other articles.
+
+    The article's byline is the first marked element after its headline (the first <h1>), else the last one
+    before it; co-authors are the marked elements under the same parent or grandparent.
+    """
+    marked = [el for el in marked if element_text(el)]
+    if len(marked) <= 1:
+        return marked
+    wanted = set(marked)
+    headline = next((h for h in doc.iter("h1") if element_text(h)), None)
+    order: dict[lxml_html.HtmlElement, int] = {}
+    for position, el in enumerate(doc.iter()):
+        if el in wanted or el is headline:
+            order[el] = position
+    after = [el for el in marked if headline is not None and order[el] > order[headline]]
+    before = [el for el in marked if headline is not None and order[el] < order[headline]]
+    own = after[0] if after else before[-1] if before else marked[0]
+    family = {own.getparent(), own.getparent().getparent() if own.getparent() is not None else None} - {None}
+    return [el for el in marked if el is own or el.getparent() in family]
 
 
 def _author_sources(
+    doc: lxml_html.HtmlElement,
     meta: MetaIndex,
     articles: list[JsonObject],
     objects: list[JsonObject],
     body_marks: Callable[[], BodyMarks],
-) -> Iterator[list[str]]:
-    """Raw author strings, one list per source, most trusted source first (evaluated lazily)."""
+) -> Iterator[tuple[bool, list[str]]]:
+    """(whether read from the page body, raw author strings), one per source, most trusted first (lazily)."""
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and o.get("name")}
     for obj in articles:
         if is_article(obj):
-            yield names_from_value(obj.get("author"), by_id) or names_from_value(obj.get("creator"), by_id)
+            yield False, names_from_value(obj.get("author"), by_id) or names_from_value(obj.get("creator"), by_id)
     for name in _AUTHOR_META:
-        yield [clean_text(v) for v in meta.get(name, ()) if clean_text(v) and not URLISH.match(v.strip())]
-    yield [element_text(el) for el in body_marks().authors]
-    yield [element_text(el) for el in body_marks().author_links]
-    yield [text for text in (element_text(el) for el in body_marks().bylines) if len(text) <= _MAX_BYLINE_CHARS]
+        values = [v for v in meta.get(name, ()) if clean_text(v) and not URLISH.match(v.strip())]
+        yield False, [uninverted(clean_text(v)) for v in values]
+    yield True, [element_text(el) for el in _own_byline(doc, body_marks().authors)]
+    yield True, [element_text(el) for el in _own_byline(doc, body_marks().author_links)]
+    bylines = [el for el in body_marks().bylines if len(element_text(el)) <= _MAX_BYLINE_CHARS]
+    yield True, [element_text(el) for el in _own_byline(doc, bylines)]
     label = author_label_pattern()
-    yield [label.sub("", t) for t in labelled_texts(body_marks(), label)]
+    yield True, [label.sub("", t) for t in labelled_texts(body_marks(), label)]
 
 
 def _names_outlet(name: str, site_keys: set[str]) -> bool:
     """The name is the outlet's, alone or with job titles ("CNN Editor-at-large", "Guardian staff")."""
-    roles = role_words()
-    rest = " ".join(w for w in name.split() if w.casefold().strip(".,") not in roles)
+    if _HOST_NAME.fullmatch(name):
+        return True
+    ignored = role_words() | outlet_words()
+    rest = " ".join(w for w in name.split() if w.casefold().strip(".,") not in ignored)
     return is_site_segment(rest or name, site_keys)
 
 
@@ -63,6 +97,7 @@ def _distinct_names(raw: list[str]) -> list[str]:
 
 
 def page_authors(
+    doc: lxml_html.HtmlElement,
     meta: MetaIndex,
     articles: list[JsonObject],
     objects: list[JsonObject],
@@ -75,6 +110,7 @@ def page_authors(
     and kept when a page names no one else.
 
     Args:
+        doc: the parsed page (to place bylines against the headline).
         meta: the page's meta index.
         articles: the JSON-LD objects about the article (index.article_objects).
         objects: all JSON-LD objects of the page (to resolve @id references).
@@ -85,13 +121,14 @@ def page_authors(
         The names, in the order the source gives them; empty when no source names anyone.
     """
     outlet_only: list[str] = []
-    for raw in _author_sources(meta, articles, objects, body_marks):
+    for from_body, raw in _author_sources(doc, meta, articles, objects, body_marks):
         names = _distinct_names(raw)
         people = [n for n in names if not _names_outlet(n, site_keys)]
         if outlet_only:
-            # The metadata named only the outlet: trust the body only for a short list of full names.
+            # The metadata named only the outlet: trust the body only for full names.
             people = [n for n in people if is_person_like(n)]
-            people = people if len(people) <= _MAX_BODY_AUTHORS else []
+        if from_body and len(people) > _MAX_BODY_AUTHORS:
+            continue
         if people:
             return people
         outlet_only = outlet_only or names

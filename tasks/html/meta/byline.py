@@ -16,7 +16,11 @@ _HANDLE = re.compile(r"(?<!\w)@\w+")
 _DIGITS = re.compile(r"\d")
 # "(dpa)", "(cog)" and "[Twitter]" after a name are initials, agencies or links, never the name.
 _PARENTHESES = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?")
+# "Doe, Jane" in an author field: a family name, a comma, a given name, one word each.
+_INVERTED = re.compile(r"([^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*)")
 _PART_TRIM = " .,:;-–—|"
+# A name run longer than this after "By" has an outlet or a place glued to it.
+_MAX_LEADING_NAME_WORDS = 3
 _PREFIX_TRIM = " .,:;-–—"
 
 
@@ -34,6 +38,30 @@ def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
     # Word by word, so "Senior Correspondent" strips as two role words; a dateline's weekday strips like a role.
     roles = frozenset(w.casefold() for group in ("role", "date_word") for r in lex[group] for w in r.split())
     return prefix, joiner, roles
+
+
+@cache
+def _interface_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_lexicon("html/meta_byline")["interface_word"])
+
+
+def uninverted(text: str) -> str:
+    """An author field written family name first ("Doe, Jane") in reading order ("Jane Doe").
+
+    Args:
+        text: one author field value.
+
+    Returns:
+        The name in reading order, or the text unchanged when it is not one inverted name.
+    """
+    match = _INVERTED.fullmatch(text.strip())
+    return f"{match.group(2)} {match.group(1)}" if match else text
+
+
+@cache
+def outlet_words() -> frozenset[str]:
+    """Case-folded words an outlet puts after its name ("CBC News"), lexicon meta_byline [outlet_word]."""
+    return frozenset(w.casefold() for w in load_lexicon("html/meta_byline")["outlet_word"])
 
 
 def role_words() -> frozenset[str]:
@@ -81,15 +109,42 @@ def split_byline(text: str) -> list[str]:
     names = []
     for part in joiner.split(clean_text(text)):
         part = part.strip(_PART_TRIM)
+        introduced = False
         while True:
             stripped = prefix.sub("", part).strip(_PREFIX_TRIM)
             if stripped == part:
                 break
-            part = stripped
+            part, introduced = stripped, True
         part = _strip_roles(part, roles)
         if _looks_like_name(part, roles):
             names.append(part)
+        elif introduced and (name := _leading_name(part)):
+            names.append(name)
     return names
+
+
+def _leading_name(part: str) -> str | None:
+    """The name a byline prefix introduces in a longer line ("By Jane Doe Dec 19, 2016 at 2:19 pm").
+
+    The name is the run of capitalised words after the prefix; it ends at a lowercase word, a number, a month
+    or weekday, or where Title Case turns to CAPITALS (an outlet printed after the name).
+    """
+    stops = _month_words() | role_words()
+    words: list[str] = []
+    for word in part.split():
+        bare = word.strip(".,;:")
+        if not bare or not bare[0].isupper() or bare.casefold() in stops or _DIGITS.search(bare):
+            break
+        if words and bare.isupper() and len(bare) > 1 and not words[-1].isupper():
+            break
+        words.append(bare)
+    return " ".join(words) if 2 <= len(words) <= _MAX_LEADING_NAME_WORDS else None
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    lex = load_lexicon("html/meta_dates")
+    return frozenset(w.casefold().strip(".") for group, words in lex.items() if group.startswith("month_") for w in words)
 
 
 def _strip_roles(part: str, roles: frozenset[str]) -> str:
@@ -106,8 +161,8 @@ def _strip_roles(part: str, roles: frozenset[str]) -> str:
 def _looks_like_name(part: str, roles: frozenset[str]) -> bool:
     if not part or _DIGITS.search(part):
         return False
-    words = part.split()
-    if all(w.casefold().strip(".,") in roles for w in words):
+    words = [w.casefold().strip(".,") for w in part.split()]
+    if all(w in roles for w in words) or any(w in _interface_words() for w in words):
         return False
     return 1 <= len(words) <= 6 and len(part) <= 60 and any(ch.isalpha() for ch in part)
 

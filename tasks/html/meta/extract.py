@@ -74,7 +74,7 @@ def extract_metadata(
         headline_candidates=candidates,
         published_at=when[0] if when else None,
         published_utc_offset_minutes=when[1] if when else None,
-        authors=page_authors(meta, articles, objects, site_keys, body_marks),
+        authors=page_authors(doc, meta, articles, objects, site_keys, body_marks),
         site_name=site_name,
         language=language,
         canonical_url=canonical,

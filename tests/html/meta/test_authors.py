@@ -129,6 +129,40 @@ AUTHOR_ROWS = [
         page(ld({"@type": "NewsArticle", "author": [{"name": "Ann Lee"}, {"name": "Ann  Lee"}]})),
         ["Ann Lee"],
     ),
+    (
+        "an author field written family name first",
+        page(meta("author", "Roe, Jane", "name")),
+        ["Jane Roe"],
+    ),
+    (
+        "a site credited by its host name is an outlet, the byline names the person",
+        page(meta("author", "ledger.example", "name"), "<h1>Bridge closes</h1><p class='byline'>By Jane Roe</p>"),
+        ["Jane Roe"],
+    ),
+    (
+        "the outlet's name with 'News' is an outlet",
+        page(meta("og:site_name", "Ledger") + meta("author", "Ledger News", "name"),
+             "<h1>Bridge closes</h1><p class='byline'>By Jane Roe</p>"),
+        ["Jane Roe"],
+    ),
+    (
+        "the byline after the headline, not the teasers' bylines before and after it",
+        page(body="<ul><li><a rel='author' href='/a/x'>Bo Chen</a></li></ul><h1>Bridge closes</h1>"
+             "<p><a rel='author' href='/a/jane'>Jane Roe</a></p>"
+             "<ul><li><a rel='author' href='/a/cy'>Cy Dee</a></li><li><a rel='author' href='/a/bo'>Bo Chen</a></li></ul>"),
+        ["Jane Roe"],
+    ),
+    (
+        "co-authors linked in one byline",
+        page(body="<h1>Bridge closes</h1><p>By <a rel='author' href='/a/j'>Jane Roe</a> and "
+             "<a rel='author' href='/a/b'>Bo Chen</a></p><div><p><a rel='author' href='/a/c'>Cy Dee</a></p></div>"),
+        ["Jane Roe", "Bo Chen"],
+    ),
+    (
+        "more names than a byline holds, from the body, is a staff list",
+        page(body="<h1>Bridge closes</h1><p class='byline'>By Ann Lee, Bo Chen, Cy Dee, Di Eng and Ed Fox</p>"),
+        [],
+    ),
 ]
 
 

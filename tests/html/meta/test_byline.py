@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.html.meta.byline import is_person_like, names_from_value, split_byline
+from tasks.html.meta.byline import is_person_like, names_from_value, split_byline, uninverted
 
 SPLIT_ROWS = [
     # (rule, byline, names)
@@ -16,6 +16,11 @@ SPLIT_ROWS = [
     ("e-mail address and handle dropped", "Ann Lee ann@ledger.example @annlee", ["Ann Lee"]),
     ("digits are no name", "Updated 12:30", []),
     ("a job title alone is no name", "Staff Reporter", []),
+    ("a collective signature is no name", "Collectif", []),
+    ("page controls beside the byline are no name", "Jane Roe | Text Size Small Medium Large", ["Jane Roe"]),
+    ("the name after 'By' ends at the dateline", "By Jane Roe Mar 5, 2024 at 2:19 pm", ["Jane Roe"]),
+    ("the name after 'By' ends at a lowercase word", "Written by Jane Roe in Science on 5 March", ["Jane Roe"]),
+    ("the name after 'By' ends where capitals start", "By Jane Roe LEDGER STAFF Mar 5", ["Jane Roe"]),
 ]
 
 
@@ -36,3 +41,11 @@ def test_names_from_value_resolves_references_and_given_family_names() -> None:
 )
 def test_is_person_like(name: str, expected: bool) -> None:
     assert is_person_like(name) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("Roe, Jane", "Jane Roe"), ("Jane Roe", "Jane Roe"), ("Roe, Jane, Bo Chen", "Roe, Jane, Bo Chen")],
+)
+def test_uninverted(text: str, expected: str) -> None:
+    assert uninverted(text) == expected
