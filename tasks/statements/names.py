@@ -15,9 +15,7 @@ _CAP = "A-ZÀ-ÖØ-Þ"
 # Characters that glue a capital to the word before it ("iPhone", "e.Coli"): no name starts there.
 _RUN_WORD = re.compile(r"\S+")
 _NAME_GLUE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_'’.-")
-# The word right before a name run ("the", "in"), and up to two lowercase words that may name a role
-# ("press secretary Josh Earnest").
-_WORDS_BEFORE = re.compile(r"(?:([a-z]+)\s+)?(?:([a-z]+)\s+)?([a-z]+)\s+$")
+_LOOKBACK = 40  # chars before a name run read for "the", a place preposition or a role
 # An appositive role right after a name: "Jane Doe, the city's mayor," / "Jane Doe, a spokeswoman for ...".
 _ROLE_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+){0,4}?(?P<role>[a-z]+)(?=[,.;]|\s+(?:of|for|at)\b)")
 # "New Democratic Party (NDP)": an acronym declared in brackets after its expansion.
@@ -76,9 +74,23 @@ def _first_names() -> dict[str, str]:
     return {**{name: "f" for name in lex["female"]}, **{name: "m" for name in lex["male"]}}
 
 
+def _lowercase_words_before(text: str, start: int) -> list[str]:
+    """Up to three lowercase words right before `start`, in order ("met press secretary" before a name)."""
+    words: list[str] = []
+    if start == 0 or not text[start - 1].isspace():
+        return words
+    for word in reversed(text[max(0, start - _LOOKBACK) : start].split()[-3:]):
+        if not (word.isalpha() and word.islower()):
+            break
+        words.insert(0, word)
+    return words
+
+
 def _sentence_parts(run: re.Match[str], words: SpeakerWords) -> list[tuple[int, list[str]]]:
     """The words of a name run with their start, split where the run crosses a sentence end: a word with a
     final period that is no initial or title ("... Mrs. Lena Sol. She said" holds "Mrs. Lena Sol" and "She")."""
+    if "." not in run.group():
+        return [(run.start(), run.group().split())]  # most runs: no period, one part
     parts: list[tuple[int, list[str]]] = []
     current: list[str] = []
     start = run.start()
@@ -160,10 +172,10 @@ class NameIndex:
         if len(stripped) == 1 and stripped[0] in words.openers:
             return
         key = tuple(stripped)
-        before = _WORDS_BEFORE.search(self.text, max(0, start - 40), start)
-        previous = before.group(3) if before else ""
+        before = _lowercase_words_before(self.text, start)
+        previous = before[-1] if before else ""
         # "in Surrey", "the Kinder Mill", "the board of Kessel Rail": a place or a body, not a person.
-        body_of = previous == "of" and (before.group(2) or "") in words.organization_heads  # type: ignore[union-attr]
+        body_of = previous == "of" and len(before) > 1 and before[-2] in words.organization_heads
         thing = previous in words.place_prepositions or (previous == "the" and first not in words.titles) or body_of
         self.runs.append(NameRun(start, key, len(stripped) < len(raw) and first in words.titles, thing))
         if first in words.male_titles:
@@ -179,7 +191,7 @@ class NameIndex:
             # "The New York Times": the article's own capitalized "The" belongs to the name.
             self.display[key] = "The " + " ".join(stripped)
 
-    def _note_role(self, start: int, raw: list[str], name: list[str], before: re.Match[str] | None, end: int) -> None:
+    def _note_role(self, start: int, raw: list[str], name: list[str], before: list[str], end: int) -> None:
         """Remember the role a person is named in, with the words that qualify it: "Finance Minister Jane Doe",
         "press secretary Jane Doe", "Jane Doe, the city's mayor,"."""
         roles, determiners = self.words.person_roles, self.words.determiners
@@ -190,9 +202,9 @@ class NameIndex:
         found: list[tuple[str, list[str]]] = []
         titles = [t.lower() for t in raw[: len(raw) - len(name)]]
         found += [(t, titles[:i]) for i, t in enumerate(titles) if t in roles]
-        if before is not None and before.group(3) in roles:
-            found.append((before.group(3), [w for w in before.groups()[:2] if w]))
-        after = _ROLE_AFTER.match(self.text, end, end + 80)
+        if before and before[-1] in roles:
+            found.append((before[-1], before[:-1]))
+        after = _ROLE_AFTER.match(self.text, end, end + 80) if self.text.startswith(",", end) else None
         if after and after.group("role") in roles:
             found.append((after.group("role"), after.group().strip(", ").lower().split()[:-1]))
         for role, qualifiers in found:
@@ -202,9 +214,11 @@ class NameIndex:
     def _note_acronym(self, name: tuple[str, ...], end: int) -> None:
         """Index a name of several words by its initials ("Royal Canadian Mounted Police" -> "RCMP"), and by an
         acronym declared after it in brackets."""
-        declared = _ACRONYM_AFTER.match(self.text, end)
+        declared = _ACRONYM_AFTER.match(self.text, end) if "(" in self.text[end : end + 3] else None
         if declared:
             self.acronyms.setdefault(declared.group("acronym"), name)
+        if len(name) < 2:
+            return
         initials = "".join(t[0] for t in name if t[:1].isupper())
         # Two initials are as often a person's ("J.D.") as a body's: only longer ones, or a body's name.
         if len(name) >= 2 and (len(initials) >= 3 or name[-1].lower() in self.words.organization_heads):
