@@ -102,6 +102,21 @@ def test_deeply_nested_broken_markup_keeps_its_text(depth: int) -> None:
     assert extract_page(html).body == text
 
 
+def test_markup_deeper_than_libxml2_builds_keeps_its_text() -> None:
+    # libxml2 stops at 2048 levels even with huge_tree and drops everything below: 100,000 nested <div>s
+    # around a paragraph used to leave no text at all, and the page was quarantined as empty_page.
+    text = "Ferries will run every fifteen minutes while the bridge is closed, the port authority said."
+    html = "<html><body>" + "<div>" * 100_000 + text + "</div>" * 100_000 + "</body></html>"
+    assert extract_page(html.encode()).body == text
+
+
+def test_a_page_within_the_depth_limit_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tasks.html.page
+
+    monkeypatch.setattr(tasks.html.page, "flatten_nesting", lambda text: pytest.fail("flattened a normal page"))
+    assert extract_page(PAGE).body == "\n\n".join(PARAS)
+
+
 def test_parse_html_drops_comments_but_keeps_their_surroundings() -> None:
     doc = parse_html("<p>before<!-- hidden -->after</p>")
     assert doc.text_content() == "beforeafter"
