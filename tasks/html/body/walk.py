@@ -200,7 +200,10 @@ def _visitor(
             negative = _role_furniture(el, role, negative, rules, hint_of)
         if negative and tag in prunable and len(_TEXT_OF(el)) < _PRUNE_CHARS:
             # Small navigation, asides and footers cannot hold the article: skipping their subtrees
-            # (a third of a typical page's elements) saves a third of the walk.
+            # (a third of a typical page's elements) saves a third of the walk.  A skipped block still ends
+            # the line before it, but owns nothing after it.
+            if is_block:
+                owners.pop()
             return
         if cls or ident:
             negative = _class_furniture(el, tag, f"{cls or ''} {ident or ''}", negative, hint_of)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from lxml import html as lxml_html
 
@@ -84,3 +86,12 @@ def test_spans_depths_and_furniture_of_elements() -> None:
 
 def test_small_navigation_is_not_walked() -> None:
     assert [b.text for b in _walk("<nav><a href='/'>Home</a></nav><p>Text</p>").blocks] == ["Text"]
+
+
+def test_a_skipped_block_element_does_not_own_the_text_after_it() -> None:
+    # A small furniture element that is also a block (a lexicon may list <nav> as both) is skipped unwalked;
+    # the text after it belongs to the enclosing element, not to the skipped one.
+    rules = dataclasses.replace(body_rules(), block=body_rules().block | {"nav"})
+    root = lxml_html.fragment_fromstring("<div><nav><a href='/'>Home</a></nav>Text after</div>", create_parent="body")
+    (block,) = Walk(rules, root).blocks
+    assert (block.text, block.owner.tag) == ("Text after", "div")
