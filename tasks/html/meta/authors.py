@@ -18,7 +18,7 @@ from tasks.html.meta.byline import (
 )
 from tasks.html.meta.index import SOURCES, JsonObject, MetaIndex, is_article
 from tasks.html.meta.marks import BodyMarks, author_label_pattern, labelled_texts
-from tasks.html.meta.site import is_site_segment
+from tasks.html.meta.site import is_site_segment, names_company
 from tasks.html.meta.text import clean_text, element_text, text_key
 
 _AUTHOR_META = SOURCES["author_meta"]
@@ -76,8 +76,8 @@ def _author_sources(
 
 
 def _names_outlet(name: str, site_keys: set[str]) -> bool:
-    """The name is the outlet's, alone or with job titles ("CNN Editor-at-large", "Guardian staff")."""
-    if _HOST_NAME.fullmatch(name):
+    """The name is the outlet's, alone or with job titles ("CNN Editor-at-large", "Guardian staff"), or a company's."""
+    if _HOST_NAME.fullmatch(name) or names_company(name):
         return True
     ignored = role_words() | outlet_words()
     rest = " ".join(w for w in name.split() if w.casefold().strip(".,") not in ignored)

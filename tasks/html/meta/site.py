@@ -23,6 +23,9 @@ _MIN_SITE_IN_PART = 4
 _SITE_AFFIX = 12
 # Second-level labels under which country domains register names ("bbc.co.uk", "abc.net.au").
 _SECOND_LEVEL = frozenset(SOURCES["second_level_label"])
+_LEGAL_FORMS = frozenset(form.casefold() for form in SOURCES["legal_form"])
+# Legal forms written without spaces around them (CJK): matched at either end of a part, not as a word.
+_UNSPACED_FORMS = tuple(form for form in _LEGAL_FORMS if not form.isascii())
 
 
 def host_of(url: str | None) -> str | None:
@@ -139,8 +142,28 @@ def site_identity(meta: MetaIndex, objects: list[JsonObject], host: str | None) 
     return site_name, _site_keys(site_name, host, publishers)
 
 
+def names_company(text: str) -> bool:
+    """Whether a text names a company by its legal form ("Example Media Inc.", "例株式会社").
+
+    Args:
+        text: a title part or an author name.
+
+    Returns:
+        True when its last word is a legal form (lexicon meta_sources [legal_form]), or, for forms in scripts
+        without spaces, when it starts or ends with one.
+    """
+    words = text.casefold().split()
+    if not words:
+        return False
+    if words[-1].rstrip(".,") in _LEGAL_FORMS:
+        return True
+    stripped = text.strip()
+    return stripped.startswith(_UNSPACED_FORMS) or stripped.endswith(_UNSPACED_FORMS)
+
+
 def is_site_segment(segment: str, site_keys: set[str]) -> bool:
-    """Whether a title part names the site (its name, publisher or host label), or holds no letters (a date).
+    """Whether a title part names the site (its name, publisher or host label, or a company by its legal
+    form), or holds no letters (a date).
 
     Args:
         segment: one part of a title or byline.
@@ -150,7 +173,7 @@ def is_site_segment(segment: str, site_keys: set[str]) -> bool:
         True when the part names the site or has no letters.
     """
     key = text_key(segment)
-    if not key or not any(ch.isalpha() for ch in key):
+    if not key or not any(ch.isalpha() for ch in key) or names_company(segment):
         return True
     for site in site_keys:
         if key == site or (len(key) >= _MIN_PART_OF_SITE and key in site):

@@ -87,7 +87,8 @@ def _choose_title(cleaned: dict[str, str]) -> str | None:
     page furniture, and majority votes did worse on real pages than a fixed order, because
     og:title and twitter:title are usually copies of one another. The exception: when the JSON-LD
     headline merely repeats both the <h1> and the <title> while og:title says something else, the
-    CMS filled the former automatically and an editor wrote the latter, so og:title wins.
+    CMS filled the former automatically and an editor wrote the latter, so og:title wins.  A candidate that
+    is a section label (_is_section_label) is passed over.
     """
     keys = {role: text_key(text) for role, text in cleaned.items()}
     order = list(TITLE_ROLES)
@@ -99,8 +100,20 @@ def _choose_title(cleaned: dict[str, str]) -> str | None:
         order.remove("og")
         order.insert(0, "og")
     present = [cleaned[role] for role in order if cleaned.get(role)]
-    whole = [text for text in present if not text.endswith(("...", "…"))]
-    return (whole or present or [None])[0]
+    headlines = [text for text in present if not _is_section_label(text, present)]
+    whole = [text for text in headlines if not text.endswith(("...", "…"))]
+    return (whole or headlines or present or [None])[0]
+
+
+def _is_section_label(text: str, candidates: list[str]) -> bool:
+    """A single word that another candidate uses among several ("Arbeit" beside "Wir kämpfen für gute Arbeit").
+
+    Some sites fill og:title and <title> with the page's section; the headline on the page then contains it.
+    """
+    if len(text.split()) != 1:
+        return False
+    key = text_key(text)
+    return any(len(other.split()) > 1 and key in {text_key(word) for word in other.split()} for other in candidates)
 
 
 def page_title(

@@ -159,6 +159,11 @@ AUTHOR_ROWS = [
         ["Jane Roe", "Bo Chen"],
     ),
     (
+        "a company named by its legal form is no author beside a person",
+        page(meta("author", "Harbour Media Inc.", "name") + meta("author", "Jane Roe", "name")),
+        ["Jane Roe"],
+    ),
+    (
         "more names than a byline holds, from the body, is a staff list",
         page(body="<h1>Bridge closes</h1><p class='byline'>By Ann Lee, Bo Chen, Cy Dee, Di Eng and Ed Fox</p>"),
         [],

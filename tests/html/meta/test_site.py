@@ -79,6 +79,9 @@ SEGMENT_ROWS = [
     ("no letters: a date", "05.03.2024", {"ledger"}, True),
     ("a headline that mentions the site", "Ledger reporters win an award for the bridge series", {"ledger"}, False),
     ("another name", "Bridge closes", {"ledger"}, False),
+    ("a company named by its legal form", "Harbour Media Holdings Inc.", {"ledger"}, True),
+    ("a legal form written without spaces", "湾岸出版株式会社", {"ledger"}, True),
+    ("a legal form inside a headline is no company", "Ltd company rules change", {"ledger"}, False),
 ]
 
 

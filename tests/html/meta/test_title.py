@@ -68,6 +68,22 @@ TITLE_ROWS = [
         page(meta("og:title", "港の新しい橋が開通｜湾岸新聞") + meta("og:site_name", "湾岸新聞")),
         "港の新しい橋が開通",
     ),
+    (
+        "a full-width colon splits off the site's name",
+        page(meta("og:title", "港の新しい橋が開通：湾岸新聞") + meta("og:site_name", "湾岸新聞")),
+        "港の新しい橋が開通",
+    ),
+    (
+        "a trailing company name goes",
+        page("<title>Ferry timetable changes in May | Harbour Media Holdings Inc.</title>"),
+        "Ferry timetable changes in May",
+    ),
+    (
+        "a one-word section label in og:title and <title> loses to the headline that contains it",
+        page(meta("og:title", "Housing") + "<title>Housing</title>", "<h1>Why housing costs keep rising</h1>"),
+        "Why housing costs keep rising",
+    ),
+    ("a one-word headline alone stays", page(meta("og:title", "Ceasefire")), "Ceasefire"),
     ("a trailing date segment goes", page("<title>Harvest starts early | 28.04.2023</title>"), "Harvest starts early"),
     (
         "kicker dropped when og:title is the headline without it",
