@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
@@ -23,6 +24,10 @@ _MIN_SITE_IN_PART = 4
 _SITE_AFFIX = 12
 # Second-level labels under which country domains register names ("bbc.co.uk", "abc.net.au").
 _SECOND_LEVEL = frozenset(SOURCES["second_level_label"])
+# What a copyright notice writes around the holder's name: the word, the sign, years and year ranges.
+_COPYRIGHT_MARKS = re.compile(r"\bcopyright\b|©|\(c\)|\b\d{4}\b|\s[-–]\s", re.IGNORECASE)
+# The holder's name ends at the notice's first comma or sentence end ("Example Media, Berlin. All rights reserved").
+_HOLDER_END = re.compile(r",|\.\s")
 _LEGAL_FORMS = frozenset(form.casefold() for form in SOURCES["legal_form"])
 # Legal forms written without spaces around them (CJK): matched at either end of a part, not as a word.
 _UNSPACED_FORMS = tuple(form for form in _LEGAL_FORMS if not form.isascii())
@@ -103,6 +108,16 @@ def _publisher_names(objects: list[JsonObject]) -> list[str]:
     return names
 
 
+def _copyright_holders(meta: MetaIndex) -> list[str]:
+    """The names copyright notices in meta tags credit (lexicon meta_sources [copyright_meta])."""
+    holders = []
+    for name in SOURCES["copyright_meta"]:
+        for value in meta.get(name, ()):
+            holder = _HOLDER_END.split(_COPYRIGHT_MARKS.sub(" ", clean_text(value)), maxsplit=1)[0]
+            holders.append(clean_text(holder).strip(" .:"))
+    return holders
+
+
 def _registered_label(host: str) -> str:
     """The name a site registered: "edition.cnn.com" -> "cnn", "www.bbc.co.uk" -> "bbc"."""
     labels = host.split(".")
@@ -137,6 +152,7 @@ def site_identity(meta: MetaIndex, objects: list[JsonObject], host: str | None) 
     # "The Daily Example | Your local news" names the site in its first part; the rest is a tagline.
     site_name = first_segment(full_site_name)
     publishers = _publisher_names(objects) + [clean_text(v) for n in SOURCES["publisher_meta"] for v in meta.get(n, ())]
+    publishers += _copyright_holders(meta)
     publishers += [full_site_name] if full_site_name else []
     publishers = [n for n in publishers if n and len(n.split()) <= MAX_OUTLET_WORDS]
     return site_name, _site_keys(site_name, host, publishers)

@@ -164,6 +164,12 @@ AUTHOR_ROWS = [
         ["Jane Roe"],
     ),
     (
+        "the holder a copyright notice names is the publisher: the next source names the author",
+        page(meta("author", "Harbour Media", "name") + meta("copyright", "Copyright (c) Harbour Media 2024", "name")
+             + meta("article:author", "Jane Roe")),
+        ["Jane Roe"],
+    ),
+    (
         "more names than a byline holds, from the body, is a staff list",
         page(body="<h1>Bridge closes</h1><p class='byline'>By Ann Lee, Bo Chen, Cy Dee, Di Eng and Ed Fox</p>"),
         [],

@@ -84,6 +84,12 @@ TITLE_ROWS = [
         "Why housing costs keep rising",
     ),
     ("a one-word headline alone stays", page(meta("og:title", "Ceasefire")), "Ceasefire"),
+    (
+        "the copyright holder's name is the site's",
+        page("<title>Ferry strike ends | Harbour Media</title>"
+             + meta("copyright", "© 2020 - 2024 Harbour Media, Port Town. All rights reserved.", "name")),
+        "Ferry strike ends",
+    ),
     ("a trailing date segment goes", page("<title>Harvest starts early | 28.04.2023</title>"), "Harvest starts early"),
     (
         "kicker dropped when og:title is the headline without it",
