@@ -173,6 +173,8 @@ def assemble(doc: Article, candidates: list[Candidate], claimed: SpanSet) -> lis
     Returns:
         One Statement per distinct content span, speakers resolved in text order.
     """
+    if not candidates:
+        return []  # no speaker to resolve: the article's names are never indexed
     text = doc.text
     continued = [c for candidate in candidates for c in continue_quotes(doc, candidate, claimed)]
     candidates = candidates + continued

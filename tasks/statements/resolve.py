@@ -7,7 +7,8 @@ import re
 
 from tasks.statements.cues import cue_lexicon
 from tasks.statements.mentions import speaker_type
-from tasks.statements.names import NameIndex, NameRun, strip_titles
+from tasks.statements.name_runs import strip_titles
+from tasks.statements.names import NameIndex, NameRun
 from tasks.statements.speaker_words import (
     ANONYMOUS,
     ORGANIZATION,
