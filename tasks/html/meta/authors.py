@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 
 from tasks.html.meta.byline import (
     URLISH,
+    is_author_label,
     is_person_like,
     names_from_value,
     outlet_words,
@@ -28,6 +29,18 @@ _MAX_BODY_AUTHORS = 4
 _MAX_BYLINE_CHARS = 120
 # A name written as a host ("example.com") is a site credited as the source, not a person.
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+
+
+def _labelled_meta(meta: MetaIndex) -> list[str]:
+    """Names in twitter:dataN fields whose twitter:labelN labels an author ("Written by"), as SEO plugins write."""
+    names = []
+    for number in range(1, 10):
+        labels, values = meta.get(f"twitter:label{number}"), meta.get(f"twitter:data{number}")
+        if not labels or not values:
+            break
+        if is_author_label(labels[0]):
+            names.append(clean_text(values[0]))
+    return names
 
 
 def _own_byline(doc: lxml_html.HtmlElement, marked: list[lxml_html.HtmlElement]) -> list[lxml_html.HtmlElement]:
@@ -67,6 +80,7 @@ def _author_sources(
     for name in _AUTHOR_META:
         values = [v for v in meta.get(name, ()) if clean_text(v) and not URLISH.match(v.strip())]
         yield False, [uninverted(clean_text(v)) for v in values]
+    yield False, _labelled_meta(meta)
     yield True, [element_text(el) for el in _own_byline(doc, body_marks().authors)]
     yield True, [element_text(el) for el in _own_byline(doc, body_marks().author_links)]
     bylines = [el for el in body_marks().bylines if len(element_text(el)) <= _MAX_BYLINE_CHARS]

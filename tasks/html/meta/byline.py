@@ -45,6 +45,24 @@ def _interface_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in load_lexicon("html/meta_byline")["interface_word"])
 
 
+@cache
+def _label_words() -> frozenset[str]:
+    lex = load_lexicon("html/meta_byline")
+    return frozenset(w.casefold() for group in ("byline_prefix", "author_label") for w in lex[group])
+
+
+def is_author_label(text: str) -> bool:
+    """Whether a text is only a label for an author's name ("Written by", "Autor:").
+
+    Args:
+        text: a field label, e.g. the twitter:label1 that WordPress SEO plugins write.
+
+    Returns:
+        True when it is a byline prefix or an author label (lexicon meta_byline), colon aside.
+    """
+    return " ".join(text.casefold().strip(" :").split()) in _label_words()
+
+
 def uninverted(text: str) -> str:
     """An author field written family name first ("Doe, Jane") in reading order ("Jane Doe").
 
@@ -162,9 +180,27 @@ def _looks_like_name(part: str, roles: frozenset[str]) -> bool:
     if not part or _DIGITS.search(part):
         return False
     words = [w.casefold().strip(".,") for w in part.split()]
-    if all(w in roles for w in words) or any(w in _interface_words() for w in words):
+    if all(w in roles for w in words) or any(w in _interface_words() for w in words) or _is_credit(part):
         return False
     return 1 <= len(words) <= 6 and len(part) <= 60 and any(ch.isalpha() for ch in part)
+
+
+def _is_credit(part: str) -> bool:
+    """A name joined to another by a lowercase word ("Jane Roe at Example Models", "Bo Chen for Brand"): a
+    contributor credited with an agency or a product, as photo-shoot credits in author fields are written.
+
+    A lowercase word at the end ("Redaktion example.de") or a name particle ("Ursula von der Leyen") is not one.
+    """
+    words = part.split()
+    return any(
+        word[0].islower() and word not in _particles() and words[i + 1][0].isupper()
+        for i, word in enumerate(words[1:-1], start=1)
+    )
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(load_lexicon("html/meta_byline")["name_particle"])
 
 
 def is_person_like(name: str) -> bool:
@@ -179,7 +215,7 @@ def is_person_like(name: str) -> bool:
     Returns:
         True when it has the shape of a person's full name.
     """
-    particles = frozenset(load_lexicon("html/meta_byline")["name_particle"])
+    particles = _particles()
     words = name.split()
     if len(words) == 1:
         return words[0][0].isalpha() and words[0][0].lower() == words[0][0].upper() and len(words[0]) >= 2

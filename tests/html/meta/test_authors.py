@@ -170,6 +170,12 @@ AUTHOR_ROWS = [
         ["Jane Roe"],
     ),
     (
+        "a twitter:data field labelled 'Written by' names the author",
+        page(meta("twitter:label1", "Written by", "name") + meta("twitter:data1", "Jane Roe", "name")
+             + meta("twitter:label2", "Est. reading time", "name") + meta("twitter:data2", "4 minutes", "name")),
+        ["Jane Roe"],
+    ),
+    (
         "more names than a byline holds, from the body, is a staff list",
         page(body="<h1>Bridge closes</h1><p class='byline'>By Ann Lee, Bo Chen, Cy Dee, Di Eng and Ed Fox</p>"),
         [],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.html.meta.byline import is_person_like, names_from_value, split_byline, uninverted
+from tasks.html.meta.byline import is_author_label, is_person_like, names_from_value, split_byline, uninverted
 
 SPLIT_ROWS = [
     # (rule, byline, names)
@@ -21,6 +21,10 @@ SPLIT_ROWS = [
     ("the name after 'By' ends at the dateline", "By Jane Roe Mar 5, 2024 at 2:19 pm", ["Jane Roe"]),
     ("the name after 'By' ends at a lowercase word", "Written by Jane Roe in Science on 5 March", ["Jane Roe"]),
     ("the name after 'By' ends where capitals start", "By Jane Roe LEDGER STAFF Mar 5", ["Jane Roe"]),
+    ("a contributor credited with an agency or a product is no author",
+     "Jane Roe, Bo Chen at Harbour Models, Cy Dee using Brand Colours", ["Jane Roe"]),
+    ("a name particle is no credit", "Ann van der Lee", ["Ann van der Lee"]),
+    ("a lowercase word at the end is no credit", "Redaktion harbour.example", ["Redaktion harbour.example"]),
 ]
 
 
@@ -49,3 +53,8 @@ def test_is_person_like(name: str, expected: bool) -> None:
 )
 def test_uninverted(text: str, expected: str) -> None:
     assert uninverted(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [("Written by", True), ("Autor:", True), ("Reading time", False)])
+def test_is_author_label(text: str, expected: bool) -> None:
+    assert is_author_label(text) is expected
