@@ -18,7 +18,7 @@ from tasks.html.meta.byline import (
     uninverted,
 )
 from tasks.html.meta.index import SOURCES, JsonObject, MetaIndex, is_article
-from tasks.html.meta.marks import BodyMarks, author_label_pattern, labelled_texts
+from tasks.html.meta.marks import BodyMarks, author_label_pattern, byline_prefix_pattern, labelled_texts
 from tasks.html.meta.site import is_site_segment, names_company
 from tasks.html.meta.text import clean_text, element_text, text_key
 
@@ -43,6 +43,11 @@ def _labelled_meta(meta: MetaIndex) -> list[str]:
     return names
 
 
+def _headline(doc: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The page's headline element: its first <h1> with text."""
+    return next((h for h in doc.iter("h1") if element_text(h)), None)
+
+
 def _own_byline(doc: lxml_html.HtmlElement, marked: list[lxml_html.HtmlElement]) -> list[lxml_html.HtmlElement]:
     """The marked elements that belong to this article's byline, not to teasers of other articles.
 
@@ -53,7 +58,7 @@ def _own_byline(doc: lxml_html.HtmlElement, marked: list[lxml_html.HtmlElement])
     if len(marked) <= 1:
         return marked
     wanted = set(marked)
-    headline = next((h for h in doc.iter("h1") if element_text(h)), None)
+    headline = _headline(doc)
     order: dict[lxml_html.HtmlElement, int] = {}
     for position, el in enumerate(doc.iter()):
         if el in wanted or el is headline:
@@ -87,6 +92,35 @@ def _author_sources(
     yield True, [element_text(el) for el in _own_byline(doc, bylines)]
     label = author_label_pattern()
     yield True, [label.sub("", t) for t in labelled_texts(body_marks(), label)]
+    yield True, _prefixed_byline(doc, body_marks())
+
+
+def _prefixed_byline(doc: lxml_html.HtmlElement, marks: BodyMarks) -> list[str]:
+    """A short line that opens with a byline prefix ("By Jane Roe and Bo Chen"), unmarked by any class.
+
+    Many sentences open with "By" too, so only a line short enough for a byline counts, outside the teasers of
+    other articles (a link, or an <article> without the page's headline), only the one that belongs to this
+    article (_own_byline), and only when every name in it has the shape of a person's.
+    """
+    prefix = byline_prefix_pattern()
+    headline = _headline(doc)
+    lines = [
+        el
+        for el, head in marks.labelled
+        if prefix.match(head) and len(element_text(el)) <= _MAX_BYLINE_CHARS and not _in_teaser(el, headline)
+    ]
+    texts = [element_text(el) for el in _own_byline(doc, lines)]
+    return [text for text in texts if (names := split_byline(text)) and all(map(is_person_like, names))]
+
+
+def _in_teaser(el: lxml_html.HtmlElement, headline: lxml_html.HtmlElement | None) -> bool:
+    """Whether an element sits in a link or in an <article> that does not hold the page's headline."""
+    for ancestor in el.iterancestors():
+        if ancestor.tag == "a":
+            return True
+        if ancestor.tag == "article":
+            return headline is None or not any(h is headline for h in ancestor.iter("h1"))
+    return False
 
 
 def _names_outlet(name: str, site_keys: set[str]) -> bool:

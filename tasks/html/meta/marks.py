@@ -33,7 +33,8 @@ class BodyMarks:
         bylines: outermost elements whose class says byline or author, or marked rel/itemprop author.
         date_containers: elements whose class or id names a date, neither inside a list of other articles
             nor a modification note.
-        labelled: (block, its leading text) for blocks whose leading text opens with a date or author label.
+        labelled: (block, its leading text) for blocks whose leading text opens with a date or author label or
+            a byline prefix ("By").
     """
 
     authors: list[lxml_html.HtmlElement]
@@ -55,6 +56,13 @@ def author_label_pattern() -> re.Pattern[str]:
     """An author label at the start of a text ("Autor:"), from lexicon meta_byline [author_label]."""
     labels = sorted(load_lexicon("html/meta_byline")["author_label"], key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in labels) + r")(?:\s*:)?(?:\s+|$)", re.IGNORECASE)
+
+
+@cache
+def byline_prefix_pattern() -> re.Pattern[str]:
+    """A byline prefix opening a text ("By", "Von"), alone or before a name, from lexicon meta_byline [byline_prefix]."""
+    prefixes = sorted(load_lexicon("html/meta_byline")["byline_prefix"], key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in prefixes) + r")(?:\s*:|\s+|$)", re.IGNORECASE)
 
 
 @cache
@@ -103,9 +111,12 @@ def _top_bodies(doc: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
 
 @cache
 def _scan_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Path fragments of author pages, and the date and author labels, each as one pattern."""
+    """Path fragments of author pages, and the date labels, author labels and byline prefixes, each as one pattern."""
     href = re.compile("|".join(re.escape(h) for h in load_lexicon("html/meta_byline")["author_href"]))
-    label = re.compile(f"{date_label_pattern().pattern}|{author_label_pattern().pattern}", re.IGNORECASE)
+    label = re.compile(
+        f"{date_label_pattern().pattern}|{author_label_pattern().pattern}|{byline_prefix_pattern().pattern}",
+        re.IGNORECASE,
+    )
     return href, label
 
 

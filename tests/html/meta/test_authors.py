@@ -176,6 +176,29 @@ AUTHOR_ROWS = [
         ["Jane Roe"],
     ),
     (
+        "an unmarked short line opening with 'By' after the headline is the byline",
+        page(body="<h1>Bridge closes</h1><div><span>By</span> <span>JANE ROE and BO CHEN</span></div>"
+             "<p>By the end of the week the bridge will be closed to all traffic, officials said.</p>"),
+        ["JANE ROE", "BO CHEN"],
+    ),
+    (
+        "... but not a sentence that opens with 'By'",
+        page(body="<h1>Bridge closes</h1><p>By the end of the week, traffic slows</p>"),
+        [],
+    ),
+    (
+        "... nor the byline of a teaser linking to another article",
+        page(body="<h1>Bridge closes</h1><p>The bridge closes on Friday.</p>"
+             "<a href='/other'><span>Ferry fares rise</span><span>By Cy Dee</span></a>"),
+        [],
+    ),
+    (
+        "... nor the byline in another <article>",
+        page(body="<article><h1>Bridge closes</h1><p>The bridge closes on Friday.</p></article>"
+             "<article><h2>Ferry fares rise</h2><p>Von Cy Dee</p></article>"),
+        [],
+    ),
+    (
         "more names than a byline holds, from the body, is a staff list",
         page(body="<h1>Bridge closes</h1><p class='byline'>By Ann Lee, Bo Chen, Cy Dee, Di Eng and Ed Fox</p>"),
         [],
