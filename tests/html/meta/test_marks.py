@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from tasks.html.meta.marks import author_label_pattern, date_label_pattern, scan_body
+from tasks.html.meta.marks import author_label_pattern, byline_prefix_pattern, date_label_pattern, scan_body
 from tasks.lexicon import load_lexicon
 
 
@@ -21,7 +21,7 @@ def _reference_marks(doc: lxml_html.HtmlElement) -> dict[str, list]:
     dates, byline = load_lexicon("html/meta_dates"), load_lexicon("html/meta_byline")
     skip = dates["not_article"] + dates["modified_container"]
     hrefs = " or ".join(f"contains(@href, '{h}')" for h in byline["author_href"])
-    labels = [date_label_pattern(), author_label_pattern()]
+    labels = [date_label_pattern(), author_label_pattern(), byline_prefix_pattern()]
     labelled = []
     for el in doc.xpath("//body//*[self::li or self::p or self::div or self::span or self::dd or self::td]"):
         head = (el.text or "").strip()
