@@ -26,9 +26,11 @@ run: setup
 	$(BIN)/newslake sql --lake $(LAKE) --file sql/examples/stories_by_sources.sql
 	$(BIN)/newslake sql --lake $(LAKE) --file sql/examples/top_speakers.sql
 
-# The production-path test needs PostgreSQL: the script installs Debian's package if missing and starts a
-# cluster on 127.0.0.1; when it cannot, it prints the reason and the test skips with it.
+# The production-path test needs PostgreSQL, the report's browser test Chromium: the scripts install Debian's
+# packages if missing (and start a PostgreSQL cluster on 127.0.0.1); when they cannot, they print the reason
+# and those tests skip with it.
 test: setup
+	scripts/chromium_for_tests.sh | tail -n 1
 	NEWSLAKE_TEST_PG_URL="$$(scripts/postgres_for_tests.sh | tail -n 1)" $(BIN)/python -m pytest -q
 
 bench: setup

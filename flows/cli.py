@@ -161,6 +161,33 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from tasks.lake import Lake
+    from tasks.report.page import write_night_report
+
+    lake = Lake(args.lake)
+    if not lake.exists:
+        print(f"newslake report: no lake at {lake.root}: run `newslake run` first", file=sys.stderr)
+        return 2
+    if args.date and (args.from_date or args.to_date):
+        print("newslake report: give --date, or --from and --to", file=sys.stderr)
+        return 2
+    first = args.date or args.from_date
+    last = args.date or args.to_date
+    if first is None or last is None:
+        latest = lake.connect().execute("select max(run_date) from runs").fetchone()[0]
+        if latest is None:
+            print("newslake report: the lake has no run yet", file=sys.stderr)
+            return 2
+        first, last = first or latest, last or latest
+    if last < first:
+        print("newslake report: --to is before --from", file=sys.stderr)
+        return 2
+    path = write_night_report(lake, first, last, Path(args.output))
+    print(f"newslake report: {first}{'' if first == last else f' to {last}'} written to {path}", file=sys.stderr)
+    return 0
+
+
 def cmd_views(args: argparse.Namespace) -> int:
     from tasks.lake import Lake
 
@@ -173,11 +200,23 @@ def cmd_views(args: argparse.Namespace) -> int:
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
+    import pyarrow.dataset as ds
+
     from tasks.lake.schemas import TABLES, describe
+    from tasks.lake.views import reader_connection, view_grain, view_names
 
     for name, schema in TABLES.items():
         print(f"## {name}: {schema.metadata[b'grain'].decode()}")
         print(render_table(["column", "type", "description"], describe(schema)).rsplit("\n", 1)[0])
+        print()
+    # The marts, with their columns as DuckDB binds them over an empty lake.
+    con = reader_connection({name: ds.dataset([], schema=schema, format="parquet") for name, schema in TABLES.items()})
+    for name in view_names():
+        if name in TABLES:
+            continue
+        columns = [(row[0], row[1]) for row in con.execute(f"describe {name}").fetchall()]
+        print(f"## {name} (view): {view_grain(name)}")
+        print(render_table(["column", "type"], columns).rsplit("\n", 1)[0])
         print()
     return 0
 
@@ -226,11 +265,19 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--output", metavar="FILE", help="write the result to FILE (newslake writes it; SQL cannot)")
     sql.set_defaults(handler=cmd_sql)
 
+    report = sub.add_parser("report", help="write a night's (or a range's) report as one static HTML page")
+    report.add_argument("--lake", default=DEFAULT_LAKE, help="lake root (default: %(default)s)")
+    report.add_argument("--date", type=_iso_date, help="the night YYYY-MM-DD (default: the lake's latest run date)")
+    report.add_argument("--from", dest="from_date", type=_iso_date, help="first night of a range")
+    report.add_argument("--to", dest="to_date", type=_iso_date, help="last night of a range (inclusive)")
+    report.add_argument("--output", required=True, metavar="FILE", help="the HTML file to write")
+    report.set_defaults(handler=cmd_report)
+
     views = sub.add_parser("views", help="print the SQL that defines the lake's views (for the duckdb shell)")
     views.add_argument("--lake", default=DEFAULT_LAKE)
     views.set_defaults(handler=cmd_views)
 
-    tables = sub.add_parser("tables", help="describe every table's columns")
+    tables = sub.add_parser("tables", help="describe every table's columns and every view's grain and columns")
     tables.set_defaults(handler=cmd_tables)
     return parser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from prefect import flow, get_run_logger
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_link_artifact, create_markdown_artifact
 from prefect.runtime import flow_run
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
@@ -58,4 +58,7 @@ def nightly(
         steps=prefect_steps(build_task_runner(params)), flow_run_id=flow_run.get_id(), logger=get_run_logger(),
     )
     create_markdown_artifact(key="nightly-run-report", markdown=night.report, description=f"newslake run {run.run_id}")
+    page = Lake(params.lake).report_path(run.run_date)
+    create_link_artifact(key="nightly-report-page", link=page.as_uri(), link_text=f"newslake {run.run_date}",
+                         description="the night's report with charts (a static page in the lake)")
     return night.summary

@@ -15,12 +15,12 @@ from prefect.task_runners import TaskRunner
 
 from tasks.ingest import discover
 from tasks.records import RunInfo, ShardResult
+from tasks.report.run import report_run
 from tasks.run import NightSteps
 from tasks.run.commit import commit_run, record_failed_run
 from tasks.run.layout import Staging
 from tasks.run.merge import merge_run
 from tasks.run.plan import plan_shards
-from tasks.run.report import run_report
 from tasks.run.shard import process_shard
 
 
@@ -46,7 +46,7 @@ process_shard_task = task(process_shard, name="process-shard", **STORAGE)
 merge_task = task(merge_run, name="merge", timeout_seconds=3600, **STORAGE)
 commit_task = task(commit_run, name="commit", timeout_seconds=600, **STORAGE)
 record_failed_run_task = task(record_failed_run, name="record-failed-run", timeout_seconds=600, **STORAGE)
-run_report_task = task(run_report, name="run-report", cache_policy=NONE)
+run_report_task = task(report_run, name="run-report", cache_policy=NONE)
 
 
 @flow(name="nightly-shards")

@@ -1,10 +1,7 @@
--- How many statements (and by how many speakers) each story carries.
-select
-    s.canonical_headline,
-    count(*) as n_statements,
-    count(distinct coalesce(st.speaker_canonical, st.speaker)) as n_speakers
-from story_statements st
-join stories s using (story_id)
-group by s.canonical_headline
-order by n_statements desc, s.canonical_headline
+-- How many statements, by how many speakers, does each story carry?
+select canonical_headline, count(*) as n_statements, count(distinct speaker_id) as n_speakers,
+       count(*) filter (where kind = 'direct') as n_direct
+from story_statements
+group by story_id, canonical_headline
+order by n_statements desc, canonical_headline
 limit 10;

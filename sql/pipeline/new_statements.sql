@@ -1,5 +1,6 @@
 -- One row per statement of a new article (statement ids are unique per article and content span), from the copy of
--- the article that won, so that every offset points into the body the lake keeps.
+-- the article that won, so that every offset points into the body the lake keeps; with its article's time, for
+-- quote matching (the merge adds quote_id).
 with
 staged as (
     select * exclude (filename) from staged_statements
@@ -11,6 +12,10 @@ ranked as (
     select *, row_number() over (partition by statement_id order by content_start) as copy_no from kept
 ),
 final as (
-    select * exclude (copy_no) from ranked where copy_no = 1
+    select r.* exclude (copy_no),
+           coalesce(a.published_at, a.fetched_at, $run_midnight::timestamptz) as seen_at
+    from ranked r
+    join new_articles a using (article_id)
+    where r.copy_no = 1
 )
 select * from final order by article_id, content_start;

@@ -80,6 +80,8 @@ STATEMENTS = _schema(
     _field("speaker", pa.string(), "speaker mention as written in the sentence (may be empty for passives)"),
     _field("speaker_canonical", pa.string(), "speaker resolved to the fullest name in the article"),
     _field("speaker_type", pa.string(), "person | organization | publication | anonymous | unresolved", False),
+    _field("speaker_key", pa.string(),
+           "lake-wide name key of the speaker (persons: first and last name); null when anonymous or unresolved"),
     _field("cue", pa.string(), "reporting verb or multi-word cue as written", False),
     _field("content", pa.string(), "what was said: its fragments joined with ' … ' (the attribution between them left out)", False),
     _field("kind", pa.string(), "direct | indirect | mixed", False),
@@ -96,6 +98,7 @@ STATEMENTS = _schema(
     _field("cue_start", pa.int32(), "offset of the cue in articles.body"),
     _field("cue_end", pa.int32(), "end offset (exclusive) of the cue"),
     _field("rule", pa.string(), "name of the extraction rule that produced the row", False),
+    _field("quote_id", pa.string(), "same quote repeated across articles (identical, trimmed or edited copies)", False),
     _field("run_id", pa.string(), "run that extracted the statement", False),
     _field("ingest_date", pa.date32(), "logical date of the run (partition key)", False),
 )
@@ -167,7 +170,11 @@ STAGED_HEADLINES = _schema(
     *(f for f in HEADLINES if f.name not in {"text_norm", "dup_group_id", "story_id", "is_canonical"}),
     _COPY,
 )
-STAGED_STATEMENTS = _schema("one row per statement of an article copy", *STATEMENTS, _COPY)
+STAGED_STATEMENTS = _schema(
+    "one row per statement of an article copy (quote ids are assigned by the merge)",
+    *(f for f in STATEMENTS if f.name != "quote_id"),
+    _COPY,
+)
 
 # What shards stage per table, before the merge (tasks/run/shard.py writes them, tasks/run/merge.py reads them).
 STAGED: dict[str, pa.Schema] = {

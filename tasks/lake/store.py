@@ -6,6 +6,7 @@ Layout under the lake root:
     _lake/CURRENT                    the committed version: replaced atomically, the only commit point
     _lake/empty/<table>.parquet      zero-row file per table, so file views work on an empty table
     _lake/writer.lock                flock held by the one running writer
+    reports/YYYY-MM-DD.html          the HTML report of each night (tasks/report/), written after its commit
     _staging/<run_id>/               a run's files before commit (invisible to readers; see tasks/run/layout.py)
     views.sql                        DuckDB views over the committed files, for the duckdb shell
 
@@ -67,6 +68,10 @@ class Lake:
 
     def staging_dir(self, run_id: str) -> Path:
         return self.root / "_staging" / run_id
+
+    def report_path(self, night: date) -> Path:
+        """Where the writer leaves the HTML report of a night (LAKE/reports/YYYY-MM-DD.html)."""
+        return self.root / "reports" / f"{night.isoformat()}.html"
 
     def partition_path(self, table: str, ingest_date: date, file_name: str) -> Path:
         return self.tables_dir / table / f"ingest_date={ingest_date.isoformat()}" / file_name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -18,15 +19,44 @@ def sql_text(folder: str, name: str) -> str:
     return (SQL_DIR / folder / f"{name}.sql").read_text(encoding="utf-8")
 
 
+_COMMENT = re.compile(r"--[^\n]*")
+_READS = re.compile(r"\b(?:from|join)\s+(\w+)")
+
+
+def _view_files() -> dict[str, Path]:
+    return {path.stem: path for folder in VIEW_FOLDERS for path in sorted((SQL_DIR / folder).glob("*.sql"))}
+
+
 def view_names() -> list[str]:
-    """Every view sql/ defines, in creation order (the file name is the view name)."""
-    return [path.stem for folder in VIEW_FOLDERS for path in sorted((SQL_DIR / folder).glob("*.sql"))]
+    """Every view sql/ defines (the file name is the view name), in an order where each comes after the views it
+    reads: DuckDB binds a view's query when the view is created."""
+    files = _view_files()
+    reads = {name: set(_READS.findall(_COMMENT.sub("", path.read_text(encoding="utf-8")).lower())) & set(files) - {name}
+             for name, path in files.items()}
+    ordered: list[str] = []
+    while len(ordered) < len(files):
+        ready = sorted(name for name in files if name not in ordered and reads[name] <= set(ordered))
+        if not ready:
+            cycle = sorted(set(files) - set(ordered))
+            raise ValueError(f"views read each other in a cycle: {cycle}")
+        ordered += ready
+    return ordered
+
+
+def view_grain(name: str) -> str:
+    """What one row of a view is: the first sentence of its file's header comment."""
+    header = []
+    for line in _view_files()[name].read_text(encoding="utf-8").splitlines():
+        if not line.startswith("--"):
+            break
+        header.append(line.removeprefix("--").strip())
+    return re.split(r"(?<=[.:])\s", " ".join(header), maxsplit=1)[0].rstrip(".:")
 
 
 def view_definitions() -> str:
-    """The SQL of every view in sql/views/ and sql/marts/ (each reads `src_<table>` relations)."""
-    return "\n".join(sql_text(folder, name) for folder in VIEW_FOLDERS
-                     for name in sorted(p.stem for p in (SQL_DIR / folder).glob("*.sql")))
+    """The SQL of every view in sql/views/ and sql/marts/ (each reads `src_<table>` relations), in dependency order."""
+    files = _view_files()
+    return "\n".join(files[name].read_text(encoding="utf-8") for name in view_names())
 
 
 def _sql_string(value: str) -> str:

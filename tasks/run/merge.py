@@ -21,6 +21,7 @@ from tasks.headlines import CLUSTER_INPUT, HeadlineSettings, cluster_headlines, 
 from tasks.lake import Commit, Lake, PartWriter, write_table
 from tasks.lake.schemas import FILES, HEADLINES, STAGED, TABLES
 from tasks.lake.views import file_view_sql, sql_text
+from tasks.quotes.propagation import QuoteSettings, assign_quote_ids
 from tasks.records import RunInfo, ShardResult
 from tasks.run.layout import Staging
 
@@ -114,6 +115,14 @@ def _stories(con: duckdb.DuckDBPyConnection, run: RunInfo, final: _FinalFiles) -
     return pc.sum(story_rows.column("is_new")).as_py() or 0, rewrite
 
 
+def _quoted(con: duckdb.DuckDBPyConnection, run: RunInfo, settings: QuoteSettings) -> pa.Table:
+    """The run's new statements, each with the quote_id it shares with its copies in other articles."""
+    new = con.sql(_pipeline("new_statements"), params={"run_midnight": run.run_midnight}).to_arrow_table()
+    since = run.run_midnight - timedelta(days=settings.window_days)
+    prior = con.sql(_pipeline("prior_statements"), params={"since": since}).to_arrow_table()
+    return new.append_column("quote_id", assign_quote_ids(new, prior, settings))
+
+
 def merge_run(
     lake: Lake,
     run: RunInfo,
@@ -157,9 +166,11 @@ def merge_run(
     counts["stories_new"], rewrite = _stories(con, run, final)
     failpoint("merge.stories")
 
-    # 4. Statements of new articles, quarantine, the file manifest, the outcome of every input path.
-    counts["statements"] = final.emit("statements", con.sql(_pipeline("new_statements")))
+    # 4. Statements of new articles, each with its quote (matched against the lake's statements in the window).
+    counts["statements"] = final.emit("statements", con.from_arrow(_quoted(con, run, QuoteSettings())))
     failpoint("merge.statements")
+
+    # 5. Quarantine, the file manifest, the outcome of every input path.
     counts["quarantined"] = final.emit("quarantine", con.sql(_pipeline("run_quarantine")))
     final.emit("files", con.table("staged_files").select(*FILES.names))
     con.execute(_pipeline("run_inputs"), {"run_id": run.run_id, "run_date": run.run_date})

@@ -21,11 +21,11 @@ from tasks.ingest import discover
 from tasks.lake import Lake, Snapshot
 from tasks.lake.schemas import INPUTS, QUARANTINE
 from tasks.records import InputFile, RunInfo, ShardResult
+from tasks.report.run import report_run
 from tasks.run.commit import commit_run, record_failed_run
 from tasks.run.layout import Staging
 from tasks.run.merge import merge_run
 from tasks.run.plan import plan_shards
-from tasks.run.report import run_report
 from tasks.run.rows import input_row, quarantine_row, runs_row
 from tasks.run.shard import process_shard
 
@@ -55,7 +55,7 @@ class NightSteps:
     merge: Callable = merge_run
     commit: Callable = commit_run
     record_failed: Callable = record_failed_run
-    report: Callable = run_report
+    report: Callable = report_run
 
 
 PLAIN_STEPS = NightSteps()

@@ -9,6 +9,7 @@ import pyarrow as pa
 
 from tasks.ids import stable_id
 from tasks.lake.schemas import ARTICLES, FILES, INPUTS, QUARANTINE, RUNS, STAGED_HEADLINES, STAGED_STATEMENTS
+from tasks.quotes.speakers import speaker_key
 from tasks.records import CleanArticle, InputFile, InputOutcome, Rejected, RunInfo
 from tasks.statements import Statement
 
@@ -64,6 +65,7 @@ def statement_rows(article: CleanArticle, statements: Iterable[Statement], run: 
             **vars(found),
             "statement_id": stable_id(article.article_id, str(found.content_start), str(found.content_end)),
             "article_id": article.article_id,
+            "speaker_key": speaker_key(found.speaker_canonical, found.speaker_type),
             "source_uri": article.source_uri,
             **_run_columns(run),
         })

@@ -52,9 +52,9 @@ def test_sql_output_file_is_written_by_newslake(lake: Path, tmp_path: Path, caps
     out_file = tmp_path / f"result.{fmt}"
     code, _, err = newslake(capsys, "sql", "--lake", str(lake), "--format", fmt, "--output", str(out_file),
                             "select article_id, body from articles")
-    assert code == 0 and "11 rows written" in err
+    assert code == 0 and "14 rows written" in err
     if fmt == "parquet":
-        assert pq.read_table(out_file).num_rows == 11
+        assert pq.read_table(out_file).num_rows == 14
     else:
         assert "…" not in out_file.read_text()  # a file gets every value in full
 
@@ -102,3 +102,14 @@ def test_parquet_needs_an_output_file(lake: Path, capsys) -> None:
 def test_tables_lists_every_table(capsys) -> None:
     code, out, _ = newslake(capsys, "tables")
     assert code == 0 and "## inputs: one row per input path per run" in out and "replacement_chars" in out
+
+
+def test_report_writes_a_page_for_a_night_or_a_range(lake: Path, tmp_path: Path, capsys) -> None:
+    code, _, err = newslake(capsys, "report", "--lake", str(lake), "--output", str(tmp_path / "night.html"))
+    assert code == 0 and "2026-11-27 written to" in err and "<svg" in (tmp_path / "night.html").read_text()
+    code, _, err = newslake(capsys, "report", "--lake", str(lake), "--from", "2026-11-20", "--to", "2026-11-27",
+                            "--output", str(tmp_path / "week.html"))
+    assert code == 0 and "2026-11-20 to 2026-11-27" in (tmp_path / "week.html").read_text()
+    code, _, err = newslake(capsys, "report", "--lake", str(lake), "--from", "2026-11-27", "--to", "2026-11-20",
+                            "--output", str(tmp_path / "bad.html"))
+    assert code == 2 and "before --from" in err and not (tmp_path / "bad.html").exists()

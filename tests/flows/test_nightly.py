@@ -35,7 +35,7 @@ def table_counts(capsys, lake: Path) -> dict[str, int]:
 def test_samples_run_then_rerun_changes_nothing(prefect_harness, tmp_path: Path, capsys) -> None:
     lake = tmp_path / "lake"
     out = newslake(capsys, "run", "--input", str(REPO / "samples"), "--lake", str(lake), "--date", "2026-11-27")
-    assert "files_new   | 7" in out
+    assert "files_new   | 8" in out
     first = table_counts(capsys, lake)
     assert first["articles"] >= 10 and first["statements"] > 0 and first["quarantine"] == 3
 
@@ -43,9 +43,10 @@ def test_samples_run_then_rerun_changes_nothing(prefect_harness, tmp_path: Path,
     reasons = {row["error_kind"] for row in query(capsys, lake, "select error_kind from quarantine")}
     assert reasons == {"bad_json", "bad_record", "non_html_record"}
 
-    # Offsets point into the body, for every statement.
-    bad = query(capsys, lake, "select count(*) as n from statements s join articles a using (article_id) "
-                              "where substr(a.body, s.content_start + 1, s.content_end - s.content_start) <> s.content")
+    # Offsets point into the body, for every fragment of every statement; content is the fragments joined.
+    bad = query(capsys, lake, "select count(*) as n from statements s join articles a using (article_id) where "
+                "s.content <> array_to_string(list_transform(s.fragments, lambda f: "
+                "substr(a.body, f.start + 1, f.end - f.start)), ' … ')")
     assert bad == [{"n": 0}]
 
     # The run left its report as a Prefect artifact on its flow run.
@@ -54,20 +55,24 @@ def test_samples_run_then_rerun_changes_nothing(prefect_harness, tmp_path: Path,
 
     [run_row] = query(capsys, lake, "select flow_run_id from runs")
     with get_client(sync_client=True) as client:
-        [artifact] = client.read_artifacts(
+        artifacts = client.read_artifacts(
             artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_row["flow_run_id"]]))
         )
-    assert artifact.key == "nightly-run-report" and artifact.type == "markdown"
-    for heading in ("Counts per stage", "Stories this run added to", "Top speakers", "Quarantine reasons"):
+    by_key = {a.key: a for a in artifacts}
+    assert set(by_key) == {"nightly-run-report", "nightly-report-page"}
+    artifact = by_key["nightly-run-report"]
+    assert artifact.type == "markdown" and by_key["nightly-report-page"].type == "markdown"  # Prefect stores links as Markdown
+    assert "(file://" in by_key["nightly-report-page"].data and (lake / "reports" / "2026-11-27.html").exists()
+    for heading in ("Counts per stage", "Stories this night added to", "Top speakers", "Quotes that spread", "Quarantine reasons"):
         assert heading in artifact.data
-    assert "bad_json" in artifact.data and "11 new articles" in artifact.data
+    assert "bad_json" in artifact.data and "14 new articles" in artifact.data
 
     # A rerun over the same inputs reads nothing new and adds no row; it records itself in `runs`.
     out = newslake(capsys, "run", "--input", str(REPO / "samples"), "--lake", str(lake), "--date", "2026-11-27")
     assert "files_new   | 0" in out
     assert table_counts(capsys, lake) == first
     runs = query(capsys, lake, "select files_new, articles from runs order by run_id")
-    assert [r["files_new"] for r in runs] == [7, 0] and runs[1]["articles"] == 0
+    assert [r["files_new"] for r in runs] == [8, 0] and runs[1]["articles"] == 0
 
 
 def test_bad_inputs_are_quarantined_and_good_ones_kept(prefect_harness, tmp_path: Path, capsys) -> None:

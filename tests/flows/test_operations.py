@@ -121,7 +121,7 @@ def test_a_second_writer_waits_or_stops_and_the_lake_stays_whole(prefect_harness
     first.join(), second.join()
     # The first run reads the samples (three unreadable parts: partial), the second finds nothing new (completed).
     assert sorted([results["a"]["status"], results["b"]["status"]]) == ["completed", "partial"]
-    assert sorted([results["a"]["files_new"], results["b"]["files_new"]]) == [0, 7]
+    assert sorted([results["a"]["files_new"], results["b"]["files_new"]]) == [0, 8]
     whole = lake_tables(lake)
 
     # A run that may not wait stops with a message naming the holder, and writes nothing.
@@ -137,7 +137,7 @@ def test_dask_runner_gives_the_same_tables_as_threads(prefect_harness, tmp_path:
     common = {"inputs": [str(SAMPLES)], "run_date": date(2026, 11, 27), "batch_files": 2}
     nightly(**common, lake=str(tmp_path / "threads"), task_runner="thread")
     summary = nightly(**common, lake=str(tmp_path / "dask"), task_runner="dask", dask_workers=2)
-    assert summary["files_new"] == 7
+    assert summary["files_new"] == 8
     assert lake_tables(tmp_path / "dask") == lake_tables(tmp_path / "threads")
 
 

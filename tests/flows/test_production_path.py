@@ -31,6 +31,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from tests.paths import REPO
 
 pytestmark = pytest.mark.prefect

@@ -31,18 +31,18 @@ def test_samples_night_then_rerun_adds_nothing(tmp_path: Path) -> None:
     lake = Lake(tmp_path / "lake")
     first = night([SAMPLES], lake)
     # Three parts of the sample files are unreadable on purpose: the night is partial, not failed.
-    assert (first["status"], first["files_seen"], first["files_new"], first["articles"]) == ("partial", 7, 7, 11)
+    assert (first["status"], first["files_seen"], first["files_new"], first["articles"]) == ("partial", 8, 8, 14)
     assert first["quarantined"] == 3 and first["statements"] > 0 and first["snapshot"] == 1
     before = counts(lake)
     again = night([SAMPLES], lake)
-    assert (again["status"], again["files_new"], again["skipped"]) == ("completed", 0, 7)
+    assert (again["status"], again["files_new"], again["skipped"]) == ("completed", 0, 8)
     assert (again["articles"], again["headlines"], again["statements"], again["quarantined"]) == (0, 0, 0, 0)
-    # The rerun adds no data row; it records itself and what it did with each of the 7 paths (skipped).
-    assert counts(lake) == {**before, "runs": before["runs"] + 1, "inputs": before["inputs"] + 7}
+    # The rerun adds no data row; it records itself and what it did with each of the 8 paths (skipped).
+    assert counts(lake) == {**before, "runs": before["runs"] + 1, "inputs": before["inputs"] + 8}
     reasons = lake.connect().execute(
         "select outcome, reason, count(*) from inputs where run_id = ? group by all", [again["run_id"]]
     ).fetchall()
-    assert reasons == [("skipped", "seen_before", 7)]
+    assert reasons == [("skipped", "seen_before", 8)]
 
 
 def test_the_copy_that_wins_an_article_wins_its_headlines_and_statements(tmp_path: Path) -> None:
@@ -59,8 +59,8 @@ def test_the_copy_that_wins_an_article_wins_its_headlines_and_statements(tmp_pat
     con = lake.connect()
     assert con.execute("select count(*) from headlines where role = 'title'").fetchone() == (1,)
     mismatched = con.execute(
-        "select count(*) from statements s join articles a using (article_id) "
-        "where substr(a.body, s.content_start + 1, s.content_end - s.content_start) <> s.content"
+        "select count(*) from statements s join articles a using (article_id) where s.content <> array_to_string("
+        "list_transform(s.fragments, lambda f: substr(a.body, f.start + 1, f.end - f.start)), ' … ')"
     ).fetchone()
     assert mismatched == (0,) and con.execute("select count(*) from statements").fetchone() == (1,)
 

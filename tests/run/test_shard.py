@@ -21,14 +21,15 @@ RUN = RunInfo("20261127T020000Z-test00", date(2026, 11, 27))
 def test_shard_stages_every_table_with_its_schema(tmp_path: Path) -> None:
     files = discover([SAMPLES / "txt", SAMPLES / "jsonl"]).files
     result = process_shard(files, RUN, tmp_path, shard=3)
-    assert result.shard == 3 and result.counts["files"] == len(files) == 4
-    assert result.counts["articles"] == 3 + 5 and result.counts["quarantine"] == 2  # 7 feed lines, 2 of them bad
+    assert result.shard == 3 and result.counts["files"] == len(files) == 5
+    assert result.counts["articles"] == 3 + 3 + 5 and result.counts["quarantine"] == 2  # 7 feed lines, 2 of them bad
     for table, path in result.parts.items():
         assert Path(path).name == "shard-00003.parquet"
         assert pq.read_schema(path).names == STAGED[table].names
     manifest = pq.read_table(result.parts["files"]).to_pylist()
     assert {Path(row["source_uri"]).name: (row["articles"], row["quarantined"]) for row in manifest} == {
         "harbor_bridge.txt": (1, 0), "orchard_frost.txt": (1, 0), "rail_strike.txt.gz": (1, 0), "wire_feed.jsonl": (5, 2),
+        "bridge_followups.jsonl": (3, 0),
     }
 
 
@@ -53,7 +54,7 @@ def test_a_reader_bug_quarantines_the_rest_of_the_file_and_keeps_the_other_files
         return real(file)
 
     monkeypatch.setattr(shard_module, "read_input", reader_that_breaks_on_feeds)
-    files = discover([SAMPLES / "jsonl", SAMPLES / "txt" / "orchard_frost.txt"]).files
+    files = discover([SAMPLES / "jsonl" / "wire_feed.jsonl", SAMPLES / "txt" / "orchard_frost.txt"]).files
     result = process_shard(files, RUN, tmp_path, shard=0)
     assert result.counts["articles"] == 1 and result.counts["files"] == 2
     [row] = pq.read_table(result.parts["quarantine"]).to_pylist()

@@ -1,5 +1,0 @@
--- Stories covered by the most outlets.
-select story_id, canonical_headline, n_sources, n_articles, n_headlines, first_seen, last_seen
-from stories
-order by n_sources desc, n_articles desc, story_id
-limit 10;

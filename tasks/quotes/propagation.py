@@ -1,0 +1,201 @@
+"""Quote propagation: the same statement repeated across articles (identical, trimmed or lightly edited copies of its
+content, by the same speaker or an unresolved one) gets one quote_id, across nights.
+
+Candidate pairs come from MinHash signatures of word bigrams, banded for locality-sensitive hashing (never all
+pairs), plus exact matches of the normalized text; each candidate is then verified on its bigram sets: Jaccard
+for edited copies, containment for trimmed ones. Verified pairs join into quotes (connected components). A quote
+that includes statements already in the lake keeps the quote_id of the earliest of them, so tomorrow's
+repetition joins today's quote; otherwise its id derives from its earliest statement.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+
+from tasks.ids import stable_id
+
+_WORD = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?")
+# MurmurHash3's 64-bit finalizer: a bijection that mixes every input bit into every output bit; seeded per hash
+# function by xor, it gives the independent permutations MinHash needs (a*h + b without wrap-around would not mix).
+_MIX1, _MIX2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
+
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    """Thresholds of quote matching (chosen on generated repetitions: bench/quotes.py)."""
+
+    shingle_words: int = 2
+    """Words per shingle: bigrams survive a changed word better than trigrams on short quotes."""
+    bands: int = 24
+    """LSH bands; with rows_per_band 3, a pair of Jaccard 0.5 becomes a candidate with probability 0.96."""
+    rows_per_band: int = 3
+    min_jaccard: float = 0.5
+    """Two contents are one quote at this bigram Jaccard or more (a word changed in ten: about 0.7)."""
+    min_containment: float = 0.9
+    """... or when this share of the shorter one's bigrams is in the longer one (a trimmed copy: 1.0)."""
+    min_containment_shingles: int = 4
+    """Containment counts only for contents of at least this many bigrams: "the plan" is in every speech."""
+    min_words: int = 4
+    """Shorter contents match only when their normalized text is equal."""
+    max_bucket: int = 200
+    """An LSH bucket larger than this is boilerplate every article repeats: its members pair with neighbours only."""
+    window_days: int = 30
+    """Statements of the lake this far back are matched against a run's new ones."""
+
+
+def content_words(content: str) -> list[str]:
+    """The words of a statement's content for matching: NFKC, case-folded, punctuation and quote marks dropped."""
+    return [w.replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFKC", content).casefold())]
+
+
+def _shingles(words: list[str], size: int) -> frozenset[int]:
+    if len(words) < size:
+        return frozenset([zlib.crc32(" ".join(words).encode())])
+    return frozenset(zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(len(words) - size + 1))
+
+
+def _signatures(shingles: list[frozenset[int]], settings: QuoteSettings) -> np.ndarray:
+    """MinHash signatures, one row per content: the minimum of each universal hash over its shingles."""
+    sizes = np.fromiter((len(s) for s in shingles), np.int64, len(shingles))
+    values = np.fromiter((h for s in shingles for h in s), np.uint64, int(sizes.sum()))
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    rng = np.random.default_rng(20261201)  # fixed: the same contents always get the same signatures
+    n_hashes = settings.bands * settings.rows_per_band
+    seeds = rng.integers(0, np.iinfo(np.int64).max, n_hashes, dtype=np.int64).astype(np.uint64)
+    signature = np.empty((len(shingles), n_hashes), np.uint64)
+    shift = np.uint64(33)
+    for k in range(n_hashes):
+        mixed = (values ^ seeds[k]) * _MIX1  # uint64 products wrap around: that is the point
+        mixed ^= mixed >> shift
+        mixed *= _MIX2
+        mixed ^= mixed >> shift
+        signature[:, k] = np.minimum.reduceat(mixed, starts)
+    return signature
+
+
+def _bucket_pairs(keys: np.ndarray, order_by: np.ndarray, max_bucket: int) -> set[tuple[int, int]]:
+    """Pairs of rows that share a key; in a bucket larger than max_bucket, only rows next to each other in time."""
+    pairs: set[tuple[int, int]] = set()
+    order = np.lexsort((order_by, keys))
+    sorted_keys = keys[order]
+    edges = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
+    for bucket in np.split(order, edges):
+        if len(bucket) < 2:
+            continue
+        members = bucket.tolist()
+        if len(members) <= max_bucket:
+            pairs.update((min(i, j), max(i, j)) for n, i in enumerate(members) for j in members[n + 1 :])
+        else:
+            pairs.update((min(i, j), max(i, j)) for i, j in zip(members, members[1:]))
+    return pairs
+
+
+def _candidates(shingles: list[frozenset[int]], exact: list[str], times: np.ndarray,
+                settings: QuoteSettings) -> set[tuple[int, int]]:
+    exact_ids = np.unique(np.array(exact, dtype=object), return_inverse=True)[1].astype(np.int64)
+    pairs = _bucket_pairs(exact_ids, times, settings.max_bucket)
+    signature = _signatures(shingles, settings)
+    r = settings.rows_per_band
+    weights = np.uint64(0x9E3779B97F4A7C15) ** np.arange(r, dtype=np.uint64)
+    for band in range(settings.bands):
+        keys = (signature[:, band * r : (band + 1) * r] * weights).sum(axis=1, dtype=np.uint64)
+        pairs |= _bucket_pairs(keys, times, settings.max_bucket)
+    return pairs
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """Keys of one speaker, or at least one unresolved; a surname alone agrees with a full name ending in it."""
+    if a is None or b is None or a == b:
+        return True
+    short, full = sorted((a, b), key=len)
+    return " " not in short and full.endswith(" " + short)
+
+
+def _verified(i: int, j: int, shingles: list[frozenset[int]], words: list[int], settings: QuoteSettings) -> bool:
+    if min(words[i], words[j]) < settings.min_words:
+        return False  # short contents count only when equal (the exact pairs, checked apart)
+    a, b = shingles[i], shingles[j]
+    common = len(a & b)
+    if common / len(a | b) >= settings.min_jaccard:
+        return True
+    smaller = min(len(a), len(b))
+    return smaller >= settings.min_containment_shingles and common / smaller >= settings.min_containment
+
+
+class _Quotes:
+    """Union-find over statements in which every quote keeps one speaker: an unresolved copy may link a quote to
+    its speaker, but never two speakers' quotes to each other."""
+
+    def __init__(self, speakers: list[str | None]) -> None:
+        self.parent = list(range(len(speakers)))
+        self.speaker = list(speakers)  # per root: the most specific speaker key of the quote, or None
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b or not _same_speaker(self.speaker[a], self.speaker[b]):
+            return
+        self.parent[a] = b
+        self.speaker[b] = max(self.speaker[a], self.speaker[b], key=lambda k: len(k or ""))
+
+
+DEFAULT_SETTINGS = QuoteSettings()
+
+
+def assign_quote_ids(new: pa.Table, prior: pa.Table | None, settings: QuoteSettings = DEFAULT_SETTINGS) -> pa.Array:
+    """The quote_id of every new statement.
+
+    Args:
+        new: the run's statements: statement_id, content, speaker_key, seen_at (the article's time).
+        prior: the lake's statements inside the window, with their quote_id (or None).
+        settings: matching thresholds.
+
+    Returns:
+        One quote_id per row of `new`, in its order.
+    """
+    if new.num_rows == 0:
+        return pa.array([], pa.string())
+    columns = ["statement_id", "content", "speaker_key", "seen_at"]
+    both = pa.concat_tables([new.select(columns), prior.select(columns)]) if prior is not None else new.select(columns)
+    n_new = new.num_rows
+    prior_ids = prior.column("quote_id").to_pylist() if prior is not None else []
+    statement_ids = both.column("statement_id").to_pylist()
+    speakers = both.column("speaker_key").to_pylist()
+    times = both.column("seen_at").cast(pa.int64()).fill_null(0).to_numpy()
+    word_lists = [content_words(c or "") for c in both.column("content").to_pylist()]
+    shingles = [_shingles(w, settings.shingle_words) for w in word_lists]
+    exact = [" ".join(w) for w in word_lists]
+    words = [len(w) for w in word_lists]
+    components = _Quotes(speakers)
+    verified = []
+    for i, j in _candidates(shingles, exact, times, settings):
+        if j >= n_new and i >= n_new:
+            continue  # two lake statements: already assigned on an earlier night
+        if exact[i] == exact[j] or _verified(i, j, shingles, words, settings):
+            verified.append((i, j))
+    for i, j in sorted(verified):  # a fixed order: the same input always gives the same quotes
+        components.join(i, j)
+    # The id of each quote: the earliest lake statement's quote_id, else derived from its earliest new statement.
+    first: dict[int, tuple[int, int, str]] = {}
+    for row in range(len(statement_ids)):
+        root = components.find(row)
+        is_new = row < n_new
+        candidate = (is_new, int(times[row]), statement_ids[row])
+        if root not in first or candidate < first[root][:3]:
+            first[root] = (*candidate, row)
+    out = []
+    for row in range(n_new):
+        is_new, _, statement_id, first_row = first[components.find(row)]
+        out.append(stable_id("quote", statement_id) if is_new else prior_ids[first_row - n_new])
+    return pa.array(out, pa.string())

@@ -1,0 +1,47 @@
+"""Every named query in sql/examples/ answers its question on the bundled samples (a lake of two runs: the
+samples, then a rerun that skips them), and is headed by that question."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tasks.lake import Lake
+from tasks.run import new_run, run_night
+from tests.paths import REPO, SAMPLES
+
+EXAMPLES = sorted((REPO / "sql" / "examples").glob("*.sql"))
+
+
+@pytest.fixture(scope="module")
+def sample_lake(tmp_path_factory: pytest.TempPathFactory) -> Lake:
+    lake = Lake(tmp_path_factory.mktemp("examples") / "lake")
+    run_night([str(SAMPLES)], lake, new_run(date(2026, 11, 27)), batch_files=10)
+    run_night([str(SAMPLES)], lake, new_run(date(2026, 11, 28)), batch_files=10)
+    return lake
+
+
+def test_there_are_at_least_twelve_examples() -> None:
+    assert len(EXAMPLES) >= 12
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_example_is_headed_by_its_question_and_returns_rows(sample_lake: Lake, path: Path) -> None:
+    text = path.read_text()
+    assert text.startswith("-- ") and text.splitlines()[0].rstrip().endswith("?"), "head the query with its question"
+    assert sample_lake.connect().execute(text).fetchall(), f"{path.name} returns no row on the sample lake"
+
+
+def test_the_repeated_quote_and_the_speaker_named_three_ways(sample_lake: Lake) -> None:
+    con = sample_lake.connect()
+    # Three outlets over three days repeat one quote with small edits: one quote, first seen in the earliest article.
+    spread = con.execute("select first_source, first_seen::date, n_outlets, n_articles from quote_spread "
+                         "where content like 'We cannot keep sending school buses%'").fetchall()
+    assert spread == [("Bay Herald", date(2026, 11, 25), 3, 4)]
+    # "Mayor Elena Brandt", "Elena Brandt" and "Brandt" are one speaker.
+    rows = con.execute("select name, other_names from speakers where name like '%Brandt%'").fetchall()
+    assert rows == [("Elena Brandt", ["Brandt"])]
+    ids = con.execute("select count(distinct speaker_id) from statement_context where speaker like '%Brandt%'").fetchone()
+    assert ids == (1,)
