@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from tasks.lexicon import load_lexicon
-from tasks.statements.clauses import clause_patterns
+from tasks.statements.clauses import alternation, clause_patterns
 from tasks.statements.cues import LEXICON, cue_lexicon
 from tasks.statements.mentions import mention_after
 from tasks.statements.spans import Candidate, Span
@@ -101,7 +101,7 @@ def complement(
         text[speaker[0] : speaker[1]].split()[0].lower() in ("a", "an")
     ):
         return None  # "a company called Acme": a participle naming something, not speech
-    if _refusal(text, cue, m):
+    if _refusal(text, cue, m) or _names_a_topic(text, start, end):
         return None
     verb = m.group("verb")
     if count_words(text, start, end) < (_MIN_WORDS_OBJECT_ONLY if verb in lex.object_only else _MIN_WORDS):
@@ -111,6 +111,27 @@ def complement(
     ):
         return None
     return Candidate([(start, end)], speaker, cue, rule)
+
+
+@cache
+def _topic_object() -> re.Pattern[str]:
+    """A speech noun as a cue's object, then its topic: "her warning about", "renewed concerns over"."""
+    lex = load_lexicon(LEXICON)
+    return re.compile(
+        rf"(?:{alternation(lex['topic_openers'])})\s+(?:[\w'’-]+\s+){{0,2}}?(?:{alternation(lex['speech_nouns'])})"
+        rf"\s+(?:{alternation(lex['topic_prepositions'])})\b",
+        re.IGNORECASE,
+    )
+
+
+def _names_a_topic(text: str, start: int, end: int) -> bool:
+    """Whether a complement only names what a statement was about ("repeated her warning about the bridge"):
+    a speech noun and its topic, with no that-clause, quote or colon, and no auxiliary that would make the
+    noun the subject of a clause ("said the concerns about the bridge were overblown")."""
+    m = _topic_object().match(text, start, end)
+    if m is None or re.search(r"\bthat\b|[\"“:]", text[start:end]):
+        return False
+    return not any(aux_kind(word) for word in text[m.end() : end].split())
 
 
 @cache

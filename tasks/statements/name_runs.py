@@ -29,6 +29,7 @@ class RunPart(NamedTuple):
     role_name: tuple[str, ...] | None  # the name a role is noted for ("Mayor Piet Vos of Sorno" -> Piet Vos),
     # None when no role can be noted (one word, or a body's name)
     title_roles: tuple[tuple[str, frozenset[str]], ...]  # (role, qualifying words) the titles give
+    place: tuple[str, ...] | None  # where the role is held: "Sorno" of "Mayor Piet Vos of Sorno"
     initials: str | None  # the acronym the name may be written as ("RCMP"), when it is long enough to be one
     display: str | None  # the name with its own capitalized "The" ("The New York Times")
 
@@ -89,8 +90,9 @@ def _sentence_parts(run: str, words: SpeakerWords) -> list[tuple[int, list[str]]
     return parts
 
 
-def _clean_run(raw: list[str], words: SpeakerWords) -> list[str]:
-    """A name run's words without openers, a final period or a possessive.
+def _clean_run(raw: list[str], words: SpeakerWords) -> tuple[list[str], list[str]]:
+    """A name run's words without openers, a final period or a possessive, and the descriptors dropped before
+    its last title ("Vermont" of "Vermont Sen. Bernie Sanders", "Former" of "Former Mayor Jane Doe").
 
     The last word is edited in place when no opener was dropped: the part's length then ends before them.
     """
@@ -110,20 +112,19 @@ def _clean_run(raw: list[str], words: SpeakerWords) -> list[str]:
     if raw[-1] and raw[-1].lower() not in words.organization_heads:
         for i in range(len(raw) - 2, 0, -1):
             if raw[i] in words.titles:
-                raw = raw[i:]
-                break
-    return raw
+                return raw[i:], raw[:i]
+    return raw, []
 
 
 def _title_roles(
-    raw: list[str], stripped: list[str], words: SpeakerWords
+    raw: list[str], stripped: list[str], descriptors: list[str], words: SpeakerWords
 ) -> tuple[tuple[str, ...] | None, tuple[tuple[str, frozenset[str]], ...]]:
-    """The name a role is noted for and the roles its titles give ("Finance Minister Jane Doe": minister,
-    qualified by finance)."""
+    """The name a role is noted for and the roles its titles give, each with the words before it ("Former
+    Finance Minister Jane Doe": minister, qualified by former and finance)."""
     name = stripped[: stripped.index("of")] if "of" in stripped else stripped  # "Mayor Piet Vos of Sorno"
     if len(name) < 2 or name[-1].lower() in words.organization_heads:
         return None, ()
-    titles = [t.lower() for t in raw[: len(raw) - len(name)]]
+    titles = [t.lower() for t in descriptors + raw[: len(raw) - len(name)]]
     roles = tuple(
         (t, frozenset(w for w in titles[:i] if w not in words.determiners))
         for i, t in enumerate(titles)
@@ -132,7 +133,7 @@ def _title_roles(
     return tuple(name), roles
 
 
-def _read_part(offset: int, length: int, raw: list[str], words: SpeakerWords) -> RunPart | None:
+def _read_part(offset: int, length: int, raw: list[str], descriptors: list[str], words: SpeakerWords) -> RunPart | None:
     """One part of a run, or None when it names nothing (a lone sentence opener)."""
     first = raw[0]
     if first in words.titles or first.lower() in words.determiners:
@@ -144,7 +145,8 @@ def _read_part(offset: int, length: int, raw: list[str], words: SpeakerWords) ->
     if len(stripped) == 1 and stripped[0] in words.openers:
         return None
     gender = "m" if first in words.male_titles else "f" if first in words.female_titles else None
-    role_name, title_roles = _title_roles(raw, stripped, words)
+    role_name, title_roles = _title_roles(raw, stripped, descriptors, words)
+    place = tuple(stripped[stripped.index("of") + 1 :]) if role_name is not None and "of" in stripped else None
     initials = None
     if len(stripped) >= 2:
         letters = "".join(t[0] for t in stripped if t[:1].isupper())
@@ -155,7 +157,7 @@ def _read_part(offset: int, length: int, raw: list[str], words: SpeakerWords) ->
     display = "The " + " ".join(stripped) if first == "The" and len(raw) > 2 and raw[1:] == stripped else None
     titled = len(stripped) < len(raw) and first in words.titles
     return RunPart(offset, length, tuple(raw), tuple(stripped), titled, first in words.titles, gender, role_name,
-                   title_roles, initials, display)
+                   title_roles, place, initials, display)
 
 
 @lru_cache(maxsize=_CACHED_RUNS)
@@ -174,10 +176,10 @@ def read_run(run: str) -> tuple[RunPart, ...]:
     for offset, part in _sentence_parts(run, words):
         if " ".join(part) in skip:
             continue
-        raw = _clean_run(part, words)
+        raw, descriptors = _clean_run(part, words)
         if not raw[-1]:
             continue
-        read = _read_part(offset, len(" ".join(part)), raw, words)
+        read = _read_part(offset, len(" ".join(part)), raw, descriptors, words)
         if read is not None:
             out.append(read)
     return tuple(out)

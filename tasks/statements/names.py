@@ -15,8 +15,16 @@ FIRST_NAMES = "statements/first_names"
 # Characters that glue a capital to the word before it ("iPhone", "e.Coli"): no name starts there.
 _NAME_GLUE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_'’.-")
 _LOOKBACK = 40  # chars before a name run read for "the", a place preposition or a role
+# Where a role is held: "of Port Alder" (a capitalized name after "of" and an optional "the").
+_PLACE = r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 # An appositive role right after a name: "Jane Doe, the city's mayor," / "Jane Doe, a spokeswoman for ...".
-_ROLE_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+){0,4}?(?P<role>[a-z]+)(?=[,.;]|\s+(?:of|for|at)\b)")
+_ROLE_AFTER = re.compile(rf",\s+(?:[\w'’-]+\s+){{0,4}}?(?P<role>[a-z]+)(?:{_PLACE}(?=[,.;])|(?=[,.;]|\s+(?:of|for|at)\b))")
+# An appositive name right after a definite role: "the mayor of Port Alder, Jane Doe," / "the city's mayor, Jane Doe,".
+_ROLE_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[\w-]+['’]s)\s+(?P<qualifiers>(?:[a-z][\w'’-]*\s+){{0,3}}?)"
+    rf"(?P<role>[a-z]+)(?:{_PLACE})?,\s$"
+)
+_ROLE_BEFORE_REACH = 80  # chars before a name read for a role it is the appositive of
 # "New Democratic Party (NDP)": an acronym declared in brackets after its expansion.
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
 
@@ -34,6 +42,11 @@ class NameRun(NamedTuple):
 def _first_names() -> dict[str, str]:
     lex = load_lexicon(FIRST_NAMES)
     return {**{name: "f" for name in lex["female"]}, **{name: "m" for name in lex["male"]}}
+
+
+def _place(m: re.Match[str]) -> tuple[str, ...] | None:
+    """The words of a match's "place" group, if it matched."""
+    return tuple(m.group("place").split()) if m.group("place") else None
 
 
 def _lowercase_words_before(text: str, start: int) -> list[str]:
@@ -63,8 +76,9 @@ class NameIndex:
         self.gender: dict[str, str] = {}  # last word -> "m" | "f", from titles and resolved pronouns
         self.by_last: dict[str, list[tuple[str, ...]]] = {}
         self.name_gender: dict[tuple[str, ...], str] = {}  # full names with a gendered title before them
-        # role word -> (offset, name, qualifying words) in text order: "finance minister" -> ("minister", {"finance"})
-        self.roles: dict[str, list[tuple[int, tuple[str, ...], frozenset[str]]]] = {}
+        # role word -> (offset, name, qualifying words, place) in text order: "finance minister Jane Doe" ->
+        # ("minister", {"finance"}, None); "Mayor Piet Vos of Sorno" -> ("mayor", {}, ("Sorno",))
+        self.roles: dict[str, list[tuple[int, tuple[str, ...], frozenset[str], tuple[str, ...] | None]]] = {}
         self.acronyms: dict[str, tuple[str, ...]] = {}  # "NDP" -> ("New", "Democratic", "Party")
         self.text = text
         for m in name_run_pattern().finditer(text):
@@ -102,16 +116,25 @@ class NameIndex:
     def _note_roles(self, start: int, part: RunPart, before: list[str], end: int) -> None:
         """Remember the roles a person is named in, with the words that qualify them: "Finance Minister Jane
         Doe" (the titles), "press secretary Jane Doe", "Jane Doe, the city's mayor,"."""
-        roles, determiners = self.words.person_roles, self.words.determiners
-        found = list(part.title_roles)
+        text, roles, determiners = self.text, self.words.person_roles, self.words.determiners
+        found: list[tuple[str, frozenset[str], tuple[str, ...] | None]] = [
+            (role, qualifying, part.place) for role, qualifying in part.title_roles
+        ]
         if before and before[-1] in roles:
-            found.append((before[-1], frozenset(w for w in before[:-1] if w not in determiners)))
-        after = _ROLE_AFTER.match(self.text, end, end + 80) if self.text.startswith(",", end) else None
+            found.append((before[-1], frozenset(w for w in before[:-1] if w not in determiners), None))
+        after = _ROLE_AFTER.match(text, end, end + 80) if text.startswith(",", end) else None
         if after and after.group("role") in roles:
-            qualifiers = after.group().strip(", ").lower().split()[:-1]
-            found.append((after.group("role"), frozenset(w for w in qualifiers if w not in determiners)))
-        for role, qualifying in found:
-            self.roles.setdefault(role, []).append((start, part.role_name, qualifying))  # type: ignore[arg-type]
+            qualifiers = text[after.start() : after.start("role")].strip(", ").lower().split()
+            found.append((after.group("role"), frozenset(w for w in qualifiers if w not in determiners),
+                          _place(after)))
+        if text.startswith(", ", start - 2) and text.startswith(",", end):
+            role_before = _ROLE_BEFORE.search(text, max(0, start - _ROLE_BEFORE_REACH), start)
+            if role_before and role_before.group("role") in roles:
+                qualifiers = role_before.group("qualifiers").lower().split()
+                found.append((role_before.group("role"), frozenset(w for w in qualifiers if w not in determiners),
+                              _place(role_before)))
+        for role, qualifying, place in found:
+            self.roles.setdefault(role, []).append((start, part.role_name, qualifying, place))  # type: ignore[arg-type]
 
     def gender_of(self, name: tuple[str, ...]) -> str | None:
         """"m", "f" or None: from a gendered title before this full name, its first name, or its last name's

@@ -84,6 +84,11 @@ class Resolver:
         tokens[-1] = strip_possessive(tokens[-1])
         if not is_cap(tokens[-1]):
             return self._role_holder(mention, tokens, kind, offset)
+        held = self._role_of_place(tokens)
+        if held is not None:
+            # "The mayor of Port Alder": a role where it is held, not the place's name.
+            role, place = held
+            return self._role_holder(mention, role, kind, offset, place)
         # The name proper is the trailing run of capitalized words, after any possessive or lowercase word:
         # "White House press secretary Josh Earnest" -> "Josh Earnest", "NBC's Dante Chinni" -> "Dante Chinni".
         start = len(tokens)
@@ -119,13 +124,33 @@ class Resolver:
         ]
         return list(max(others, key=others.count)) if others else full
 
-    def _role_holder(self, mention: str, tokens: list[str], kind: str, offset: int | None) -> tuple[str, str]:
-        """"the mayor", "the company's chief executive": the person the article names in that role, nearest
-        before the mention (else the first named), or the mention itself.
+    def _role_of_place(self, tokens: list[str]) -> tuple[list[str], tuple[str, ...]] | None:
+        """(the role's words, where it is held) of "the mayor of Port Alder", "the President of the United
+        States"; None for any other mention."""
+        if "of" not in tokens[1:-1]:
+            return None
+        i = tokens.index("of", 1)
+        role = tokens[:i]
+        if role[-1].lower() not in self.words.person_roles or not (
+            role[0].lower() == "the" or any(is_possessive(t) for t in role[:-1])
+        ):
+            return None
+        place = tokens[i + 1 :]
+        if place and place[0].lower() == "the":
+            place = place[1:]
+        return (role, tuple(place)) if place and all(is_cap(t) for t in place) else None
+
+    def _role_holder(
+        self, mention: str, tokens: list[str], kind: str, offset: int | None, place: tuple[str, ...] | None = None
+    ) -> tuple[str, str]:
+        """"the mayor", "the company's chief executive", "the mayor of Port Alder": the person the article names
+        in that role, nearest before the mention (else the first named), or the mention itself.
 
         The mention's qualifying words must all qualify the role where the person is named ("the Democratic
-        candidate" is not "Libertarian candidate Jane Doe"), and a qualifier that changes the role ("vice",
-        "former") must be in the mention too ("the president" is not "Vice President Jane Doe").
+        candidate" is not "Libertarian candidate Jane Doe"), a qualifier that changes the role ("vice",
+        "former") must be in the mention too ("the president" is not "Vice President Jane Doe"), and a role
+        held somewhere is not the same role held elsewhere ("the mayor of Port Alder" is not "Mayor Piet Vos
+        of Sorno"; a person named without a place may hold it).
         """
         head = tokens[-1].lower()
         definite = tokens[0].lower() == "the" or any(is_possessive(t) for t in tokens[:-1])
@@ -136,8 +161,9 @@ class Resolver:
         qualifiers = {t.lower() for t in tokens[:-1] if t.lower() not in words.determiners and not is_possessive(t)}
         fitting = [
             (start, name)
-            for start, name, named_with in holders
+            for start, name, named_with, held_at in holders
             if qualifiers <= named_with and (named_with & words.role_changing) <= qualifiers
+            and (place is None or held_at is None or held_at == place)
         ]
         if not fitting:
             return mention, kind

@@ -92,6 +92,22 @@ PASSAGES = [
     ("The transit agency said fares would rise.", "The transit agency", "The transit agency", "organization"),
     ("Officials at the Finance Ministry said the deficit had shrunk.", "Officials at the Finance Ministry",
      "Officials at the Finance Ministry", "anonymous"),
+    # --- a role where it is held ("the mayor of Port Alder") is a role, not the place's name (issue 12)
+    ("The mayor of Port Alder said the harbor bridge was unsafe.",
+     "The mayor of Port Alder", "The mayor of Port Alder", "person"),  # nobody named in the role: the mention
+    ("Mayor Elena Brandt opened the hearing. The mayor of Port Alder said the bridge was unsafe.",
+     "The mayor of Port Alder", "Elena Brandt", "person"),
+    ("Mayor Piet Vos of Sorno opened the hearing. The mayor of Port Alder said the bridge was unsafe.",
+     "The mayor of Port Alder", "The mayor of Port Alder", "person"),  # the mayor of another town
+    ("The mayor of Port Alder, Elena Brandt, opened the hearing. The mayor said the bridge was unsafe.",
+     "The mayor", "Elena Brandt", "person"),  # the name as the role's appositive
+    ("Elena Brandt, the mayor of Port Alder, opened the hearing. The mayor of Port Alder said it was unsafe.",
+     "The mayor of Port Alder", "Elena Brandt", "person"),
+    # --- capitalized qualifiers before a title qualify the role
+    ("Former Mayor Tom Vos spoke first. Mayor Elena Brandt spoke next. The mayor said the bridge would close.",
+     "The mayor", "Elena Brandt", "person"),
+    ("Former Mayor Tom Vos spoke first. The former mayor said the bridge would close.",
+     "The former mayor", "Tom Vos", "person"),
     # --- pronouns after a resolved speaker
     ("\u201cThe repairs are overdue,\u201d Mayor Elena Brandt said. She said the bridge would reopen in June.",
      "She", "Elena Brandt", "person"),

@@ -32,6 +32,8 @@ def test_the_name_of_each_part(run: str, keys: list[tuple[str, ...]]) -> None:
         ("Ivan Petrov", "gender", None),
         ("Mr. Ivan Petrov", "titled", True),
         ("Mayor Jane Doe", "title_roles", (("mayor", frozenset()),)),
+        ("Former Mayor Jane Doe", "title_roles", (("mayor", frozenset({"former"})),)),  # a dropped descriptor
+        ("Mayor Piet Vos of Sorno", "place", ("Sorno",)),
         ("Mayor Piet Vos of Sorno", "role_name", ("Piet", "Vos")),  # the role belongs to the person, not the place
         ("Okafor", "role_name", None),  # one word: no role is noted for it
         ("Royal Canadian Mounted Police", "initials", "RCMP"),

@@ -36,3 +36,17 @@ def test_the_of_a_publication_is_kept_for_display() -> None:
 
 def test_a_glued_capital_starts_no_name() -> None:
     assert all(run.tokens != ("Phone",) for run in NameIndex("Her iPhone rang.").runs)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Elena Brandt, the mayor of Port Alder, spoke.", ("Elena", "Brandt"), ("Port", "Alder")),  # role after
+        ("The mayor of Port Alder, Elena Brandt, spoke.", ("Elena", "Brandt"), ("Port", "Alder")),  # role before
+        ("Mayor Piet Vos of Sorno spoke.", ("Piet", "Vos"), ("Sorno",)),  # a title and "of"
+        ("Mayor Piet Vos spoke.", ("Piet", "Vos"), None),
+    ],
+)
+def test_roles_are_noted_with_where_they_are_held(text: str, name: tuple[str, ...], place: object) -> None:
+    [(_, holder, _, held_at)] = NameIndex(text).roles["mayor"]
+    assert (holder, held_at) == (name, place)
