@@ -84,6 +84,38 @@ def continue_quotes(doc: Article, candidate: Candidate, claimed: SpanSet) -> lis
     return [c for c in continued if c.fragments]
 
 
+def quote_after_attribution(doc: Article, candidate: Candidate, claimed: SpanSet, taken: SpanSet) -> None:
+    """'"A," said Jane Doe, who runs the yard. "B."': the same speaker goes on in the next sentence.
+
+    A quote that opens the sentence right after the one that attributes a statement (its speaker or cue
+    after its content), with no cue of its own and no other statement before it, is one more fragment of it.
+
+    Args:
+        doc: the article.
+        candidate: the statement; its fragments grow in place.
+        claimed: quotes and attributions of direct statements (a claimed quote is someone else's).
+        taken: the contents and cues of every statement found (a quote one of them holds is not bare).
+    """
+    if candidate.speaker is None or candidate.cue is None:
+        return
+    reach = max(candidate.speaker[1], candidate.cue[1])
+    if reach <= candidate.content[1]:
+        return  # the content ends the sentence: continue_quotes goes on from it
+    i = doc.first_quote_from(reach)
+    if i == len(doc.quotes):
+        return
+    quote = doc.quotes[i]
+    paragraph = doc.paragraph_of(reach - 1)
+    sentence_end = next(end for start, end in doc.sentences[paragraph] if start <= reach - 1 < end)
+    if quote.paragraph != paragraph or quote.start != sentence_end or quote.start in claimed:
+        return
+    if taken.meets(reach, quote.end):
+        return  # another statement stands between, or holds the quote
+    inner = doc.inner(quote)
+    if count_words(doc.text, *inner) >= _MIN_CONTINUED_WORDS:
+        candidate.fragments.append(inner)
+
+
 def bare_quote_paragraphs(doc: Article, candidates: list[Candidate], claimed: SpanSet) -> list[Candidate]:
     """'"...," Jane Doe said in a statement.' then a paragraph that is only a quote: she goes on talking.
 
@@ -176,6 +208,9 @@ def assemble(doc: Article, candidates: list[Candidate], claimed: SpanSet) -> lis
     if not candidates:
         return []  # no speaker to resolve: the article's names are never indexed
     text = doc.text
+    taken = SpanSet([c.content for c in candidates] + [c.cue for c in candidates if c.cue is not None])
+    for candidate in candidates:
+        quote_after_attribution(doc, candidate, claimed, taken)
     continued = [c for candidate in candidates for c in continue_quotes(doc, candidate, claimed)]
     candidates = candidates + continued
     candidates += bare_quote_paragraphs(doc, candidates, claimed)

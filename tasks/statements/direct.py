@@ -42,6 +42,7 @@ _NAME_COLON_END = re.compile(rf"(?:^|(?<=[\s.!?\"”]))(?P<name>{_NAME_TOKENS})(
 _NAME_COLON_START = re.compile(rf"[\"“]?(?P<name>{_NAME_TOKENS})(?P<colon>:)\s+(?=\S)")
 # The rule of a paragraph that goes on quoting the previous paragraph's speaker with no cue of its own.
 CONTINUED_PARAGRAPH = "continued_paragraph"
+_MIN_NEW_SENTENCE_WORDS = 3  # a quote opening the sentence after its attribution, to continue it
 _WINDOW_AFTER = 160  # chars after a quote searched for its attribution
 _WINDOW_BEFORE = 200  # chars before a quote searched for its attribution
 _WINDOW_COLON = 60  # chars before a quote searched for "Name:"
@@ -215,7 +216,16 @@ def _continues(doc: Article, index: int, first: int, attribution: Attribution) -
             return not text[anchor : following.start].strip()
         gap = text[anchor : following.start]
         # '..., who added that it was "rattled"': another clause, not a fragment.
-        return bool(_LOOSE_GAP.fullmatch(gap)) and not cue_patterns().verb_phrase.search(gap)
+        if not _LOOSE_GAP.fullmatch(gap) or cue_patterns().verb_phrase.search(gap):
+            return False
+        if gap.rstrip()[-1:] not in (".", "!", "?"):
+            return True
+        # '"A," she said. "B."': after the attribution's sentence ends, a quote goes on with it unless it is
+        # a term ('"Cranes" are late') or has a speaker of its own ('"B," he said').
+        paragraph_end = doc.paragraphs[following.paragraph][1]
+        return count_words(text, *doc.inner(following)) >= _MIN_NEW_SENTENCE_WORDS and (
+            not following.closed or attribution_after(doc, following.end, paragraph_end) is None
+        )
     return (
         not current.closed
         and following.paragraph == current.paragraph + 1

@@ -52,6 +52,11 @@ class SpanSet:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and pos < self.ends[i]
 
+    def meets(self, start: int, end: int) -> bool:
+        """Whether any span overlaps [start, end)."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
 
 def covered(span: Span, other: Span) -> float:
     """Share of `span` that `other` covers.

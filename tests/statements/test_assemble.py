@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tasks.statements import extract_statements
 from tests.statements.checks import check_offsets, only
 
@@ -34,3 +36,23 @@ def test_statements_come_in_text_order_with_distinct_spans() -> None:
     check_offsets(text, rows)
     starts = [r.content_start for r in rows]
     assert starts == sorted(starts) and len({(r.content_start, r.content_end) for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        # The next sentence opens with a bare quote: the same speaker goes on (one more fragment).
+        ("\u201cThe yard is full,\u201d said Tom Okafor, who runs the port. \u201cWe need two more cranes.\u201d",
+         ["The yard is full", "We need two more cranes."]),
+        ("The fares will rise, the agency said on Monday. \u201cThere is no other way to pay for it.\u201d",
+         ["The fares will rise", "There is no other way to pay for it."]),
+        # A quote that another statement holds, or that has its own speaker, is not the first speaker's.
+        ("\u201cThe yard is full,\u201d said Tom Okafor. \u201cWe need two more cranes,\u201d Grace Mbeki said.",
+         ["The yard is full"]),
+        ("\u201cThe yard is full,\u201d said Tom Okafor. \u201cCranes\u201d are late.", ["The yard is full"]),  # too short
+    ],
+)
+def test_a_quote_after_the_attribution_sentence_continues_it(text: str, fragments: list[str]) -> None:
+    rows = extract_statements(text)
+    check_offsets(text, rows)
+    assert [text[a:b] for a, b in rows[0].fragments] == fragments
