@@ -165,7 +165,7 @@ def _complement_fits(
 
 
 def with_subject(
-    text: str, sentence: Span, speaker: Span, cue: Span, m: re.Match[str], content_limit: int
+    text: str, sentence: Span, speaker: Span, cue: Span, m: re.Match[str], content_limit: int, agreed: bool = False
 ) -> Candidate | None:
     """A cue with its own subject: "X said CONTENT", "CONTENT, X said.", "A, he said, B."
 
@@ -176,6 +176,8 @@ def with_subject(
         cue: the cue's span.
         m: the verb_phrase match of the cue.
         content_limit: where a later statement of the sentence starts.
+        agreed: a verb before the cue agrees with the subject ("he appeared to suggest"), so a bare base
+            form needs no plural subject.
 
     Returns:
         The candidate, or None.
@@ -184,7 +186,8 @@ def with_subject(
     sentence_begin, sentence_end = sentence
     before_speaker = text[sentence_begin : speaker[0]].rstrip()
     object_only = m.group("verb") in lex.object_only and not is_document(text, speaker)
-    if lex.forms[m.group("verb")] == "base" and not m.group("pre").strip() and not _takes_base_form(text, speaker):
+    base_form = lex.forms[m.group("verb")] == "base" and not m.group("pre").strip()
+    if base_form and not agreed and not _takes_base_form(text, speaker):
         return None
     after = clauses.after_cue.match(text, cue[1], sentence_end)
     if after and before_speaker.rstrip("\"”’'").endswith((",", "—", "--")) and not object_only:

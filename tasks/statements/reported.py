@@ -26,6 +26,7 @@ from tasks.statements.subjects import (
     subject_at,
 )
 from tasks.statements.verbs import (
+    catenative_before,
     contraction_before,
     cue_span,
     form_fits,
@@ -55,6 +56,7 @@ class CueSite:
     participle: bool  # an -ing form with no auxiliary (", adding that ...")
     subject: Span | None  # the cue's own subject
     coordination_cut: int | None  # "... and said B": where the conjunction before a subjectless cue starts
+    catenative: bool = False  # the cue opens with "appeared to", "went on to": that verb agrees with the subject
 
 
 @cache
@@ -119,6 +121,11 @@ def cue_site(text: str, sentence: Span, m: re.Match[str]) -> CueSite:
     if contraction:
         cue = (contraction.start(1), cue[1])
     form_ok = form_fits(m, text, contraction.group(1) if contraction else None)
+    catenative = None
+    if lex.forms[m.group("verb")] == "base" and not m.group("pre").strip() and not contraction:
+        catenative = catenative_before(text, sentence_begin, m.start("verb"))
+        if catenative:
+            cue = (catenative.start(), cue[1])
     # A participle may carry adverbs ("..., even suggesting ...") but no auxiliary ("is suggesting").
     participle = (
         lex.forms[m.group("verb")] == "ing" and not contraction and not has_auxiliary(text, cue[0], m.start("verb"))
@@ -136,7 +143,7 @@ def cue_site(text: str, sentence: Span, m: re.Match[str]) -> CueSite:
         clauses.coordinated.search(text, max(sentence_begin, cue[0] - 6), cue[0]) if subject is None and form_ok else None
     )
     cut = conjunction.start() if conjunction and not participle else None
-    return CueSite(m, cue, form_ok, subject_end, participle, subject, cut)
+    return CueSite(m, cue, form_ok, subject_end, participle, subject, cut, catenative is not None)
 
 
 def _own_subject(text: str, sentence: Span, m: re.Match[str], cue: Span, subject_end: int) -> Span | None:
@@ -220,7 +227,7 @@ def _site_candidate(
     if not site.form_ok:
         return None
     if site.subject is not None:
-        return with_subject(text, sentence, site.subject, cue, m, content_limit)
+        return with_subject(text, sentence, site.subject, cue, m, content_limit, agreed=site.catenative)
     if site.coordination_cut is not None:
         # "... reminisced about her youth and said ...": the coordinated verb shares the subject.
         speaker = _shared_subject(found, here, text, sentence_begin, cue[0])

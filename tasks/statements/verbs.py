@@ -11,6 +11,9 @@ from tasks.lexicon import load_lexicon
 from tasks.statements.cues import LEXICON, cue_lexicon
 from tasks.statements.spans import Span
 
+# "to" (and an adverb) right before a cue verb: the cheap test before catenative_pattern().
+_TO_BEFORE = re.compile(r"(?<![\w'’-])to\s+(?:[a-z]+ly\s+)?$")
+_CATENATIVE_REACH = 50  # chars before a cue verb read for "appeared to", "has continued to"
 _LY_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{2,}ly)\s+$")
 # A contracted auxiliary glued to the subject right before a cue ("he's said", "they'd say").
 _CONTRACTION = re.compile(r"(?<=\w)(['’](?:s|ve|d|re|ll|m))\s+$")
@@ -41,6 +44,35 @@ def auxiliary_words() -> AuxiliaryWords:
         ly_not_adverbs=frozenset(cue_lexicon().ly_not_adverbs),
         before_adverb=re.compile(rf"(?<![\w'’-])({before_adverb})\s+$"),
     )
+
+
+@cache
+def catenative_pattern() -> re.Pattern[str]:
+    """An auxiliary, a catenative verb and "to" ending right before a cue verb ("has continued to")."""
+    lex = load_lexicon(LEXICON)
+    auxiliaries = "|".join(re.escape(w) for w in lex["auxiliaries"])
+    catenatives = "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in lex["catenatives"])
+    return re.compile(
+        rf"(?<![\w'’-])(?:(?:{auxiliaries})\s+)?(?:[a-z]+ly\s+)?(?:{catenatives})\s+(?:[a-z]+ly\s+)?to\s+(?:[a-z]+ly\s+)?$"
+    )
+
+
+def catenative_before(text: str, floor: int, verb_start: int) -> re.Match[str] | None:
+    """The catenative phrase through which a subject speaks, ending right before a bare cue verb
+    ("he appeared to suggest", "Ham went on to explain").
+
+    Args:
+        text: the article body.
+        floor: do not look before this offset (the sentence start).
+        verb_start: where the cue verb starts.
+
+    Returns:
+        The match, or None.
+    """
+    lo = max(floor, verb_start - _CATENATIVE_REACH)
+    if not _TO_BEFORE.search(text, max(lo, verb_start - 16), verb_start):
+        return None
+    return catenative_pattern().search(text, lo, verb_start)
 
 
 def aux_kind(word: str) -> str | None:

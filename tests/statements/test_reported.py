@@ -35,6 +35,13 @@ REPORTED_ROWS = [
     # Relative "who" heads a clausal cue.
     ("speaker_said_that", "Residents met the developers, who say the towers will bring new shops to the area.",
      "who", "say", "indirect", "the towers will bring new shops to the area"),
+    # [catenatives]: the subject speaks through a to-infinitive cue; the phrase joins the cue.
+    ("speaker_said_that", "The mayor appeared to suggest that the bridge would stay closed.",
+     "The mayor", "appeared to suggest", "indirect", "the bridge would stay closed"),
+    ("speaker_said_that", "The union has continued to insist that the strike will go ahead.",
+     "The union", "has continued to insist", "indirect", "the strike will go ahead"),
+    ("speaker_said_that", "The engineer went on to explain how the cables had rusted.",
+     "The engineer", "went on to explain", "indirect", "how the cables had rusted"),
     # Contracted auxiliary stays inside the cue, not the speaker.
     ("speaker_said_that", "He\u2019s not saying which of the two options he prefers.",
      "He", "\u2019s not saying", "indirect", "which of the two options he prefers"),

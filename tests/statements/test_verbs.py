@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.statements.cues import cue_patterns
-from tasks.statements.verbs import aux_kind, cue_span, form_fits
+from tasks.statements.verbs import aux_kind, catenative_before, cue_span, form_fits
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,20 @@ def test_cue_span(text: str, cue: str) -> None:
     m = matches[-1]
     start, end = cue_span(m, text)
     assert text[start:end] == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("he appeared to suggest", "appeared to "),
+        ("she has repeatedly continued to insist", "has repeatedly continued to "),
+        ("they went on to explain", "went on to "),
+        ("he won't be able to brag", "won't be able to "),
+        ("she wants to say", None),  # a wish is no report: not in [catenatives]
+        ("he refused to say", None),  # a refusal reports no content
+        ("the trip to say", None),
+    ],
+)
+def test_catenative_before(text: str, phrase: str | None) -> None:
+    m = catenative_before(text, 0, text.rindex(" ") + 1)
+    assert (m.group() if m else None) == phrase
