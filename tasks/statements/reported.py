@@ -17,6 +17,7 @@ from tasks.statements.rare import RareCues
 from tasks.statements.spans import Candidate, Span, covered
 from tasks.statements.structure import Article
 from tasks.statements.subjects import (
+    appositive_subject,
     before_affiliation,
     is_document,
     is_time_head,
@@ -234,16 +235,22 @@ def _site_candidate(
         if speaker is None:
             return None
         return complement(text, cue, m, speaker, content_limit, sentence_end, "coordinated_said")
-    if lex.forms[m.group("verb")] in ("s", "past") and not m.group("pre"):
+    simple = lex.forms[m.group("verb")] in ("s", "past") and not m.group("pre")
+    after_comma = text[sentence_begin : site.subject_end].rstrip().endswith(",")
+    if simple and after_comma:
         # "Jane Doe, a spokeswoman, said ..." before "..., said Jane Doe": a sentence-initial
         # name and appositive make the cue's subject, whatever follows the cue.
-        speaker = None
-        if text[sentence_begin : site.subject_end].rstrip().endswith(","):
-            speaker = leading_mention(text, sentence_begin, site.subject_end, opener=True)
+        speaker = leading_mention(text, sentence_begin, site.subject_end, opener=True)
         if speaker is not None:
             return complement(text, cue, m, speaker, content_limit, sentence_end, "speaker_appositive_said")
-        return inverted(text, sentence, cue, m)
-    return None
+    if after_comma:
+        # "..., Jane Doe, the port's director, said ...": an appositive inside the sentence.
+        speaker = appositive_subject(text, sentence_begin, site.subject_end)
+        if speaker is not None:
+            candidate = with_subject(text, sentence, speaker, cue, m, content_limit, agreed=site.catenative)
+            if candidate is not None:
+                return candidate
+    return inverted(text, sentence, cue, m) if simple else None
 
 
 def reported_in_sentence(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from tasks.statements.clauses import clause_patterns
-from tasks.statements.mentions import mention_after
+from tasks.statements.mentions import mention_after, mention_before, speaker_type
 from tasks.statements.spans import Span
-from tasks.statements.speaker_words import speaker_words
+from tasks.statements.speaker_words import UNRESOLVED, speaker_words
 
 _WORD = re.compile(r"[\w][\w'’-]*")
 _OPENER_GAP = re.compile(r"[\s,]+")
@@ -16,6 +16,10 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s*[—–-]+\s*")
 _AFFILIATION = re.compile(r"\s*\([^()]{1,25}\)\s*$|,\s*[RDI]-[A-Z][\w.]{1,12},?\s*$")
 _AFFILIATION_AFTER = re.compile(r"\s*\([^()]{1,25}\)")
 _MAX_APPOSITIVE_WORDS = 30
+_APPOSITIVE_COMMAS = 3  # commas an appositive may hold ("Jane Doe, the director of X, a union, said")
+# What may stand before a subject inside a sentence: a comma, a closing quote, a dash, "and"/"but".
+_CLAUSE_START = re.compile(r"(?:[,;:—–]|[\"”’']|''|\band|\bbut)\s*$")
+_QUOTE_MARKS = ("\"", "“", "”", "''")
 
 
 def before_affiliation(text: str, end: int, floor: int) -> int:
@@ -104,6 +108,38 @@ def subject_at(text: str, start: int, end: int) -> Span | None:
     if not m:
         return None
     return mention_after(text, m.start(), end)
+
+
+def appositive_subject(text: str, floor: int, subject_end: int) -> Span | None:
+    """The subject before an appositive that ends right before a cue, anywhere in a sentence: "..., Jane Doe,
+    the port's director, said", "Clinton, a Democrat, did not mention", "Trump, in particular, has criticized".
+
+    Args:
+        text: the article body.
+        floor: the sentence start.
+        subject_end: where a subject right before the cue would end (after the appositive's comma).
+
+    Returns:
+        The mention, or None when no named or typed mention opens a clause before the appositive.
+    """
+    comma = text.rfind(",", floor, subject_end)
+    if comma < 0 or text[comma + 1 : subject_end].strip():
+        return None
+    pos = comma
+    for _ in range(_APPOSITIVE_COMMAS):
+        start = text.rfind(",", floor, pos)
+        if start < 0:
+            return None
+        appositive = text[start + 1 : comma]
+        if len(appositive.split()) > _MAX_APPOSITIVE_WORDS or any(q in appositive for q in _QUOTE_MARKS):
+            return None
+        speaker = mention_before(text, start, floor)
+        if speaker is not None and speaker_type(text[speaker[0] : speaker[1]]) != UNRESOLVED and (
+            not text[floor : speaker[0]].strip() or _CLAUSE_START.search(text, floor, speaker[0])
+        ):
+            return speaker
+        pos = start
+    return None
 
 
 def leading_mention(text: str, start: int, cue_begin: int, opener: bool) -> Span | None:

@@ -42,6 +42,11 @@ REPORTED_ROWS = [
      "The union", "has continued to insist", "indirect", "the strike will go ahead"),
     ("speaker_said_that", "The engineer went on to explain how the cables had rusted.",
      "The engineer", "went on to explain", "indirect", "how the cables had rusted"),
+    # An appositive inside the sentence between the subject and its cue.
+    ("speaker_said_that", "The ferry is late again, and Tom Okafor, the port's director, has warned that it may stop.",
+     "Tom Okafor", "has warned", "indirect", "it may stop"),
+    ("speaker_said_that", "Ana Ruiz, a Democrat, did not mention the harbor in her speech on the budget.",
+     "Ana Ruiz", "did not mention", "indirect", "the harbor in her speech on the budget"),
     # Contracted auxiliary stays inside the cue, not the speaker.
     ("speaker_said_that", "He\u2019s not saying which of the two options he prefers.",
      "He", "\u2019s not saying", "indirect", "which of the two options he prefers"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.statements.subjects import (
+    appositive_subject,
     before_affiliation,
     is_document,
     is_label,
@@ -74,3 +75,19 @@ def test_names_a_speaker(text: str, mention: str, names: bool) -> None:
 def test_share_before() -> None:
     text = "Nearly half of the voters"
     assert _text(text, share_before(text, 0, len(text))) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The ferry is late, and Tom Okafor, the port's director, said", "Tom Okafor"),
+        ("Officials at the port, a public body, said", "Officials at the port"),
+        ("Clinton, in particular, said", "Clinton"),
+        ("Pay rose, inflation fell, said", None),  # no mention opens a clause before the last comma
+        ('The plan, "a gift to landlords," said', None),  # a quote is no appositive
+    ],
+)
+def test_appositive_subject(text: str, subject: str | None) -> None:
+    end = text.rindex(" ") + 1
+    span = appositive_subject(text, 0, end)
+    assert (text[span[0] : span[1]] if span else None) == subject
