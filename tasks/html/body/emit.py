@@ -7,7 +7,7 @@ from typing import Any
 
 from tasks.html.body.score import Scorer
 from tasks.html.body.settings import BodySettings
-from tasks.html.body.walk import HEADING, PROSE, TITLE, Block, Walk
+from tasks.html.body.walk import HEADING, PROSE, TITLE, Block
 
 # A link whose text is its own address was typed by the author (a source, a shop link), not generated
 # navigation, so it stays despite being all link.
@@ -70,26 +70,8 @@ def emit_paragraphs(scorer: Scorer, containers: list[Any], settings: BodySetting
     return [text for text, _ in out]
 
 
-def standfirst(walk: Walk, container: Any, settings: BodySettings) -> list[str]:
-    """Prose between the page title (<h1>) and the article container: the standfirst or summary.
-
-    Templates often put the summary in the article header, a sibling of the body container, so the vote
-    leaves it out.  Only prose found within a few lines back from the container, after the title, and outside
-    furniture is taken.  A summary inside a <header> element is not: on the evaluation pages those were decks
-    the reference texts leave out, while summaries the references keep sat in plain <div>s.
-    """
-    first = walk.span[container][0]
-    found: list[str] = []
-    for i in range(first - 1, max(-1, first - 1 - settings.lead_window), -1):
-        b = walk.blocks[i]
-        if b.kind == TITLE:
-            return found[::-1]
-        if b.neg is None and is_prose(b, settings) and not walk.rules.boilerplate_line.fullmatch(b.text):
-            found.append(b.text)
-    return []
-
-
 def is_prose(b: Block, settings: BodySettings) -> bool:
+    """Whether a line is prose: a paragraph long enough and with little link text (the sibling-prose settings)."""
     return b.kind == PROSE and b.chars >= settings.sibling_prose_chars and (
         b.link_chars <= settings.sibling_prose_link_density * b.chars
     )

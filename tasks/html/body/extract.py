@@ -6,8 +6,9 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from tasks.html.body.emit import emit_paragraphs, standfirst
+from tasks.html.body.emit import emit_paragraphs
 from tasks.html.body.jsonld_body import agree_with, jsonld_article_body
+from tasks.html.body.lead import standfirst
 from tasks.html.body.rules import body_rules
 from tasks.html.body.score import Scorer
 from tasks.html.body.settings import DEFAULT_SETTINGS, BodySettings

@@ -16,7 +16,6 @@ from tests.html.body.pages import (
     ONE_LINERS,
     RELATED,
     SHARE,
-    STANDFIRST,
     article_page,
     assert_article_kept,
     page,
@@ -56,18 +55,6 @@ def test_furniture_dropped(rule: str, inside: str, outside: str, absent: str) ->
 def test_paragraphs_kept_with_blank_lines_and_collapsed_spaces() -> None:
     messy = [p.replace(" ", "  \n\t ", 3) for p in ARTICLE]
     text = extract_body(page(f"{NAV}<article>{paragraphs(messy)}</article>"))
-    assert text == "\n\n".join(ARTICLE)
-
-
-def test_standfirst_between_title_and_body_container_kept() -> None:
-    header = f"<div class='article-top'><h1>Bridge to reopen</h1><span>5 March</span><p>{STANDFIRST}</p></div>"
-    text = extract_body(page(f"{NAV}<main>{header}<div class='story'>{paragraphs(ARTICLE)}</div></main>"))
-    assert text == "\n\n".join([STANDFIRST, *ARTICLE])
-
-
-def test_prose_before_the_container_without_a_title_is_not_a_standfirst() -> None:
-    promo = f"<div class='promo-text'><p>{STANDFIRST}</p></div>"
-    text = extract_body(page(f"{NAV}<main>{promo}<div class='story'>{paragraphs(ARTICLE)}</div></main>"))
     assert text == "\n\n".join(ARTICLE)
 
 
