@@ -65,12 +65,20 @@ def clause_patterns() -> ClausePatterns:
     day_parts = alternation(lex["day_parts"])
     days_and_times = alternation(weekdays + lex["time_nouns"])
     lead_times = alternation(weekdays + lex["time_nouns"] + lex["relative_days"])
+    months, prepositions = alternation(lex["months"]), alternation(lex["interposed_prepositions"])
     interposed = re.compile(
         rf"(?:\s*,\s*(?:{alternation(lex['comma_interposed'])}|on \w+day)\s*,|"
-        rf"\s+(?:{alternation(lex['time_determiners'])})\s+(?:{days_and_times})(?:\s+(?:{day_parts}))?|"
+        rf"\s+(?:(?:{alternation(lex['interposed_adverbs'])})\s+)?(?:{alternation(lex['time_determiners'])})\s+"
+        rf"(?:{days_and_times})(?:\s+(?:{day_parts}))?|"
+        rf"\s+(?:{prepositions})\s+(?:(?:early|late|mid)[- ])?(?:(?:{months})(?:\s+\d{{4}})?|\d{{4}})|"
+        rf"\s+(?:{prepositions})\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{alternation(lex['interposed_communications'])})|"
         rf"\s+(?:{alternation(weekdays + lex['bare_interposed'])}))\s*$"
     )
-    interposed_words = weekdays + lex["time_nouns"] + lex["day_parts"] + lex["bare_interposed"]
+    interposed_words = (
+        weekdays + lex["time_nouns"] + lex["day_parts"] + lex["bare_interposed"] + lex["months"]
+        + lex["interposed_communications"]
+    )
     return ClausePatterns(
         abbreviations=frozenset(lex["abbreviations"]),
         lead=re.compile(

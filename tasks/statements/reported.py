@@ -133,7 +133,7 @@ def cue_site(text: str, sentence: Span, m: re.Match[str]) -> CueSite:
     )
     subject_end = before_affiliation(text, contraction.start() if contraction else cue[0], sentence_begin)
     last = text[max(sentence_begin, subject_end - 14) : subject_end].rstrip(" ,").rsplit(None, 1)[-1:]
-    if last and last[0] in clauses.interposed_last:
+    if last and (last[0] in clauses.interposed_last or last[0].isdigit()):
         adverbial = clauses.interposed.search(text, max(sentence_begin, subject_end - 60), subject_end)
         if adverbial and adverbial.start() > sentence_begin:
             subject_end = adverbial.start()

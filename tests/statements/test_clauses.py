@@ -28,6 +28,10 @@ def test_either_case_first() -> None:
         ("interposed", "Ada Lind on Thursday", " on Thursday"),
         ("interposed", "Ada Lind last week", " last week"),
         ("interposed", "Ada Lind yesterday", " yesterday"),
+        ("interposed", "The prosecutors in April", " in April"),  # [months] after [interposed_prepositions]
+        ("interposed", "The panel in 2001", " in 2001"),
+        ("interposed", "The bank just this month", " just this month"),  # [interposed_adverbs]
+        ("interposed", "Ada Lind in a televised interview", " in a televised interview"),
         ("share", "About four in 10", "About four in 10"),
         ("share", "72 percent of voters", "72 percent of voters"),
         ("share", "half of the Democrats", "half of the Democrats"),

@@ -142,3 +142,9 @@ def test_a_bare_ask_for_and_a_negated_comment_stay_cues() -> None:
 def test_a_planned_request_stays_inside_the_outer_report() -> None:
     rows = extract_statements("Ms Ortiz said the guild would ask for a bigger share of the revenue.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ms Ortiz", "said")]
+
+
+def test_a_dated_adverbial_between_subject_and_cue() -> None:
+    rows = extract_statements("The port authority in April announced that the ferry would stop.")
+    check_offsets("The port authority in April announced that the ferry would stop.", rows)
+    assert [(r.speaker, r.content) for r in rows] == [("The port authority", "the ferry would stop")]
