@@ -96,6 +96,10 @@ NON_STATEMENT_ROWS = [
     # The legal sense of "charge" ([false_particles]).
     "Man charged in harbour death appears in court.",
     "Two men were charged with theft on Monday.",
+    # Other non-speech senses ([false_particles]): to add to is to increase, to call into is to phone in.
+    "Ada Lind won the primary in Valdera, adding to her lead over Tom Okafor.",
+    "She called into a radio show while she was home sick.",
+    "Piet Vos reported from Sorno, and Ana Ruiz from Port Alder.",  # a byline
     # Refused speech reports no content ([refusal_contents]).
     "The port authority did not immediately respond to requests for comment.",
     "The agency would not comment on the matter.",
