@@ -134,7 +134,7 @@ def extract_page(raw: bytes | str, url: str | None = None, declared_charset: str
     jsonld = jsonld_objects(doc)
     # Metadata reads the tree as parsed; body detection may change it, so it runs second.
     meta = extract_metadata(doc, url, jsonld)
-    body = extract_body(doc, jsonld=jsonld)
+    body = extract_body(doc, jsonld=jsonld, title=meta.title)
     if not body and not meta.title:
         kind = "no_article_text" if doc.text_content().strip() else "empty_page"
         raise ExtractionError(kind, f"page yields neither article text nor a title{_at(url)}")

@@ -47,3 +47,10 @@ def test_jsonld_objects_given_by_the_caller_are_used_as_they_are() -> None:
         ARTICLE
     )
     assert extract_body(doc, jsonld=[]) == extract_body(doc)
+
+
+def test_a_line_repeating_the_headline_is_not_body_text() -> None:
+    # Some templates print the headline as a paragraph (<p class="title">) inside the article container.
+    doc = page(f"{NAV}<article><p class='title'>Bridge to reopen</p>{paragraphs(ARTICLE)}</article>")
+    assert extract_body(doc, title="Bridge to Reopen!") == "\n\n".join(ARTICLE)
+    assert extract_body(doc).startswith("Bridge to reopen")
