@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.html.body import extract_body
-from tasks.html.body.rules import class_hint
+from tasks.html.body.rules import body_rules, class_hint
 from tasks.lexicon import load_lexicon, load_patterns
 from tests.html.body.pages import ARTICLE, NAV, page, paragraphs
 
@@ -36,3 +36,15 @@ def test_lexicons_load_with_the_groups_the_code_reads() -> None:
 )
 def test_class_hint(rule: str, hints: str, expected: float) -> None:
     assert class_hint(hints) == expected
+
+
+@pytest.mark.parametrize(
+    "rule,line,furniture",
+    [
+        ("an advertisement label", "Advertisement", True),
+        ("the British short form", "Advert", True),
+        ("a sentence that mentions an advert", "The advert ran on every channel for a week.", False),
+    ],
+)
+def test_one_line_furniture(rule: str, line: str, furniture: bool) -> None:
+    assert (body_rules().boilerplate_line.fullmatch(line) is not None) is furniture
