@@ -180,7 +180,7 @@ def _resolve(doc: Article, resolver: Resolver, candidate: Candidate) -> tuple[st
     start, end = candidate.speaker
     speaker = text[start:end]
     low = speaker.lower()
-    if low == "who":
+    if low.split()[-1] in ("who", "whom", "which"):
         # "critics, who say ...": the relative pronoun stands for the mention right before it.
         antecedent = mention_before(text, len(text[:start].rstrip(" ,")), doc.paragraphs[doc.paragraph_of(start)][0])
         if antecedent is None:

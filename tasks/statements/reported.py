@@ -12,9 +12,10 @@ from tasks.statements.clauses import clause_patterns
 from tasks.statements.complements import complement, inverted, with_subject
 from tasks.statements.cues import LEXICON, cue_lexicon
 from tasks.statements.direct import Findings
-from tasks.statements.mentions import mention_before
+from tasks.statements.mentions import mention_before, speaker_type
 from tasks.statements.rare import RareCues
 from tasks.statements.spans import Candidate, Span, covered
+from tasks.statements.speaker_words import ORGANIZATION, PUBLICATION
 from tasks.statements.structure import Article
 from tasks.statements.subjects import (
     appositive_subject,
@@ -37,7 +38,9 @@ from tasks.statements.verbs import (
 _SO_CALLED = re.compile(r"(?<![\w])[Ss]o[- ]$|(?<![\w])self-$")
 _TITLE_WORDS = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
-_WHO = re.compile(r"(?<![\w])who\s*$")
+# A relative pronoun as the subject of a cue: "critics, who say", "the ministry, which denied", "voters, many
+# of whom say".
+_RELATIVE = re.compile(r"(?<![\w])(?:(?:many|most|some|all|none|several|both|each) of (?:whom|which)|who|which)\s*$")
 # A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
 _THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,6}?[\s,:]*(?:that\b|[\"“]|'')")
 # How many later cues of a sentence may end the content of the current one (bounds the work per cue).
@@ -161,9 +164,11 @@ def _own_subject(text: str, sentence: Span, m: re.Match[str], cue: Span, subject
     if subject is None:
         subject = share_before(text, sentence_begin, subject_end)  # "About four in 10 said"
     if subject is None:
-        relative = _WHO.search(text, max(sentence_begin, subject_end - 6), subject_end)
+        relative = _RELATIVE.search(text, max(sentence_begin, subject_end - 24), subject_end)
         if relative and (lex.base_of[verb] in lex.clausal or text.startswith(" that", cue[1])):
-            subject = (relative.start(), relative.start() + 3)
+            subject = (relative.start(), relative.start() + len(relative.group().rstrip()))
+            if relative.group().startswith("which") and not _speaking_thing_before(text, sentence_begin, subject[0]):
+                subject = None
     if subject is not None and text[max(0, subject[1] - 2) : subject[1]].endswith(("'s", "’s", "'", "’")):
         return None  # "Rubio's claim": a possessive before the cue makes it a noun
     if (
@@ -175,6 +180,19 @@ def _own_subject(text: str, sentence: Span, m: re.Match[str], cue: Span, subject
     ):
         return None  # "sexual assault charges against ...": a plural noun, not a cue
     return subject
+
+
+def _speaking_thing_before(text: str, floor: int, relative_start: int) -> bool:
+    """Whether the mention a relative "which" stands for can speak: a body, an outlet or a document ("the
+    ministry, which denied", "the study, which notes"), not a thing or a case ("Walmart v. Dukes, which
+    denied class-action status")."""
+    end = relative_start
+    while end > floor and text[end - 1] in " ,—-":
+        end -= 1
+    antecedent = mention_before(text, end, floor)
+    if antecedent is None:
+        return False
+    return speaker_type(text[antecedent[0] : antecedent[1]]) in (ORGANIZATION, PUBLICATION) or is_document(text, antecedent)
 
 
 def _content_limit(text: str, sites: list[CueSite], i: int, sentence_end: int) -> int:

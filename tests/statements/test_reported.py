@@ -35,6 +35,11 @@ REPORTED_ROWS = [
     # Relative "who" heads a clausal cue.
     ("speaker_said_that", "Residents met the developers, who say the towers will bring new shops to the area.",
      "who", "say", "indirect", "the towers will bring new shops to the area"),
+    # A relative "which" speaks for a body or a document; a share "many of whom" for its group.
+    ("speaker_said_that", "The plan was drawn up by the harbour authority, which says it will cost less than the bridge.",
+     "which", "says", "indirect", "it will cost less than the bridge"),
+    ("speaker_said_that", "The strike worries the drivers, many of whom say the new rota is unsafe.",
+     "many of whom", "say", "indirect", "the new rota is unsafe"),
     # [catenatives]: the subject speaks through a to-infinitive cue; the phrase joins the cue.
     ("speaker_said_that", "The mayor appeared to suggest that the bridge would stay closed.",
      "The mayor", "appeared to suggest", "indirect", "the bridge would stay closed"),
@@ -100,6 +105,7 @@ NON_STATEMENT_ROWS = [
     "Ada Lind won the primary in Valdera, adding to her lead over Tom Okafor.",
     "She called into a radio show while she was home sick.",
     "Piet Vos reported from Sorno, and Ana Ruiz from Port Alder.",  # a byline
+    "Law students read Vos v. Okafor, which denied that the port was liable.",  # a case is no speaker
     # Refused speech reports no content ([refusal_contents]).
     "The port authority did not immediately respond to requests for comment.",
     "The agency would not comment on the matter.",
