@@ -165,7 +165,7 @@ def _visitor(
     keys the lxml tree, alive until the garbage collector runs (its passes cost a fifth of extraction time).
     """
     rules = walk.rules
-    skip, block_tags, prunable, furniture = rules.skip, rules.block, rules.prunable, rules.furniture
+    skip, block_tags, prunable, furniture, heading = rules.skip, rules.block, rules.prunable, rules.furniture, rules.heading
     blocks, span, depth_of, neg_of, hint_of = walk.blocks, walk.span, walk.depth, walk.neg_of, walk.hint
 
     def visit(el: Any, depth: int, in_link: bool) -> None:
@@ -206,7 +206,12 @@ def _visitor(
                 owners.pop()
             return
         if cls or ident:
-            negative = _class_furniture(el, tag, f"{cls or ''} {ident or ''}", negative, hint_of)
+            hints = f"{cls or ''} {ident or ''}"
+            if tag in heading:
+                # On a heading, "header" in the class names the heading itself ("subbuzz__header"), not the
+                # page's header: such headings carry article text on some sites.
+                hints = hints.replace("header", "heading")
+            negative = _class_furniture(el, tag, hints, negative, hint_of)
         if negative:
             negs.append((el, depth))
         depth_of[el] = depth

@@ -95,3 +95,8 @@ def test_a_skipped_block_element_does_not_own_the_text_after_it() -> None:
     root = lxml_html.fragment_fromstring("<div><nav><a href='/'>Home</a></nav>Text after</div>", create_parent="body")
     (block,) = Walk(rules, root).blocks
     assert (block.text, block.owner.tag) == ("Text after", "div")
+
+
+def test_header_in_a_headings_class_names_the_heading_not_page_furniture() -> None:
+    walk = _walk("<h2 class='item__header'>Sub</h2><div class='page-header'><p>Logo</p></div>")
+    assert [(b.text, b.neg is not None) for b in walk.blocks] == [("Sub", False), ("Logo", True)]
