@@ -1,6 +1,12 @@
-"""Score and time tasks.headlines.cluster_headlines on a labelled headline CSV (UCI News Aggregator layout).
+"""Score and time tasks.headlines.cluster_headlines on the labelled sets, or on one headline CSV (UCI layout).
 
 Modes:
+  python bench/headlines.py                      every set: ../shared/eval/headlines/uci_dev.csv and each
+                                                 ../shared/eval/stories/*_dev.csv, whole and per half (halves
+                                                 by story), with B-cubed P/R/F1, the largest predicted and true
+                                                 story, dup-group pair precision and, for ECB+, the share of
+                                                 cross-event pairs merged inside a topic (the sets' score.py)
+  python bench/headlines.py --no-dates           the same with every publication date dropped
   python bench/headlines.py CSV                  quality: B-cubed P/R/F1 of story_id vs STORY, pairwise
                                                  precision of dup_group_id, time
   python bench/headlines.py CSV --half a|b       the same on half of the stories (split by a hash of STORY)
@@ -21,12 +27,15 @@ Modes:
 from __future__ import annotations
 
 import argparse
+import csv
 import dataclasses
 import hashlib
+import importlib.util
 import resource
 import sys
 import time
 from collections import Counter
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +47,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tasks.headlines import HeadlineSettings, cluster_headlines
 
 TS = pa.timestamp("us", tz="UTC")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+STORIES = SHARED / "eval" / "stories"
+UCI = SHARED / "eval" / "headlines" / "uci_dev.csv"
+LEAD_CHARS = 400  # what the merge gives story matching (tasks/run/merge.py LEAD_CHARS)
+# Undated articles take the run's logical midnight as their time, as in the flow (tasks/run/rows.py).
+RUN_MIDNIGHT = datetime(2026, 11, 27, tzinfo=timezone.utc)
 
 
 def load_csv(path: str) -> pa.Table:
@@ -92,6 +107,91 @@ def report(out: pa.Table, gold: list[str], seconds: float, label: str) -> None:
         f"  dup_group pairwise precision={dp:.4f} over {dpairs} pairs\n"
         f"  time={seconds:.2f}s ({out.num_rows / max(seconds, 1e-9):.0f} headlines/s)"
     )
+
+
+def load_story_set(path: Path, dates: bool = True) -> tuple[pa.Table, list[dict[str, str]]]:
+    """A ../shared/eval/stories CSV in the `new` layout (title as the headline, the first LEAD_CHARS of its text as
+    the lead, `published` as seen_at, else the run's midnight), plus its rows for the set's scorer."""
+    csv.field_size_limit(1 << 30)
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    midnight = int(RUN_MIDNIGHT.timestamp() * 1_000_000)
+
+    def micros(published: str) -> int:
+        if not (dates and published):
+            return midnight
+        return int(datetime.fromisoformat(published).timestamp() * 1_000_000)
+
+    table = pa.table(
+        {
+            "headline_id": pa.array([f"h{r['id']}" for r in rows], pa.string()),
+            "article_id": pa.array([f"a{r['id']}" for r in rows], pa.string()),
+            "text": pa.array([r["title"] for r in rows], pa.string()),
+            "seen_at": pa.array([micros(r.get("published") or "") for r in rows], pa.int64()).cast(TS),
+            "source": pa.array([r.get("source") or None for r in rows], pa.string()),
+            "lead": pa.array([(r.get("text") or "")[:LEAD_CHARS] or None for r in rows], pa.string()),
+            "story": pa.array([r["story"] for r in rows], pa.string()),
+        }
+    )
+    # The scorer matches predictions by id: the headline_id of each article's one headline.
+    return table, [dict(r, id=f"h{r['id']}") for r in rows]
+
+
+def _set_scorer():  # type: ignore[no-untyped-def]
+    """The stories sets' own score.py (B-cubed, pairwise, largest story, ECB+ hard negatives)."""
+    spec = importlib.util.spec_from_file_location("stories_score", STORIES / "score.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def score_set(table: pa.Table, rows: list[dict[str, str]], settings: HeadlineSettings) -> dict[str, float]:
+    """Cluster a labelled night and score it with the sets' scorer; adds dup-group pair precision and time."""
+    start = time.process_time()
+    out = cluster_headlines(table.drop_columns(["story"]), None, settings)
+    cpu = time.process_time() - start
+    pred = dict(zip((r["id"] for r in rows), out.column("story_id").to_pylist()))
+    result = _set_scorer().score(rows, pred)
+    gold = table.column("story").to_pylist()
+    result["largest_true_story"] = max(Counter(gold).values())
+    result["dup_pair_precision"], result["dup_pairs"] = pair_precision(out.column("dup_group_id").to_pylist(), gold)
+    result["cpu_s"] = round(cpu, 2)
+    return result
+
+
+def _halves(rows: list[dict[str, str]]) -> dict[str, list[int]]:
+    """Row positions of each half of a set, split by a hash of the story label (as half_of)."""
+    out: dict[str, list[int]] = {"a": [], "b": []}
+    for i, row in enumerate(rows):
+        out["a" if hashlib.sha256(row["story"].encode()).digest()[0] % 2 == 0 else "b"].append(i)
+    return out
+
+
+def _print_score(label: str, result: dict[str, float]) -> None:
+    extra = ""
+    if "merged_cross_event_pairs_in_topic" in result:
+        extra = f" cross-event-in-topic={result['merged_cross_event_pairs_in_topic']:.3f}"
+    print(
+        f"{label:<22} n={result['articles']:>5} B-cubed P={result['bcubed_P']:.3f} R={result['bcubed_R']:.3f} "
+        f"F1={result['bcubed_F1']:.3f}  largest pred/true={result['largest_predicted_story']}/"
+        f"{result['largest_true_story']}  dupP={result['dup_pair_precision']:.4f} ({result['dup_pairs']} pairs)"
+        f"{extra}  cpu={result['cpu_s']:.1f}s"
+    )
+
+
+def run_all_sets(settings: HeadlineSettings, dates: bool = True) -> None:
+    """Every labelled set, whole and per half: the figures the settings are chosen on."""
+    if not SHARED.is_dir():
+        print(f"{SHARED} is absent: the evaluation sets live outside the repository", file=sys.stderr)
+        return
+    uci = load_csv(str(UCI))
+    uci_rows = [{"id": h, "story": s} for h, s in zip(uci.column("headline_id").to_pylist(), uci.column("story").to_pylist())]
+    sets = [("uci_dev", uci, uci_rows)] + [(p.stem, *load_story_set(p, dates)) for p in sorted(STORIES.glob("*_dev.csv"))]
+    for name, table, rows in sets:
+        _print_score(name, score_set(table, rows, settings))
+        for half, positions in _halves(rows).items():
+            part = table.take(pa.array(positions, pa.int64()))
+            _print_score(f"  half {half}", score_set(part, [rows[i] for i in positions], settings))
 
 
 def run_quality(table: pa.Table, settings: HeadlineSettings) -> None:
@@ -279,7 +379,7 @@ def templated(n_stories: int, per_story: int, seed: int = 0, leads: bool = False
     picked = [combos[i] for i in rng.choice(len(combos), n_stories, replace=False)]
     texts, stories, lead_texts = [], [], []
     for place, topic in picked:
-        for k in range(per_story):
+        for _ in range(per_story):
             wording = _TOPICS[topic][int(rng.integers(0, len(_TOPICS[topic])))].format(p=place)
             texts.append(_DECOR[int(rng.integers(0, len(_DECOR)))].format(h=wording))
             stories.append(f"{place}/{topic}")
@@ -319,6 +419,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--nights", type=int, default=0)
     parser.add_argument("--scale", type=int, default=0)
     parser.add_argument("--unique", action="store_true", help="with --scale: make every synthetic text distinct")
+    parser.add_argument("--no-dates", action="store_true", help="with no CSV: drop every publication date")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     args = parser.parse_args(argv)
     overrides = {}
@@ -329,6 +430,9 @@ def main(argv: list[str] | None = None) -> None:
     settings = HeadlineSettings(**overrides)
     if args.templated:
         run_templated(settings, leads=args.leads)
+        return
+    if not args.csv:
+        run_all_sets(settings, dates=not args.no_dates)
         return
     table = load_csv(args.csv)
     if args.half:
