@@ -37,7 +37,13 @@ class RarePatterns:
     passive_by: RarePattern  # "was first reported by X"; group pby is the cue
     it_passive: RarePattern  # "it was reported that"; group pitcue is the cue
     asked: RarePattern  # "asked (by X) whether"; groups askcue, agent
+    passive_report: RarePattern  # "was accused of", "has been criticized for": a report with nobody named
     passive_aux: re.Pattern[str]  # the auxiliaries and adverbs before a passive_by verb
+
+
+def _spaced(entries: tuple[str, ...]) -> str:
+    """An alternation of escaped entries whose spaces match any whitespace run."""
+    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in entries)
 
 
 @cache
@@ -49,7 +55,7 @@ def rare_patterns() -> RarePatterns:
     passive_verbs = lex["passive_by_verbs"]
     hedges = lex["hedge_adverbs"]
     it_auxes = lex["it_passive_auxiliaries"]
-    spaced_auxes = "|".join(r"\s+".join(map(re.escape, aux.split())) for aux in it_auxes)
+    spaced_auxes = _spaced(it_auxes)
     it_adverbs = "|".join(rf"{re.escape(a)}\s+" for a in lex["it_passive_adverbs"])
     return RarePatterns(
         according=RarePattern(
@@ -72,6 +78,12 @@ def rare_patterns() -> RarePatterns:
             re.compile(
                 r"(?P<askcue>[Aa]sked)(?:\s+by\s+(?P<agent>[^,.;:]{1,60}?))?"
                 rf"\s+(?=(?:{alternation(lex['question_words'])})\b)"
+            ),
+        ),
+        passive_report=RarePattern(
+            tuple(frame.split()[0] for frame in lex["passive_report_frames"]),
+            re.compile(
+                rf"(?:{alternation(lex['passive_auxiliaries'])})\s+(?:[a-z]+ly\s+)?(?:{_spaced(lex['passive_report_frames'])})\b"
             ),
         ),
         passive_aux=re.compile(
@@ -122,6 +134,7 @@ class RareCues:
         self.passive_by_at = _find(text, patterns.passive_by)
         self.it_passive_at = _find(text, patterns.it_passive)
         self.asked_at = _find(text, patterns.asked)
+        self.passive_report_at = _find(text, patterns.passive_report)
 
     def according(self, start: int, end: int) -> Candidate | None:
         """'According to X, ...', '... , according to X.', 'A, according to X, is B': in sentence [start, end)."""
@@ -174,7 +187,8 @@ class RareCues:
         return Candidate([content], speaker, (m.start("askcue"), cue_end), "asked_passive")
 
     def passive(self, start: int, end: int) -> Candidate | None:
-        """'X was first reported by Y', 'It was reported that X', 'X reportedly did Y': in [start, end)."""
+        """'X was first reported by Y', 'It was reported that X', 'X reportedly did Y', 'X was accused of Y':
+        in [start, end)."""
         text = self.text
         m = _first_within(self.passive_by_at, start, end)
         if m and m.start() not in self.in_quotes:
@@ -195,6 +209,12 @@ class RareCues:
             content = trim_content(text, start, end)
             if count_words(text, *content) >= 4:
                 return Candidate([content], None, (m.start(), m.end()), "reportedly")
+        m = _first_within(self.passive_report_at, start, end)
+        if m and m.start() not in self.in_quotes:
+            # "Mr. Vos was accused of hiding the report": the whole sentence is what someone said.
+            content = trim_content(text, start, end)
+            if count_words(text, *content) >= 4:
+                return Candidate([content], None, (m.start(), m.end()), "passive_report")
         return None
 
 

@@ -25,6 +25,11 @@ RARE_ROWS = [
      "", "has been widely rumoured", "indirect", "the club will move north"),
     ("reportedly", "The striker reportedly turned down an offer from a rival club.",
      "", "reportedly", "indirect", "The striker reportedly turned down an offer from a rival club"),
+    # [passive_report_frames]: a passive of judging speech with nobody named; the sentence is the content.
+    ("passive_report", "The port director was accused of hiding the safety report from the council.",
+     "", "was accused of", "indirect", "The port director was accused of hiding the safety report from the council"),
+    ("passive_report", "The agency has been widely criticized for the delays at the border.",
+     "", "has been widely criticized for", "indirect", "The agency has been widely criticized for the delays at the border"),
 ]
 
 
@@ -42,6 +47,7 @@ def test_every_pattern_has_needles_that_its_matches_contain() -> None:
         (patterns.passive_by, "disclosed by the"),
         (patterns.it_passive, "It will be announced that"),
         (patterns.asked, "asked whether"),
+        (patterns.passive_report, "was blamed for"),
     ]:
         assert rare.pattern.search(sample), sample
         assert any(n in sample for n in rare.needles), sample

@@ -88,6 +88,7 @@ NON_STATEMENT_ROWS = [
     "Officials in several western states fear the new rules.",  # "states" is a noun
     "The so-called reform passed without debate.",
     "He was told to wait outside the building.",  # passive without an agent: not an active cue
+    "The holiday is observed as a day of rest across the region.",  # not in [passive_report_frames]
     "The band spoke at the festival on Sunday.",  # "spoke" needs a particle ("spoke about")
     "Her remarks came a day after the vote.",
     "The @ handle should be deleted and so should the person who wrote the hateful posts.",
