@@ -140,8 +140,14 @@ def _role_furniture(el: Any, role: str, negative: bool, rules: Rules, hint_of: d
     return negative
 
 
-def _class_furniture(el: Any, tag: str, hints: str, negative: bool, hint_of: dict[Any, float]) -> bool:
+def _class_furniture(
+    el: Any, tag: str, hints: str, negative: bool, hint_of: dict[Any, float], is_heading: bool
+) -> bool:
     """Whether an element is furniture once its class/id hint is read; a hint is recorded."""
+    if is_heading:
+        # On a heading, "header" in the class names the heading itself ("subbuzz__header"), not the page's
+        # header: such headings carry article text on some sites.
+        hints = hints.replace("header", "heading")
     hint = class_hint(hints)
     if hint:
         hint_of[el] = hint
@@ -189,9 +195,6 @@ def _visitor(
             # cell holding paragraphs stays a block.
             is_block = False
             pieces.append(" ")
-        if is_block:
-            end_block()
-            owners.append(el)
         cls, ident, role = el.get("class"), el.get("id"), el.get("role")
         if cls and not is_block and inline_hidden(cls):
             return
@@ -199,19 +202,15 @@ def _visitor(
         if role:
             negative = _role_furniture(el, role, negative, rules, hint_of)
         if negative and tag in prunable and len(_TEXT_OF(el)) < _PRUNE_CHARS:
-            # Small navigation, asides and footers cannot hold the article: skipping their subtrees
-            # (a third of a typical page's elements) saves a third of the walk.  A skipped block still ends
-            # the line before it, but owns nothing after it.
-            if is_block:
-                owners.pop()
+            # Small navigation, asides and footers cannot hold the article: skipping their subtrees (a third
+            # of a typical page's elements) saves a third of the walk.  They still end the line before them.
+            end_block()
             return
+        if is_block:
+            end_block()
+            owners.append(el)
         if cls or ident:
-            hints = f"{cls or ''} {ident or ''}"
-            if tag in heading:
-                # On a heading, "header" in the class names the heading itself ("subbuzz__header"), not the
-                # page's header: such headings carry article text on some sites.
-                hints = hints.replace("header", "heading")
-            negative = _class_furniture(el, tag, hints, negative, hint_of)
+            negative = _class_furniture(el, tag, f"{cls or ''} {ident or ''}", negative, hint_of, tag in heading)
         if negative:
             negs.append((el, depth))
         depth_of[el] = depth

@@ -100,3 +100,8 @@ def test_a_skipped_block_element_does_not_own_the_text_after_it() -> None:
 def test_header_in_a_headings_class_names_the_heading_not_page_furniture() -> None:
     walk = _walk("<h2 class='item__header'>Sub</h2><div class='page-header'><p>Logo</p></div>")
     assert [(b.text, b.neg is not None) for b in walk.blocks] == [("Sub", False), ("Logo", True)]
+
+
+def test_a_skipped_furniture_element_ends_the_line_before_it() -> None:
+    walk = _walk("<div>Text before<nav><a href='/'>Home</a></nav>text after</div>")
+    assert [b.text for b in walk.blocks] == ["Text before", "text after"]
