@@ -107,7 +107,7 @@ def complement(
     if count_words(text, start, end) < (_MIN_WORDS_OBJECT_ONLY if verb in lex.object_only else _MIN_WORDS):
         return None
     if verb in lex.object_only and not text[cue[1] : cue[1] + 6].strip().startswith("that") and not is_document(
-        text, speaker
+        text, speaker, anywhere=True
     ):
         return None
     return Candidate([(start, end)], speaker, cue, rule)
@@ -185,7 +185,7 @@ def with_subject(
     lex, clauses = cue_lexicon(), clause_patterns()
     sentence_begin, sentence_end = sentence
     before_speaker = text[sentence_begin : speaker[0]].rstrip()
-    object_only = m.group("verb") in lex.object_only and not is_document(text, speaker)
+    object_only = m.group("verb") in lex.object_only and not is_document(text, speaker, anywhere=True)
     base_form = lex.forms[m.group("verb")] == "base" and not m.group("pre").strip()
     if base_form and not agreed and not _takes_base_form(text, speaker):
         return None

@@ -40,6 +40,9 @@ REPORTED_ROWS = [
      "which", "says", "indirect", "it will cost less than the bridge"),
     ("speaker_said_that", "The strike worries the drivers, many of whom say the new rota is unsafe.",
      "many of whom", "say", "indirect", "the new rota is unsafe"),
+    # [verbs_with_object_only]: a document reports without "that", its head before a modifier included.
+    ("speaker_said_that", "Video of the meeting shows the mayor leaving the room before the vote.",
+     "Video of the meeting", "shows", "indirect", "the mayor leaving the room before the vote"),
     # [catenatives]: the subject speaks through a to-infinitive cue; the phrase joins the cue.
     ("speaker_said_that", "The mayor appeared to suggest that the bridge would stay closed.",
      "The mayor", "appeared to suggest", "indirect", "the bridge would stay closed"),
@@ -88,7 +91,8 @@ NON_STATEMENT_ROWS = [
     "Officials in several western states fear the new rules.",  # "states" is a noun
     "The so-called reform passed without debate.",
     "He was told to wait outside the building.",  # passive without an agent: not an active cue
-    "The holiday is observed as a day of rest across the region.",  # not in [passive_report_frames]
+    "The holiday is observed as a day of rest across the region.",
+    "The mayor found the keys of the old town hall in the car park.",  # a person finds things  # not in [passive_report_frames]
     "The band spoke at the festival on Sunday.",  # "spoke" needs a particle ("spoke about")
     "Her remarks came a day after the vote.",
     "The @ handle should be deleted and so should the person who wrote the hateful posts.",
