@@ -1,20 +1,28 @@
-"""Story quality through the whole pipeline: a headline CSV fed as JSONL through the nightly flow, scored from the lake.
+"""Story quality through the whole pipeline: a labelled CSV fed as JSONL through the nightly flow, scored from the lake.
 
-`bench/headlines.py` scores the clustering function on its own; this scores what an analyst gets:
-the CSV (e.g. ../shared/eval/headlines/uci_dev.csv) becomes JSONL feed items (`title`, `url`, `source`,
-`published`), `newslake`'s flow ingests them, and the `headlines` table's story_id and dup_group_id are
-scored against the CSV's STORY labels with the same B-cubed and pairwise-precision code as the bench.
+`bench/headlines.py` scores the clustering function on its own; this scores what an analyst gets: the CSV
+becomes JSONL feed items, `newslake`'s flow ingests them, and the story_id of each article's title row in the
+`headlines` table is scored against the CSV's labels.
+
+- UCI layout (../shared/eval/headlines/uci_dev.csv): items with `title`, `url`, `source`, `published`; scored
+  with the bench's B-cubed and dup-group pair precision.
+- stories layout (../shared/eval/stories/*_dev.csv): items with `title`, `text` (the article text the set
+  gives), `source` and `published` where the set has them; scored with the set's own score.py (B-cubed,
+  pairwise, largest story, ECB+ cross-event merges). An item without `published` is undated in the lake.
 
     .venv/bin/python bench/stories_through_flow.py ../shared/eval/headlines/uci_dev.csv            # one night
     .venv/bin/python bench/stories_through_flow.py ../shared/eval/headlines/uci_dev.csv --by-day   # one run per day
+    .venv/bin/python bench/stories_through_flow.py ../shared/eval/stories/ecbplus_dev.csv --no-dates
 
-With --by-day, every day of the CSV is its own landing folder and its own flow run (newslake's backfill
-path): later days must join the stories of earlier days through the lake's story index.
+With --by-day (UCI layout), every day of the CSV is its own landing folder and its own flow run (newslake's
+backfill path): later days must join the stories of earlier days through the lake's story index.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import importlib.util
 import json
 import os
 import sys
@@ -29,6 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pyarrow as pa  # noqa: E402
 import pyarrow.csv as pacsv  # noqa: E402
 from headlines import bcubed, pair_precision  # noqa: E402 - bench/headlines.py, the scoring code
+
+RUN_DATE = date(2026, 11, 27)  # the stories sets' night: undated articles take its midnight
 
 
 def read_rows(csv_path: str) -> list[dict[str, object]]:
@@ -53,10 +63,45 @@ def write_landing(rows: list[dict[str, object]], landing: Path, by_day: bool) ->
     return sorted(feeds)
 
 
+def read_story_rows(csv_path: str) -> list[dict[str, str]]:
+    """The rows of a stories-layout CSV (id, title, text, story, and published/source/topic where present)."""
+    csv.field_size_limit(1 << 30)
+    with open(csv_path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_story_landing(rows: list[dict[str, str]], landing: Path, dates: bool) -> None:
+    """One JSONL feed of the rows under landing/night/; dates dropped unless `dates`."""
+    lines = []
+    for row in rows:
+        record = {"id": row["id"], "title": row["title"], "text": row.get("text") or ""}
+        if row.get("source"):
+            record["source"] = row["source"]
+        if dates and row.get("published"):
+            record["published"] = row["published"]
+        lines.append(json.dumps(record))
+    folder = landing / "night"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n")
+
+
+def score_stories(csv_path: str, rows: list[dict[str, str]], lake: Path) -> dict[str, object]:
+    """The set's score.py over the story_id of each article's title row."""
+    from tasks.lake import Lake
+
+    found = Lake(lake).connect().execute("select a.external_id, h.story_id from headlines h "
+                                        "join articles a using (article_id) where h.role = 'title'").fetchall()
+    spec = importlib.util.spec_from_file_location("stories_score", Path(csv_path).parent / "score.py")
+    scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    return scorer.score(rows, dict(found))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("csv")
-    parser.add_argument("--by-day", action="store_true", help="one flow run per day of the CSV")
+    parser.add_argument("--by-day", action="store_true", help="one flow run per day of the CSV (UCI layout)")
+    parser.add_argument("--no-dates", action="store_true", help="stories layout: drop every publication date")
     args = parser.parse_args()
     if not Path(args.csv).exists():
         print(f"{args.csv} not found (the evaluation data lives in ../shared, outside the repository)", file=sys.stderr)
@@ -68,6 +113,17 @@ def main() -> int:
     from tasks.lake import Lake
 
     work = Path(tempfile.mkdtemp(prefix="newslake-stories-"))
+    with open(args.csv, encoding="utf-8", newline="") as handle:
+        stories_layout = "story" in next(csv.reader(handle))
+    if stories_layout:
+        story_rows = read_story_rows(args.csv)
+        write_story_landing(story_rows, work / "landing", dates=not args.no_dates)
+        started = time.perf_counter()
+        nightly(inputs=[str(work / "landing" / "night")], lake=str(work / "lake"), run_date=RUN_DATE)
+        seconds = time.perf_counter() - started
+        print(f"{len(story_rows):,} articles in one run, {seconds:.1f}s including Prefect")
+        print(json.dumps(score_stories(args.csv, story_rows, work / "lake")))
+        return 0
     rows = read_rows(args.csv)
     days = write_landing(rows, work / "landing", args.by_day)
     lake = work / "lake"
