@@ -8,7 +8,8 @@ Sets (../shared/eval): `metadata` (pages with full truth: title, date, authors, 
 raw bytes and, where the truth records one, the page's URL.  Title, date and authors are judged by
 ../shared/eval/metadata/score.py's rules; body F1 by ../shared/eval/html/score.py where the truth has a body.
 "first words" is the share of pages whose true opening words (the set's `body_prefix`, else the first
-FIRST_WORDS words of the true body) occur in the extracted body, compared on word characters only.
+FIRST_WORDS words of the true body) occur in the extracted body, compared on word characters only; a last
+line says how the two tools' hits overlap (which of one tool's misses the other finds).
 
 Every figure is printed for the whole set and for each half (a page's half is fixed by a hash of its key),
 so a rule that helps one half and hurts the other shows.
@@ -177,6 +178,20 @@ def report(name: str, truth: dict[str, Any], results: dict[str, tuple[dict[str, 
     for field in FIELDS:
         print(f"{field:<12}" + "".join(f"{figures[col][field]:>16.3f}" for col in columns))
     print(f"{'pages/s CPU':<12}" + "".join(f"{results[tool][1]:>16.1f}" for part, tool in columns if part == "all"))
+    if len(results) == 2:
+        print(first_words_overlap(truth, results["newslake"][0], results["trafilatura"][0]))
+
+
+def first_words_overlap(truth: dict[str, Any], ours: dict[str, Prediction], theirs: dict[str, Prediction]) -> str:
+    """How the two tools' first-words hits overlap: which misses of one the other finds."""
+    counts = {"both": 0, "newslake only": 0, "trafilatura only": 0, "neither": 0}
+    for key, gold in truth.items():
+        if not opening_words(gold):
+            continue
+        a = first_words_found(gold, ours[key].get("body") or "")
+        b = first_words_found(gold, theirs[key].get("body") or "")
+        counts["both" if a and b else "newslake only" if a else "trafilatura only" if b else "neither"] += 1
+    return "first words found by " + ", ".join(f"{name} {n}" for name, n in counts.items())
 
 
 def main(argv: list[str] | None = None) -> int:
