@@ -24,6 +24,7 @@ SPLIT_ROWS = [
     ("a contributor credited with an agency or a product is no author",
      "Jane Roe, Bo Chen at Harbour Models, Cy Dee using Brand Colours", ["Jane Roe"]),
     ("a name particle is no credit", "Ann van der Lee", ["Ann van der Lee"]),
+    ("Spanish particles are no credit", "María de los Ángeles Pérez", ["María de los Ángeles Pérez"]),
     ("a lowercase word at the end is no credit", "Redaktion harbour.example", ["Redaktion harbour.example"]),
 ]
 
