@@ -41,6 +41,7 @@ def _flow_kwargs(args: argparse.Namespace) -> dict[str, object]:
         "timezone_name": args.timezone,
         "batch_files": args.batch_files,
         "task_runner": args.task_runner,
+        "workers": args.workers,
         "dask_address": args.dask_address,
         "lock_timeout_s": args.lock_timeout,
     }
@@ -145,11 +146,16 @@ def cmd_sql(args: argparse.Namespace) -> int:
         print("newslake sql: --format parquet needs --output FILE", file=sys.stderr)
         return 2
     try:
-        result = Lake(args.lake).connect().execute(query)
+        con = Lake(args.lake).connect()
         if args.output:
-            rows = write_result(result.to_arrow_table(), args.format, Path(args.output))
+            relation = con.sql(query)
+            if relation is None:
+                print("newslake sql: the statement returns no rows to write", file=sys.stderr)
+                return 2
+            rows = write_result(relation.to_arrow_table(), args.format, Path(args.output))
             print(f"newslake sql: {rows} rows written to {args.output}", file=sys.stderr)
             return 0
+        result = con.execute(query)
         columns = [d[0] for d in result.description or []]
         print(render_text(columns, result.fetchall(), args.format))
     except FileNotFoundError as error:
@@ -233,8 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
                              help="IANA zone whose yesterday is the default run date (default: %(default)s)")
         command.add_argument("--batch-files", type=int, default=DEFAULTS.batch_files,
                              help="input files per shard (default: %(default)s)")
-        command.add_argument("--task-runner", choices=("thread", "dask"), default=DEFAULTS.task_runner,
-                             help="where shards run (default: %(default)s)")
+        command.add_argument("--task-runner", choices=("auto", "process", "thread", "dask"), default=DEFAULTS.task_runner,
+                             help="where shards run (default: %(default)s: processes, threads for a single shard)")
+        command.add_argument("--workers", type=int, help="worker processes (default: the machine's cores)")
         command.add_argument("--dask-address", help="scheduler address of an existing Dask cluster")
         command.add_argument("--lock-timeout", type=float, default=DEFAULTS.lock_timeout_s,
                              help="seconds to wait for another writer (default: %(default)s)")

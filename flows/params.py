@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -24,11 +25,14 @@ class NightlyParams(BaseModel):
     lake: str = Field("data_lake", description="Lake root directory.")
     run_date: date | None = Field(None, description="Logical date (partition key); default: yesterday in `timezone`.")
     timezone: str = Field("UTC", description="IANA zone that decides what 'yesterday' is, e.g. Europe/Amsterdam.")
-    batch_files: int = Field(200, ge=1, le=100_000, description="Input files per shard (a shard is one task).")
-    task_runner: Literal["thread", "dask"] = Field("thread", description="Where shards run.")
+    batch_files: int = Field(200, ge=1, le=100_000, description="At most this many input files (or pieces) per shard.")
+    task_runner: Literal["auto", "process", "thread", "dask"] = Field(
+        "auto", description="Where shards run: processes on every core (auto picks threads for a single shard, "
+        "where processes cost more than they win), threads, or a Dask cluster.")
+    workers: int | None = Field(None, ge=1, description="Processes (or Dask workers) the shards run on; "
+                                "default: the machine's cores.")
     dask_address: str | None = Field(None, description="Scheduler address of an existing Dask cluster; "
                                      "default with task_runner=dask: a LocalCluster on this machine.")
-    dask_workers: int = Field(2, ge=1, description="Workers of the LocalCluster when no address is given.")
     lock_timeout_s: float = Field(0.0, ge=0, description="How long to wait for another run writing the lake.")
 
     @classmethod
@@ -50,6 +54,10 @@ class NightlyParams(BaseModel):
         if self.dask_address and self.task_runner != "dask":
             raise ValueError("dask_address is set but task_runner is not 'dask'")
         return self
+
+    def resolved_workers(self) -> int:
+        """The number of worker processes: as given, else the machine's cores."""
+        return self.workers or os.cpu_count() or 1
 
     def resolved_date(self, now: datetime | None = None) -> date:
         """The run date: as given, else yesterday in the configured time zone."""

@@ -11,13 +11,14 @@ from pathlib import Path
 import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
-from prefect.task_runners import TaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from flows.params import NightlyParams
 from tasks.ingest import discover
 from tasks.records import RunInfo, ShardResult
 from tasks.report.run import report_run
 from tasks.run import NightSteps
-from tasks.run.commit import commit_run, record_failed_run
+from tasks.run.commit import commit_run, place_run, record_failed_run
 from tasks.run.layout import Staging
 from tasks.run.merge import merge_run
 from tasks.run.plan import plan_shards
@@ -44,6 +45,7 @@ plan_shards_task = task(plan_shards, name="plan-shards", cache_policy=NONE)
 # blocking work (it only fires afterwards); readers bound their own work instead (size limits per record).
 process_shard_task = task(process_shard, name="process-shard", **STORAGE)
 merge_task = task(merge_run, name="merge", timeout_seconds=3600, **STORAGE)
+place_task = task(place_run, name="place", timeout_seconds=600, **STORAGE)
 commit_task = task(commit_run, name="commit", timeout_seconds=600, **STORAGE)
 record_failed_run_task = task(record_failed_run, name="record-failed-run", timeout_seconds=600, **STORAGE)
 run_report_task = task(report_run, name="run-report", cache_policy=NONE)
@@ -62,14 +64,36 @@ def run_shards(plan: str, run: RunInfo, staging: str) -> list[ShardResult]:
     return results
 
 
-def prefect_steps(task_runner: TaskRunner) -> NightSteps:
-    """The night's steps as Prefect tasks, with the shards on `task_runner` (a subflow of their own)."""
+def build_task_runner(params: NightlyParams, n_shards: int) -> TaskRunner:
+    """The runner the shards execute on: worker processes (one per core), threads, or a Dask cluster."""
+    workers = params.resolved_workers()
+    if params.task_runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if params.dask_address:
+            return DaskTaskRunner(address=params.dask_address)
+        # One thread per worker process: the stages are CPU-bound Python, threads would share one GIL.
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+    if params.task_runner == "process" or (params.task_runner == "auto" and n_shards > 1 and workers > 1):
+        return ProcessPoolTaskRunner(max_workers=min(workers, n_shards))
+    # One shard (or one core): a worker process would cost its start-up and win nothing.
+    return ThreadPoolTaskRunner(max_workers=min(workers, max(1, n_shards)))
+
+
+def prefect_steps(params: NightlyParams) -> NightSteps:
+    """The night's steps as Prefect tasks; the shards run in a subflow on the runner their number calls for."""
+
+    def shards(plan: str, run: RunInfo, staging: str) -> list[ShardResult]:
+        n_shards = len(Staging(Path(staging), run.run_id).load_plan())
+        return run_shards.with_options(task_runner=build_task_runner(params, n_shards))(plan, run, staging)
+
     return NightSteps(
         discover=discover_task,
         plan=plan_shards_task,
-        shards=run_shards.with_options(task_runner=task_runner),
+        shards=shards,
         merge=merge_task,
+        place=place_task,
+        report=run_report_task,
         commit=commit_task,
         record_failed=record_failed_run_task,
-        report=run_report_task,
     )

@@ -19,9 +19,9 @@ POINTS = (
     "night.locked", "night.discovered", "night.planned",
     "shard.file_done", "shard.closed",
     "merge.connected", "merge.articles", "merge.headlines", "merge.stories", "merge.statements", "merge.inputs",
-    "merge.placed_one", "merge.placed_all",
-    "commit.runs_row", "lake.snapshot_written", "lake.current_replaced", "lake.views_written", "lake.orphan_removed",
-    "night.committed", "night.reported",
+    "commit.placed_one", "commit.placed_all", "commit.runs_row", "night.reported",
+    "lake.snapshot_written", "lake.current_replaced", "lake.views_written", "lake.orphan_removed",
+    "night.committed",
 )
 
 

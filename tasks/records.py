@@ -19,16 +19,32 @@ def display_path(path: str) -> str:
 
 @dataclass(frozen=True)
 class InputFile:
-    """One input file found by discovery, identified by the hash of its bytes."""
+    """One input file found by discovery, identified by the hash of its bytes; or one piece of it.
+
+    A large JSONL or WARC file is cut into pieces so that one file can use every core: a piece reads the lines
+    (or records) that start in [start, end). A JSONL piece starts at a line and knows its first line's number,
+    so its lines are named as in a whole read; a WARC piece starts reading at the first record boundary.
+    """
 
     path: str  # as the file system names it: open this
     content_sha256: str
     size_bytes: int
+    start: int = 0
+    end: int | None = None  # None: to the end of the file
+    first_line: int = 1
 
     @property
     def uri(self) -> str:
         """The path as the lake records it (see display_path)."""
         return display_path(self.path)
+
+    @property
+    def is_whole(self) -> bool:
+        return self.start == 0 and self.end is None
+
+    @property
+    def ends_the_file(self) -> bool:
+        return self.end is None or self.end >= self.size_bytes
 
 
 @dataclass(frozen=True)

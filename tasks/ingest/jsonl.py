@@ -45,10 +45,11 @@ def parse_jsonl_record(line: str) -> dict[str, object]:
     }
 
 
-def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
-    """The file's lines; None for a line longer than MAX_LINE_BYTES, which is skipped without being held in
-    memory (a feed with one runaway line keeps the lines after it)."""
-    while line := stream.readline(MAX_LINE_BYTES + 1):
+def _lines(stream: IO[bytes], end: int | None = None) -> Iterator[bytes | None]:
+    """The stream's lines (those that start before `end`, for a piece); None for a line longer than
+    MAX_LINE_BYTES, which is skipped without being held in memory (a feed with one runaway line keeps the
+    lines after it)."""
+    while (end is None or stream.tell() < end) and (line := stream.readline(MAX_LINE_BYTES + 1)):
         if len(line) <= MAX_LINE_BYTES or line.endswith(b"\n"):
             yield line
             continue
@@ -57,11 +58,20 @@ def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
         yield None
 
 
+def _open_piece(file: InputFile) -> IO[bytes]:
+    """The file's bytes from its piece's start (a piece is never cut from a gzip file)."""
+    if file.is_whole:
+        return open_decompressed(file.path)
+    stream = open(file.path, "rb")
+    stream.seek(file.start)
+    return stream
+
+
 def read_jsonl(file: InputFile, reject: Reject) -> Iterator[RawArticle | Rejected]:
     """Stream the articles of a JSONL file, one Rejected per unreadable line."""
     try:
-        with open_decompressed(file.path) as stream:
-            for lineno, raw_line in enumerate(_lines(stream), start=1):
+        with _open_piece(file) as stream:
+            for lineno, raw_line in enumerate(_lines(stream, file.end), start=file.first_line):
                 uri = f"{file.uri}#line-{lineno}"
                 if raw_line is None:
                     yield reject("oversized_record", f"line longer than {MAX_LINE_BYTES} bytes", uri)

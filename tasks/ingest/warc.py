@@ -1,9 +1,10 @@
 """WARC crawls (CC-NEWS): every HTTP response with an HTML payload is an article; every other record is accounted for.
 
-Each record gets exactly one outcome: an article, a quarantine row naming the record (`#record-N`, counted from 1
-in file order), or a counted skip (request, metadata and warcinfo records carry no article: the file's manifest
-row counts them per kind). A malformed header field costs that field (a bad WARC-Date leaves `fetched_at`
-empty); a record warcio cannot parse costs that record: reading resumes at the next record boundary.
+Each record gets exactly one outcome: an article, a quarantine row naming the record (`#offset-N`: the byte offset
+where the record starts, as CDX indexes address it), or a counted skip (request, metadata and warcinfo records
+carry no article: the file's manifest row counts them per kind). A malformed header field costs that field (a bad
+WARC-Date leaves `fetched_at` empty); a record warcio cannot parse costs that record: reading resumes at the next
+record boundary.
 """
 
 from __future__ import annotations
@@ -63,17 +64,19 @@ class _WarcReader:
 
     def __init__(self, file: InputFile, reject: Reject, stream: IO[bytes], lookup: IO[bytes]) -> None:
         self.file, self.reject, self.stream, self.lookup = file, reject, stream, lookup
-        self.index = 0  # number of the record being read, from 1
+        self.offset = 0  # where the record being read starts
         self.captures: dict[str, _Capture] = {}  # record id, payload digest or "uri date" -> response record
         self.gzipped = stream.read(2) == b"\x1f\x8b"
         stream.seek(0)
 
     def where(self) -> str:
-        return f"{self.file.uri}#record-{self.index}"
+        return f"{self.file.uri}#offset-{self.offset}"
 
     # ---- iteration with resynchronisation ---------------------------------------------------
     def outcomes(self) -> Iterator[RawArticle | Rejected | SkippedRecord]:
-        records: ArchiveIterator | _Resumed | None = ArchiveIterator(self.stream)
+        # A piece of a file starts at its first record boundary; the record it cuts belongs to the piece before.
+        records: ArchiveIterator | _Resumed | None
+        records = ArchiveIterator(self.stream) if self.file.start == 0 else self._resume_after(self.file.start - 1)[0]
         while records is not None:
             records = yield from self._read_until_broken(records)
 
@@ -90,8 +93,9 @@ class _WarcReader:
                 break
             except Exception as error:  # noqa: BLE001 - warcio raises ArchiveLoadFailed, zlib, EOF, even AttributeError
                 # Only parsing a record's headers raises here: that record is lost, the rest of the file is not.
-                failed_at = records.offset
-                self.index += 1
+                failed_at = self.offset = records.offset
+                if self.file.end is not None and failed_at >= self.file.end:
+                    return None  # the next piece's record
                 resumed, resumed_at = self._resume_after(failed_at)
                 if resumed is None:  # nothing readable follows: the file ends inside this record
                     yield self.reject("truncated_record", f"the file ends inside the record at byte {failed_at} "
@@ -100,12 +104,14 @@ class _WarcReader:
                     yield self.reject("bad_warc", f"record at byte {failed_at} cannot be parsed ({type(error).__name__}: "
                                       f"{error}); resumed at byte {resumed_at}", self.where())
                 return resumed
-            self.index += 1
-            yield from self._outcome(record, records.offset)
+            self.offset = records.offset
+            if self.file.end is not None and self.offset >= self.file.end:
+                return None  # this record, and every one after it, belongs to the next piece
+            yield from self._outcome(record, self.offset)
         # warcio stops quietly when the last record's headers are cut off: unread bytes mean a truncated record.
         unread = self.file.size_bytes - records.offset
-        if unread > 0:
-            self.index += 1
+        if unread > 0 and self.file.ends_the_file:
+            self.offset = records.offset
             yield self.reject("truncated_record", f"last {unread} bytes of the file are not a complete record",
                               self.where())
         return None

@@ -150,6 +150,12 @@ RUNS = _schema(
     _field("started_at", TS, "wall-clock start", False),
     _field("finished_at", TS, "wall-clock end of commit", False),
     _field("status", pa.string(), "completed | partial (something was quarantined) | failed", False),
+    _field(
+        "stage_seconds",
+        pa.struct([(name, pa.float64()) for name in ("discover", "shards", "merge", "commit", "report")]),
+        "wall seconds per stage; they add up to finished_at - started_at",
+    ),
+    _field("startup_seconds", pa.float64(), "seconds the run paid before its first stage (Prefect's start-up)"),
     _field("files_seen", pa.int32(), "input files discovered", False),
     _field("files_new", pa.int32(), "input files not ingested before", False),
     _field("skipped", pa.int32(), "input paths skipped: content already in the lake, or a copy of another input", False),
@@ -183,7 +189,6 @@ STAGED: dict[str, pa.Schema] = {
     "statements": STAGED_STATEMENTS,
     "quarantine": QUARANTINE,
     "files": FILES,
-    "inputs": INPUTS,
 }
 
 TABLES: dict[str, pa.Schema] = {

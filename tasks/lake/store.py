@@ -118,6 +118,16 @@ class Lake:
         Returns:
             The new snapshot.
         """
+        snapshot = self.pending(run_id, change)
+        self._publish(snapshot)
+        self._write_views_file(snapshot)
+        failpoint("lake.views_written")
+        self._expire_snapshots()
+        return snapshot
+
+    def pending(self, run_id: str, change: Commit) -> Snapshot:
+        """The snapshot that committing `change` would publish, without publishing it: a run reads its own
+        result through it before it commits (its report), while every other reader still sees the previous one."""
         previous = self.snapshot()
         tables = {name: list(files) for name, files in previous.tables.items()}
         for name, removed in change.removed.items():
@@ -129,17 +139,12 @@ class Lake:
                 if rel.parts[0] != "tables":
                     raise ValueError(f"{path} is not under {self.tables_dir}: move staged files with place()")
                 tables[name].append(str(rel))
-        snapshot = Snapshot(
+        return Snapshot(
             previous.version + 1,
             {name: tuple(files) for name, files in tables.items()},
             run_id,
             datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )
-        self._publish(snapshot)
-        self._write_views_file(snapshot)
-        failpoint("lake.views_written")
-        self._expire_snapshots()
-        return snapshot
 
     def place(self, staged: Path, table: str, ingest_date: date, file_name: str) -> Path:
         """Move a staged file to its partition under tables/ (still invisible until commit)."""

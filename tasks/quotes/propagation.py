@@ -1,26 +1,26 @@
 """Quote propagation: the same statement repeated across articles (identical, trimmed or lightly edited copies of its
 content, by the same speaker or an unresolved one) gets one quote_id, across nights.
 
-Candidate pairs come from MinHash signatures of word bigrams, banded for locality-sensitive hashing (never all
-pairs), plus exact matches of the normalized text; each candidate is then verified on its bigram sets: Jaccard
-for edited copies, containment for trimmed ones. Verified pairs join into quotes (connected components). A quote
+Contents are normalized and shingled in DuckDB (sql/pipeline/quote_shingles.sql). Candidate pairs come from MinHash
+signatures of word bigrams, banded for locality-sensitive hashing (never all pairs), plus exact matches of the
+normalized text; each candidate is then verified on its bigram sets: Jaccard for edited copies, containment for
+trimmed ones. Verified pairs join into quotes (connected components). A quote
 that includes statements already in the lake keeps the quote_id of the earliest of them, so tomorrow's
 repetition joins today's quote; otherwise its id derives from its earliest statement.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-import zlib
 from dataclasses import dataclass
 
+import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from tasks.ids import stable_id
+from tasks.lake.views import sql_text
 
-_WORD = re.compile(r"[^\W_](?:[\w'’]*[^\W_])?")
 # MurmurHash3's 64-bit finalizer: a bijection that mixes every input bit into every output bit; seeded per hash
 # function by xor, it gives the independent permutations MinHash needs (a*h + b without wrap-around would not mix).
 _MIX1, _MIX2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
@@ -30,8 +30,6 @@ _MIX1, _MIX2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
 class QuoteSettings:
     """Thresholds of quote matching (chosen on generated repetitions: bench/quotes.py)."""
 
-    shingle_words: int = 2
-    """Words per shingle: bigrams survive a changed word better than trigrams on short quotes."""
     bands: int = 24
     """LSH bands; with rows_per_band 3, a pair of Jaccard 0.5 becomes a candidate with probability 0.96."""
     rows_per_band: int = 3
@@ -49,26 +47,42 @@ class QuoteSettings:
     """Statements of the lake this far back are matched against a run's new ones."""
 
 
-def content_words(content: str) -> list[str]:
-    """The words of a statement's content for matching: NFKC, case-folded, punctuation and quote marks dropped."""
-    return [w.replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFKC", content).casefold())]
+@dataclass(frozen=True)
+class _Shingled:
+    """Every statement's bigram hashes, flat (row i owns hashes[offsets[i]:offsets[i + 1]]), and per row its
+    normalized text's hash and word count."""
+
+    hashes: np.ndarray
+    offsets: np.ndarray
+    text_hash: np.ndarray
+    n_words: np.ndarray
+
+    def shingles(self, row: int) -> np.ndarray:
+        return np.unique(self.hashes[self.offsets[row] : self.offsets[row + 1]])
 
 
-def _shingles(words: list[str], size: int) -> frozenset[int]:
-    if len(words) < size:
-        return frozenset([zlib.crc32(" ".join(words).encode())])
-    return frozenset(zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(len(words) - size + 1))
+def _shingle(contents: pa.Array) -> _Shingled:
+    """Normalize and shingle every content in DuckDB (sql/pipeline/quote_shingles.sql): no Python loop per row."""
+    con = duckdb.connect()
+    con.register("statements_to_match", pa.table({"content": contents}))
+    table = con.sql(sql_text("pipeline", "quote_shingles")).to_arrow_table()
+    con.close()
+    shingles = table.column("shingles").combine_chunks()
+    return _Shingled(
+        hashes=pc.list_flatten(shingles).to_numpy(zero_copy_only=False).astype(np.uint64),
+        offsets=shingles.offsets.to_numpy().astype(np.int64),
+        text_hash=table.column("text_hash").to_numpy().astype(np.uint64),
+        n_words=table.column("n_words").to_numpy().astype(np.int64),
+    )
 
 
-def _signatures(shingles: list[frozenset[int]], settings: QuoteSettings) -> np.ndarray:
-    """MinHash signatures, one row per content: the minimum of each universal hash over its shingles."""
-    sizes = np.fromiter((len(s) for s in shingles), np.int64, len(shingles))
-    values = np.fromiter((h for s in shingles for h in s), np.uint64, int(sizes.sum()))
-    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+def _signatures(shingled: _Shingled, settings: QuoteSettings) -> np.ndarray:
+    """MinHash signatures, one row per content: the minimum of each seeded hash over its shingles."""
+    values, starts = shingled.hashes, shingled.offsets[:-1]
     rng = np.random.default_rng(20261201)  # fixed: the same contents always get the same signatures
     n_hashes = settings.bands * settings.rows_per_band
     seeds = rng.integers(0, np.iinfo(np.int64).max, n_hashes, dtype=np.int64).astype(np.uint64)
-    signature = np.empty((len(shingles), n_hashes), np.uint64)
+    signature = np.empty((len(starts), n_hashes), np.uint64)
     shift = np.uint64(33)
     for k in range(n_hashes):
         mixed = (values ^ seeds[k]) * _MIX1  # uint64 products wrap around: that is the point
@@ -84,23 +98,21 @@ def _bucket_pairs(keys: np.ndarray, order_by: np.ndarray, max_bucket: int) -> se
     pairs: set[tuple[int, int]] = set()
     order = np.lexsort((order_by, keys))
     sorted_keys = keys[order]
-    edges = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
-    for bucket in np.split(order, edges):
-        if len(bucket) < 2:
-            continue
-        members = bucket.tolist()
-        if len(members) <= max_bucket:
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(sorted_keys)])
+    shared = sizes > 1  # most keys belong to one row: only the shared ones are visited
+    for start, size in zip(starts[shared].tolist(), sizes[shared].tolist()):
+        members = order[start : start + size].tolist()
+        if size <= max_bucket:
             pairs.update((min(i, j), max(i, j)) for n, i in enumerate(members) for j in members[n + 1 :])
         else:
             pairs.update((min(i, j), max(i, j)) for i, j in zip(members, members[1:]))
     return pairs
 
 
-def _candidates(shingles: list[frozenset[int]], exact: list[str], times: np.ndarray,
-                settings: QuoteSettings) -> set[tuple[int, int]]:
-    exact_ids = np.unique(np.array(exact, dtype=object), return_inverse=True)[1].astype(np.int64)
-    pairs = _bucket_pairs(exact_ids, times, settings.max_bucket)
-    signature = _signatures(shingles, settings)
+def _candidates(shingled: _Shingled, times: np.ndarray, settings: QuoteSettings) -> set[tuple[int, int]]:
+    pairs = _bucket_pairs(shingled.text_hash, times, settings.max_bucket)
+    signature = _signatures(shingled, settings)
     r = settings.rows_per_band
     weights = np.uint64(0x9E3779B97F4A7C15) ** np.arange(r, dtype=np.uint64)
     for band in range(settings.bands):
@@ -117,12 +129,14 @@ def _same_speaker(a: str | None, b: str | None) -> bool:
     return " " not in short and full.endswith(" " + short)
 
 
-def _verified(i: int, j: int, shingles: list[frozenset[int]], words: list[int], settings: QuoteSettings) -> bool:
-    if min(words[i], words[j]) < settings.min_words:
-        return False  # short contents count only when equal (the exact pairs, checked apart)
-    a, b = shingles[i], shingles[j]
-    common = len(a & b)
-    if common / len(a | b) >= settings.min_jaccard:
+def _verified(i: int, j: int, shingled: _Shingled, settings: QuoteSettings) -> bool:
+    if shingled.text_hash[i] == shingled.text_hash[j]:
+        return True  # the same normalized text
+    if min(shingled.n_words[i], shingled.n_words[j]) < settings.min_words:
+        return False  # short contents count only when equal
+    a, b = shingled.shingles(i), shingled.shingles(j)
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    if common / (len(a) + len(b) - common) >= settings.min_jaccard:
         return True
     smaller = min(len(a), len(b))
     return smaller >= settings.min_containment_shingles and common / smaller >= settings.min_containment
@@ -173,16 +187,13 @@ def assign_quote_ids(new: pa.Table, prior: pa.Table | None, settings: QuoteSetti
     statement_ids = both.column("statement_id").to_pylist()
     speakers = both.column("speaker_key").to_pylist()
     times = both.column("seen_at").cast(pa.int64()).fill_null(0).to_numpy()
-    word_lists = [content_words(c or "") for c in both.column("content").to_pylist()]
-    shingles = [_shingles(w, settings.shingle_words) for w in word_lists]
-    exact = [" ".join(w) for w in word_lists]
-    words = [len(w) for w in word_lists]
+    shingled = _shingle(both.column("content").combine_chunks())
     components = _Quotes(speakers)
     verified = []
-    for i, j in _candidates(shingles, exact, times, settings):
+    for i, j in _candidates(shingled, times, settings):
         if j >= n_new and i >= n_new:
             continue  # two lake statements: already assigned on an earlier night
-        if exact[i] == exact[j] or _verified(i, j, shingles, words, settings):
+        if _verified(i, j, shingled, settings):
             verified.append((i, j))
     for i, j in sorted(verified):  # a fixed order: the same input always gives the same quotes
         components.join(i, j)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tasks.lake import Lake
-from tasks.report.queries import TOP, Section, report_sections
+from tasks.report.queries import TOP, Section
 
 
 def markdown_table(section: Section) -> str:
@@ -19,20 +18,21 @@ def markdown_table(section: Section) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_report(lake: Lake, run_id: str, run_date: date, counts: dict[str, object], page: str | None = None) -> str:
-    """Markdown report of a committed run: counts per stage, then its night's stories, speakers, quotes, rejections.
+def run_report(
+    sections: dict[str, Section], run_id: str, run_date: date, counts: dict[str, object], page: str | None = None
+) -> str:
+    """Markdown report of a run: counts per stage, then its night's stories, speakers, quotes and rejections.
 
     Args:
-        lake: the lake the run committed to.
+        sections: the night's report sections (tasks/report/queries.py).
         run_id: the run.
         run_date: its night.
         counts: the run's `runs` row.
-        page: where the night's HTML report was written, if it was (linked from the Markdown).
+        page: where the night's HTML report is written (linked from the Markdown).
 
     Returns:
         Markdown text.
     """
-    sections = report_sections(lake.connect(), run_date, run_date)
     stage_rows = [
         ("discover", f"{counts['files_seen']} files seen, {counts['files_new']} new, {counts['skipped']} skipped"),
         ("ingest + clean", f"{counts['articles']} new articles, {counts['duplicates']} duplicates skipped"),

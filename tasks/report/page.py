@@ -10,7 +10,7 @@ import html
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from tasks.lake import Lake
+from tasks.lake import Lake, Snapshot
 from tasks.report.charts import bar_chart, column_chart
 from tasks.report.queries import Section, report_sections
 
@@ -71,25 +71,28 @@ def _stages(section: Section) -> str:
     return _chart(column_chart(labels, series, "What each run added", "rows"), "stage_counts") + _table(section)
 
 
-def night_report(lake: Lake, first: date, last: date | None = None) -> str:
+def night_report(lake: Lake, first: date, last: date | None = None, snapshot: Snapshot | None = None,
+                 sections: dict[str, Section] | None = None) -> str:
     """The HTML report of the nights first..last (inclusive) of a lake.
 
     Args:
         lake: the lake to report on (read through a sandboxed reader).
         first: first night (a run date).
         last: last night; default: the same night.
+        snapshot: the snapshot to read (default: the committed one; a run passes its pending one).
+        sections: the report's sections when the caller has them already.
 
     Returns:
         A complete HTML document.
     """
     last = last or first
-    sections = report_sections(lake.connect(), first, last)
+    snapshot = snapshot or lake.snapshot()
+    sections = sections or report_sections(lake.connect(snapshot), first, last)
     span = str(first) if first == last else f"{first} to {last}"
-    snapshot = lake.snapshot()
     parts = [
         f"<h1>newslake: {html.escape(span)}</h1>",
         f'<p class="meta">Lake {html.escape(str(lake.root))}, snapshot {snapshot.version} '
-        f"(committed {html.escape(snapshot.committed_at or 'never')}).</p>",
+        f"({html.escape(snapshot.committed_at or 'empty')}).</p>",
         "<h2>Counts per stage</h2>", _stages(sections["stage_counts"]),
         "<h2>Stories by number of outlets</h2>",
         _ranked(sections["stories"], "canonical_headline", "n_outlets", "Outlets per story", "outlets", "stories"),
@@ -107,10 +110,15 @@ def night_report(lake: Lake, first: date, last: date | None = None) -> str:
             f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n")
 
 
-def write_night_report(lake: Lake, first: date, last: date | None, path: Path) -> Path:
-    """Write night_report(...) to `path` (atomically: a browser never opens half a page); returns the path."""
+def write_page(page: str, path: Path) -> Path:
+    """Write an HTML page atomically (a browser never opens half of it); returns the path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(night_report(lake, first, last), encoding="utf-8")
+    tmp.write_text(page, encoding="utf-8")
     tmp.replace(path)
     return path
+
+
+def write_night_report(lake: Lake, first: date, last: date | None, path: Path) -> Path:
+    """Write night_report(...) of the committed lake to `path`; returns the path."""
+    return write_page(night_report(lake, first, last), path)

@@ -1,16 +1,29 @@
-"""A run's report step: the night's HTML page written into the lake, and the Markdown that links to it."""
+"""A run's report step: its night read back through the run's pending snapshot, as Markdown and as an HTML page."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from tasks.lake import Lake
+from tasks.lake import Lake, Snapshot
 from tasks.report.markdown import run_report
-from tasks.report.page import write_night_report
+from tasks.report.page import night_report
+from tasks.report.queries import report_sections
 
 
-def report_run(lake: Lake, run_id: str, run_date: date, counts: dict[str, object]) -> str:
-    """Write the night's page (LAKE/reports/<night>.html, replaced by every run of that night) and return the run's
-    Markdown report, which links to it."""
-    page = write_night_report(lake, run_date, run_date, lake.report_path(run_date))
-    return run_report(lake, run_id, run_date, counts, page=str(page))
+@dataclass(frozen=True)
+class RunReport:
+    """What a run reports: Markdown (the Prefect artifact) and the night's HTML page (written after the commit)."""
+
+    markdown: str
+    page: str
+
+
+def report_run(lake: Lake, run_id: str, run_date: date, counts: dict[str, object], snapshot: Snapshot) -> RunReport:
+    """The run's reports, read through `snapshot` (the run's pending one: the report describes what it commits)."""
+    sections = report_sections(lake.connect(snapshot), run_date, run_date)
+    page_path = lake.report_path(run_date)
+    return RunReport(
+        markdown=run_report(sections, run_id, run_date, counts, page=str(page_path)),
+        page=night_report(lake, run_date, run_date, snapshot, sections),
+    )

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from tasks.faults import failpoint
 from tasks.headlines import CLUSTER_INPUT, HeadlineSettings, cluster_headlines, summarize_stories
-from tasks.lake import Commit, Lake, PartWriter, write_table
+from tasks.lake import Lake, PartWriter, write_table
 from tasks.lake.schemas import FILES, HEADLINES, STAGED, TABLES
 from tasks.lake.views import file_view_sql, sql_text
 from tasks.quotes.propagation import QuoteSettings, assign_quote_ids
@@ -33,9 +33,11 @@ _BATCH_ROWS = 10_000
 
 @dataclass
 class MergeResult:
-    """The commit a run will make, and the counts that go into its `runs` row."""
+    """What a run will commit: its final files per table (each with its partition), the committed files they
+    supersede (copy-on-write), and the counts that go into its `runs` row."""
 
-    commit: Commit
+    files: dict[str, list[tuple[Path, date]]] = field(default_factory=dict)
+    removed: dict[str, list[str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -63,16 +65,6 @@ class _FinalFiles:
         """Write rows that belong to another partition than the run's (stories keep their creation date)."""
         path = write_table(rows, self.staging.final_part(table, partition), TABLES[table])
         self.outputs[table].append((path, partition))
-
-    def place(self, lake: Lake, removed: dict[str, list[str]]) -> Commit:
-        """Move every final file to its partition and return the commit that will publish them."""
-        commit = Commit(removed=removed)
-        for table, files in self.outputs.items():
-            for path, partition in files:
-                commit.added.setdefault(table, []).append(lake.place(path, table, partition, f"{self.run.run_id}.parquet"))
-                failpoint("merge.placed_one")
-        failpoint("merge.placed_all")
-        return commit
 
 
 def _connect(
@@ -141,7 +133,7 @@ def merge_run(
         settings: headline clustering settings (defaults if None).
 
     Returns:
-        The commit (files placed under tables/, not yet visible) and row counts per table.
+        The final files (in the run's staging directory), the files they supersede, and row counts per table.
     """
     settings = settings or HeadlineSettings()
     staging = Staging(lake.staging_dir(run.run_id), run.run_id)
@@ -172,7 +164,8 @@ def merge_run(
 
     # 5. Quarantine, the file manifest, the outcome of every input path.
     counts["quarantined"] = final.emit("quarantine", con.sql(_pipeline("run_quarantine")))
-    final.emit("files", con.table("staged_files").select(*FILES.names))
+    con.execute(_pipeline("run_files"))
+    final.emit("files", con.table("run_files").select(*FILES.names))
     con.execute(_pipeline("run_inputs"), {"run_id": run.run_id, "run_date": run.run_date})
     final.emit("inputs", con.table("run_inputs"))
     counts["skipped"] = con.execute("select count(*) from run_inputs where outcome = 'skipped'").fetchone()[0]
@@ -180,4 +173,4 @@ def merge_run(
     failpoint("merge.inputs")
 
     removed = {"stories": [str(Path(f).resolve().relative_to(lake.root)) for f in rewrite]}
-    return MergeResult(final.place(lake, removed), counts)
+    return MergeResult(final.outputs, removed, counts)

@@ -2,14 +2,16 @@
 
 The flow (flows/nightly.py) runs exactly this function, handing in Prefect-task versions of the steps
 (retries, timeouts, a task runner for the shards, the UI); benchmarks and tests run it with the plain
-functions. So the sequence of a night, its lock, its failure record and its counts exist once.
+functions. So the sequence of a night, its lock, its failure record, its counts and its clock exist once.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -21,8 +23,9 @@ from tasks.ingest import discover
 from tasks.lake import Lake, Snapshot
 from tasks.lake.schemas import INPUTS, QUARANTINE
 from tasks.records import InputFile, RunInfo, ShardResult
+from tasks.report.page import write_page
 from tasks.report.run import report_run
-from tasks.run.commit import commit_run, record_failed_run
+from tasks.run.commit import commit_run, place_run, record_failed_run, with_runs_row, write_runs_row
 from tasks.run.layout import Staging
 from tasks.run.merge import merge_run
 from tasks.run.plan import plan_shards
@@ -31,6 +34,7 @@ from tasks.run.shard import process_shard
 
 # Runs every shard of a saved plan: (plan path, run, staging dir) -> one result per shard, in plan order.
 ShardRunner = Callable[[str, RunInfo, str], list[ShardResult]]
+STAGES = ("discover", "shards", "merge", "commit", "report")
 
 
 def _ingested_before(lake: Lake, files: Sequence[InputFile]) -> dict[str, str]:
@@ -53,12 +57,28 @@ class NightSteps:
     plan: Callable = plan_shards
     shards: ShardRunner = run_shards_here
     merge: Callable = merge_run
+    place: Callable = place_run
+    report: Callable = report_run
     commit: Callable = commit_run
     record_failed: Callable = record_failed_run
-    report: Callable = report_run
 
 
 PLAIN_STEPS = NightSteps()
+
+
+@dataclass
+class StageClock:
+    """Wall seconds per stage of a night (what the `runs` row and the report show)."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - start
 
 
 @dataclass(frozen=True)
@@ -76,9 +96,11 @@ def run_night(
     run: RunInfo,
     *,
     batch_files: int,
+    workers: int = 1,
     lock_timeout_s: float = 0.0,
     steps: NightSteps = PLAIN_STEPS,
     flow_run_id: str | None = None,
+    startup_seconds: float | None = None,
     logger: logging.Logger | logging.LoggerAdapter | None = None,
 ) -> Night:
     """Ingest every input file the lake has not seen, and commit the run's rows as one snapshot.
@@ -87,67 +109,85 @@ def run_night(
         paths: input files and directories (already resolved: no globs, no `{date}`).
         lake: the lake to write.
         run: the run's id and logical date.
-        batch_files: input files per shard.
+        batch_files: at most this many input files (or pieces) per shard.
+        workers: processes the shards will run on (the plan cuts the work into a few shards per worker).
         lock_timeout_s: how long to wait for another run writing the lake.
         steps: the functions to call for each step.
         flow_run_id: the Prefect flow run, recorded in `runs`.
+        startup_seconds: what the run paid before this function started (Prefect's start-up), recorded apart.
         logger: where progress goes (default: the `newslake` logger).
 
     Returns:
         The committed night. A failure commits only a `runs` row with status `failed`, then re-raises.
     """
     log = logger or logging.getLogger("newslake")
-    started_at = datetime.now(timezone.utc)
+    clock = StageClock()
+
+    def row(status: str | None, counts: dict[str, int], files_seen: int, files_new: int) -> pa.Table:
+        return runs_row(run, flow_run_id=flow_run_id, started_at=started_at, status=status, files_seen=files_seen,
+                        files_new=files_new, counts=counts, stage_seconds=clock.seconds, startup_seconds=startup_seconds)
+
     with lake.writer_lock(run.run_id, timeout_s=lock_timeout_s):
-        # Files of a crashed earlier run are unreferenced: clear them before writing anything new.
+        started_at = datetime.now(timezone.utc)  # the run starts when it holds the lake (waiting is no stage)
         failpoint("night.locked")
-        lake.remove_orphans()
         found, files_new = None, 0
         try:
             # 1. Discover: hash every input file; the lake's manifest says which contents are new.
-            found = steps.discover(paths)
-            failpoint("night.discovered")
-            plan = steps.plan(found.files, _ingested_before(lake, found.files), batch_files)
-            shards, files_new = plan.shards, plan.files_new
+            with clock.stage("discover"):
+                # Files of a crashed earlier run are unreferenced: clear them before writing anything new.
+                lake.remove_orphans()
+                found = steps.discover(paths)
+                failpoint("night.discovered")
+                plan = steps.plan(found.files, _ingested_before(lake, found.files), batch_files, workers)
+                staging = Staging(lake.staging_dir(run.run_id), run.run_id)
+                plan_path = str(staging.save_plan(plan.shards))
+            files_new = plan.files_new
             log.info("run %s for %s: %d files seen, %d new, %d skipped, %d rejected, %d shards", run.run_id,
-                     run.run_date, len(found.files), files_new, len(plan.skipped), len(found.rejected), len(shards))
+                     run.run_date, len(found.files), files_new, len(plan.skipped), len(found.rejected), len(plan.shards))
+            failpoint("night.planned")
 
             # 2. Shards (parallel): read, clean, extract statements; each writes its own staged Parquet parts.
             # The plan goes by path: a Prefect subflow's parameters are stored by the API (at most 512 KiB).
-            staging = Staging(lake.staging_dir(run.run_id), run.run_id)
-            plan_path = str(staging.save_plan(shards))
-            failpoint("night.planned")
-            results = steps.shards(plan_path, run, str(staging.root)) if shards else []
+            with clock.stage("shards"):
+                results = steps.shards(plan_path, run, str(staging.root)) if plan.shards else []
 
-            # 3. Merge (single node): dedupe articles, cluster headlines into stories, write final files.
-            planned = {
-                "quarantine": pa.Table.from_pylist([quarantine_row(r, run) for r in found.rejected], schema=QUARANTINE),
-                "inputs": pa.Table.from_pylist([input_row(o, run) for o in plan.skipped], schema=INPUTS),
-            }
-            merged = steps.merge(lake, run, results, planned)
+            # 3. Merge (single node): dedupe articles, cluster headlines into stories, match quotes, final files.
+            with clock.stage("merge"):
+                planned = {
+                    "quarantine": pa.Table.from_pylist([quarantine_row(r, run) for r in found.rejected], schema=QUARANTINE),
+                    "inputs": pa.Table.from_pylist([input_row(o, run) for o in plan.skipped], schema=INPUTS),
+                }
+                merged = steps.merge(lake, run, results, planned)
 
-            # 4. Commit: one atomic snapshot, with the run's `runs` row.
-            row = runs_row(run, flow_run_id=flow_run_id, started_at=started_at, status=None,
-                           files_seen=len(found.files), files_new=files_new, counts=merged.counts)
-            snapshot = steps.commit(lake, run, merged, row)
+            # 4. Commit, first half: files placed under tables/ with a provisional `runs` row, still invisible.
+            with clock.stage("commit"):
+                change = steps.place(lake, run, merged)
+                provisional = row(None, merged.counts, len(found.files), files_new)
+                pending = lake.pending(run.run_id, with_runs_row(change, write_runs_row(lake, run, provisional)))
+
+            # 5. Report: the night read back through the pending snapshot, so the run reports what it commits.
+            with clock.stage("report"):
+                report = steps.report(lake, run.run_id, run.run_date, provisional.to_pylist()[0], pending)
+            failpoint("night.reported")
+
+            # 6. Commit, second half: the final `runs` row (with every stage's seconds) and one atomic snapshot.
+            final = row(None, merged.counts, len(found.files), files_new)
+            snapshot = steps.commit(lake, run, change, final)
         except BaseException:
             # Leave a trace of the failure in `runs`; the data of the run is not committed.
-            failed = runs_row(run, flow_run_id=flow_run_id, started_at=started_at, status="failed",
-                              files_seen=len(found.files) if found else 0, files_new=files_new, counts={})
+            failed = row("failed", {}, len(found.files) if found else 0, files_new)
             try:
                 steps.record_failed(lake, run, failed)
             except Exception as error:  # noqa: BLE001 - the original failure is the one to report
                 log.error("could not record the failed run: %s", error)
             raise
-
-    failpoint("night.committed")
-    # 5. Report: what the night added, read back from the committed lake.
-    summary = {**row.to_pylist()[0], "snapshot": snapshot.version, "lake": str(lake.root)}
-    report = steps.report(lake, run.run_id, run.run_date, summary)
-    failpoint("night.reported")
-    log.info("committed snapshot %d: %d articles, %d headlines, %d statements, %d quarantined",
-             snapshot.version, summary["articles"], summary["headlines"], summary["statements"], summary["quarantined"])
-    return Night(summary, snapshot, report)
+        failpoint("night.committed")
+        write_page(report.page, lake.report_path(run.run_date))
+    summary = {**final.to_pylist()[0], "snapshot": snapshot.version, "lake": str(lake.root)}
+    log.info("committed snapshot %d: %d articles, %d headlines, %d statements, %d quarantined in %.1f s",
+             snapshot.version, summary["articles"], summary["headlines"], summary["statements"],
+             summary["quarantined"], sum(clock.seconds.values()))
+    return Night(summary, snapshot, report.markdown)
 
 
 def new_run(run_date: date) -> RunInfo:

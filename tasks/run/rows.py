@@ -103,6 +103,8 @@ def runs_row(
     files_seen: int,
     files_new: int,
     counts: Mapping[str, int],
+    stage_seconds: Mapping[str, float] | None = None,
+    startup_seconds: float | None = None,
 ) -> pa.Table:
     """The `runs` row of one run, as a one-row table.
 
@@ -114,5 +116,7 @@ def runs_row(
         "run_id": run.run_id, "flow_run_id": flow_run_id, "run_date": run.run_date, "started_at": started_at,
         "finished_at": datetime.now(timezone.utc), "status": status, "files_seen": files_seen,
         "files_new": files_new, "ingest_date": run.run_date, **{name: counts.get(name, 0) for name in RUN_COUNTS},
+        "stage_seconds": {name: round(value, 3) for name, value in stage_seconds.items()} if stage_seconds else None,
+        "startup_seconds": None if startup_seconds is None else round(startup_seconds, 3),
     })
     return pa.Table.from_pylist([row], schema=RUNS)

@@ -19,7 +19,6 @@ from tasks.lake.schemas import STAGED
 from tasks.records import (
     CleanArticle,
     InputFile,
-    InputOutcome,
     RawArticle,
     Rejected,
     RunInfo,
@@ -27,7 +26,7 @@ from tasks.records import (
     SkippedRecord,
 )
 from tasks.run.layout import Staging
-from tasks.run.rows import article_row, file_row, headline_rows, input_row, quarantine_row, statement_rows
+from tasks.run.rows import article_row, file_row, headline_rows, quarantine_row, statement_rows
 from tasks.statements import extract_statements
 
 
@@ -108,9 +107,9 @@ def process_shard(files: list[InputFile], run: RunInfo, out_dir: str | Path, sha
 
 
 def _process_file(file: InputFile, run: RunInfo, buffers: _ShardBuffers) -> None:
-    """Stage the rows of one file: its articles, headlines and statements, its rejections, its manifest row and
-    its outcome."""
-    n_articles, rejected_kinds, skipped = 0, [], Counter()
+    """Stage the rows of one file (or piece): its articles, headlines and statements, its rejections, its manifest
+    row."""
+    n_articles, n_rejected, skipped = 0, 0, Counter()
     fmt = "unknown"
     for item in _cleaned(file):
         if isinstance(item, RawArticle):
@@ -119,7 +118,7 @@ def _process_file(file: InputFile, run: RunInfo, buffers: _ShardBuffers) -> None
             skipped[item.kind] += 1
         elif isinstance(item, Rejected):
             buffers.add("quarantine", [quarantine_row(item, run)])
-            rejected_kinds.append(item.error_kind)
+            n_rejected += 1
         else:
             buffers.add("headlines", headline_rows(item, run))
             buffers.add("articles", [article_row(item, run)])
@@ -129,15 +128,7 @@ def _process_file(file: InputFile, run: RunInfo, buffers: _ShardBuffers) -> None
             except Exception as error:  # noqa: BLE001 - the article is kept, its statements are quarantined
                 rejection = unexpected(item.source_uri, file.content_sha256, "statements", error)
                 buffers.add("quarantine", [quarantine_row(rejection, run)])
-                rejected_kinds.append(rejection.error_kind)
+                n_rejected += 1
             buffers.flush_if_full()
-    buffers.add("files", [file_row(file, fmt, n_articles, len(rejected_kinds), skipped, run)])
-    buffers.add("inputs", [input_row(_outcome(file, n_articles, rejected_kinds), run)])
-
-
-def _outcome(file: InputFile, articles: int, rejected_kinds: list[str]) -> InputOutcome:
-    detail = f"{articles} articles, {len(rejected_kinds)} parts quarantined"
-    if articles or not rejected_kinds:
-        return InputOutcome(file.uri, file.content_sha256, file.size_bytes, "ingested", "articles", detail)
-    # Nothing readable in it: the file's outcome is its (first) reason, and the quarantine rows say the rest.
-    return InputOutcome(file.uri, file.content_sha256, file.size_bytes, "quarantined", rejected_kinds[0], detail)
+    # The manifest row of this file (or of this piece of it: the merge sums a file's pieces, and makes its outcome).
+    buffers.add("files", [file_row(file, fmt, n_articles, n_rejected, skipped, run)])

@@ -177,7 +177,7 @@ def test_warc_crawl_with_bad_records_and_page_metadata(prefect_harness, tmp_path
     assert tram["language"] == "en" and tram["fetched_at"].startswith("2026-11-27T23:00:00")
     assert "Home" not in tram["body"] and "testing starts next week" in tram["body"]
 
-    rejected = query(capsys, lake, "select error_kind from quarantine order by source_uri")
+    rejected = query(capsys, lake, "select error_kind from quarantine order by error_kind")
     assert [r["error_kind"] for r in rejected] == ["non_html_record", "truncated_record"]
 
 

@@ -136,7 +136,7 @@ def test_dask_runner_gives_the_same_tables_as_threads(prefect_harness, tmp_path:
 
     common = {"inputs": [str(SAMPLES)], "run_date": date(2026, 11, 27), "batch_files": 2}
     nightly(**common, lake=str(tmp_path / "threads"), task_runner="thread")
-    summary = nightly(**common, lake=str(tmp_path / "dask"), task_runner="dask", dask_workers=2)
+    summary = nightly(**common, lake=str(tmp_path / "dask"), task_runner="dask", workers=2)
     assert summary["files_new"] == 8
     assert lake_tables(tmp_path / "dask") == lake_tables(tmp_path / "threads")
 

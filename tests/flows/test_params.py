@@ -17,7 +17,7 @@ from flows.params import NightlyParams
         ({"inputs": []}, "at least 1 item"),
         ({"batch_files": 0}, "greater than or equal to 1"),
         ({"timezone": "Mars/Olympus"}, "unknown time zone"),
-        ({"task_runner": "spark"}, "'thread' or 'dask'"),
+        ({"task_runner": "spark"}, "'auto', 'process', 'thread' or 'dask'"),
         ({"dask_address": "tcp://10.0.0.5:8786"}, "task_runner is not 'dask'"),
         ({"lock_timeout_s": -1}, "greater than or equal to 0"),
         ({"surprise": 1}, "Extra inputs are not permitted"),

@@ -44,7 +44,7 @@ def test_every_record_has_one_outcome_and_non_articles_are_counted_by_kind(tmp_p
         ("SkippedRecord", "warcinfo"), ("SkippedRecord", "request"), ("RawArticle", None),
         ("Rejected", "http_error"), ("Rejected", "http_error"), ("Rejected", "http_error"),
     ]
-    assert "HTTP 404 Not Found" in items[3].error and items[3].source_uri.endswith("#record-4")
+    assert "HTTP 404 Not Found" in items[3].error and items[3].source_uri.endswith(f"#offset-{warc.starts[3]}")
 
 
 def test_a_malformed_warc_date_costs_that_field_not_the_file(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_a_record_that_cannot_be_parsed_costs_that_record_only(tmp_path: Path, c
         warc.response(f"https://a.example/{n}")
     items = read_all(warc.save(tmp_path / ("crawl.warc.gz" if compress else "crawl.warc"), garble=1))
     assert outcomes(items) == [("RawArticle", None), ("Rejected", "bad_warc"), ("RawArticle", None), ("RawArticle", None)]
-    assert items[1].source_uri.endswith("#record-2") and "resumed at byte" in items[1].error
+    assert items[1].source_uri.endswith(f"#offset-{warc.starts[1]}") and "resumed at byte" in items[1].error
     assert [i.url for i in items if hasattr(i, "url")] == ["https://a.example/0", "https://a.example/2", "https://a.example/3"]
 
 
@@ -75,4 +75,4 @@ def test_a_revisit_takes_the_payload_of_the_capture_it_refers_to(tmp_path: Path)
     items = read_all(warc.save(tmp_path / "crawl.warc.gz"))
     assert outcomes(items) == [("RawArticle", None), ("RawArticle", None), ("Rejected", "revisit_unresolved")]
     assert items[1].html == items[0].html and items[1].url == "https://a.example/story?amp=1"
-    assert "NOTINTHISFILE" in items[2].error and items[2].source_uri.endswith("#record-3")
+    assert "NOTINTHISFILE" in items[2].error and items[2].source_uri.endswith(f"#offset-{warc.starts[2]}")

@@ -23,9 +23,9 @@ FIRST, SECOND = date(2026, 11, 26), date(2026, 11, 27)
 VOLATILE = {"run_id", "quarantined_at", "flow_run_id", "started_at", "finished_at"}
 DATA_TABLES = ("articles", "headlines", "stories", "statements", "quarantine", "files")
 # Points at or after the commit point: the killed night is committed, the lake reads as its new state.
-COMMITTED = {"lake.current_replaced", "lake.views_written", "night.committed", "night.reported"}
+COMMITTED = {"lake.current_replaced", "lake.views_written", "night.committed"}
 # Where a point needs a second hit to be inside its stage rather than at its start.
-KILL_AT = {"shard.file_done": "shard.file_done@3", "merge.placed_one": "merge.placed_one@2"}
+KILL_AT = {"shard.file_done": "shard.file_done@3", "commit.placed_one": "commit.placed_one@2"}
 
 
 def contents(lake: Lake) -> dict[str, list[str]]:

@@ -13,7 +13,7 @@ from tasks.lake import Lake
 from tasks.lake.schemas import QUARANTINE
 from tasks.records import Rejected
 from tasks.run import new_run
-from tasks.run.commit import commit_run
+from tasks.run.commit import commit_run, place_run
 from tasks.run.merge import merge_run
 from tasks.run.rows import quarantine_row, runs_row
 from tasks.run.shard import process_shard
@@ -31,7 +31,7 @@ def merge_and_commit(lake: Lake, inputs: list[Path], night: date, rejected: tupl
         shard = process_shard(discover(inputs).files, run, lake.staging_dir(run.run_id), 0)
         rejects = pa.Table.from_pylist([quarantine_row(r, run) for r in rejected], schema=QUARANTINE)
         merged = merge_run(lake, run, [shard], {"quarantine": rejects})
-        commit_run(lake, run, merged, runs_row(run, flow_run_id=None, started_at=run.run_midnight, status=None,
+        commit_run(lake, run, place_run(lake, run, merged), runs_row(run, flow_run_id=None, started_at=run.run_midnight, status=None,
                                                files_seen=1, files_new=1, counts=merged.counts))
     return merged.counts
 

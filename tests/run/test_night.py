@@ -77,3 +77,36 @@ def test_a_failed_night_records_only_its_runs_row(tmp_path: Path) -> None:
     assert con.execute("select count(*) from articles").fetchone() == (0,)
     # The next night reads the same files again: nothing of the failed one was kept.
     assert night([SAMPLES / "txt"], lake)["files_new"] == 3
+
+
+def test_stage_seconds_add_up_to_the_run(tmp_path: Path) -> None:
+    lake = Lake(tmp_path / "lake")
+    summary = night([SAMPLES], lake)
+    stages = summary["stage_seconds"]
+    assert set(stages) == {"discover", "shards", "merge", "commit", "report"} and all(v >= 0 for v in stages.values())
+    wall = (summary["finished_at"] - summary["started_at"]).total_seconds()
+    assert 0.95 * wall <= sum(stages.values()) <= wall + 0.005  # each stage is rounded to the millisecond
+    assert summary["startup_seconds"] is None  # no Prefect here
+
+
+def test_a_night_cut_into_many_shards_gives_the_same_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tasks.run.plan as plan_module
+    from tests.lake.test_crash import contents
+
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text("".join(
+        json.dumps({"url": f"https://a.test/{n}", "source": f"Outlet {n % 4}", "title": f"Harbor item {n} approved",
+                    "text": f'"Item {n} is done," the clerk said.\n\nMore on item {n}.'}) + "\n" for n in range(300)
+    ) + "{broken\n")
+    one = Lake(tmp_path / "one")
+    night([feed.parent], one)
+    monkeypatch.setattr(plan_module, "MIN_SHARD_BYTES", 3000)
+    many = Lake(tmp_path / "many")
+    summary = run_night([str(feed.parent)], many, new_run(NIGHT), batch_files=2, workers=4).summary
+    assert summary["files_new"] == 1
+    assert contents(many) == contents(one)
+    # One file read in pieces is still one file: one manifest row, one outcome.
+    con = many.connect()
+    assert con.execute("select count(*), sum(articles), sum(quarantined) from files").fetchone() == (1, 300, 1)
+    assert con.execute("select outcome, count(*) from inputs group by all").fetchall() == [("ingested", 1)]
