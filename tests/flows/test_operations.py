@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -131,14 +134,48 @@ def test_a_second_writer_waits_or_stops_and_the_lake_stays_whole(prefect_harness
     assert lake_tables(lake) == whole
 
 
-def test_dask_runner_gives_the_same_tables_as_threads(prefect_harness, tmp_path: Path) -> None:
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def dask_cluster(tmp_path: Path, workers: int = 2) -> Iterator[str]:
+    """A Dask scheduler and `workers` workers, each its own process on 127.0.0.1, as on a real cluster."""
+    from distributed import Client
+
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    dask = str(Path(sys.executable).with_name("dask"))
+    common = ["--no-dashboard"]
+    processes = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1], *common],
+                                  cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        for n in range(workers):
+            processes.append(subprocess.Popen(
+                [dask, "worker", address, "--nthreads", "1", "--local-directory", str(tmp_path / f"w{n}"), *common],
+                cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(workers, timeout=120)
+        yield address
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+
+
+def test_one_worker_two_workers_and_a_dask_cluster_give_the_same_tables(prefect_harness, tmp_path: Path) -> None:
     from flows.nightly import nightly
 
     common = {"inputs": [str(SAMPLES)], "run_date": date(2026, 11, 27), "batch_files": 2}
-    nightly(**common, lake=str(tmp_path / "threads"), task_runner="thread")
-    summary = nightly(**common, lake=str(tmp_path / "dask"), task_runner="dask", workers=2)
+    nightly(**common, lake=str(tmp_path / "one"), task_runner="process", workers=1)
+    nightly(**common, lake=str(tmp_path / "two"), task_runner="process", workers=2)
+    with dask_cluster(tmp_path) as address:
+        summary = nightly(**common, lake=str(tmp_path / "dask"), task_runner="dask", dask_address=address)
     assert summary["files_new"] == 8
-    assert lake_tables(tmp_path / "dask") == lake_tables(tmp_path / "threads")
+    assert lake_tables(tmp_path / "two") == lake_tables(tmp_path / "one")
+    assert lake_tables(tmp_path / "dask") == lake_tables(tmp_path / "one")
 
 
 def test_deployment_built_from_prefect_yaml_has_the_nightly_schedule(prefect_harness) -> None:
