@@ -19,16 +19,16 @@ import pyarrow as pa
 
 from tasks.faults import failpoint
 from tasks.ids import new_run_id
-from tasks.ingest import discover
+from tasks.ingest import Discovery, discover
 from tasks.lake import Lake, Snapshot
 from tasks.lake.schemas import INPUTS, QUARANTINE
 from tasks.records import InputFile, RunInfo, ShardResult
 from tasks.report.page import write_page
-from tasks.report.run import report_run
+from tasks.report.run import RunReport, report_run
 from tasks.run.commit import commit_run, place_run, record_failed_run, with_runs_row, write_runs_row
 from tasks.run.layout import Staging
-from tasks.run.merge import merge_run
-from tasks.run.plan import plan_shards
+from tasks.run.merge import MergeResult, merge_run
+from tasks.run.plan import Plan, plan_shards
 from tasks.run.rows import input_row, quarantine_row, runs_row
 from tasks.run.shard import process_shard
 
@@ -90,6 +90,79 @@ class Night:
     report: str
 
 
+@dataclass
+class _Night:
+    """The state of one night while it runs: what each stage found, and the clock."""
+
+    lake: Lake
+    run: RunInfo
+    steps: NightSteps
+    log: logging.Logger | logging.LoggerAdapter
+    flow_run_id: str | None
+    startup_seconds: float | None
+    clock: StageClock = field(default_factory=StageClock)
+    started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    files_seen: int = 0
+    files_new: int = 0
+
+    def row(self, status: str | None, counts: dict[str, int]) -> pa.Table:
+        return runs_row(self.run, flow_run_id=self.flow_run_id, started_at=self.started_at, status=status,
+                        files_seen=self.files_seen, files_new=self.files_new, counts=counts,
+                        stage_seconds=self.clock.seconds, startup_seconds=self.startup_seconds)
+
+    def discover(self, paths: Sequence[str], batch_files: int, workers: int) -> tuple[Discovery, Plan, Staging]:
+        """Hash every input file; the lake's manifest says which contents are new; cut the work into shards."""
+        lake, run = self.lake, self.run
+        with self.clock.stage("discover"):
+            # Files of a crashed earlier run are unreferenced: clear them before writing anything new.
+            lake.remove_orphans()
+            found = self.steps.discover(paths)
+            failpoint("night.discovered")
+            plan = self.steps.plan(found.files, _ingested_before(lake, found.files), batch_files, workers)
+            staging = Staging(lake.staging_dir(run.run_id), run.run_id)
+            staging.save_plan(plan.shards)
+        self.files_seen, self.files_new = len(found.files), plan.files_new
+        self.log.info("run %s for %s: %d files seen, %d new, %d skipped, %d rejected, %d shards", run.run_id,
+                      run.run_date, self.files_seen, self.files_new, len(plan.skipped), len(found.rejected),
+                      len(plan.shards))
+        failpoint("night.planned")
+        return found, plan, staging
+
+    def shards_and_merge(self, found: Discovery, plan: Plan, staging: Staging) -> MergeResult:
+        """The shards (parallel; the plan goes by path: a Prefect subflow's parameters are at most 512 KiB),
+        then the merge on this node: new articles only, stories, quotes, the final files."""
+        run = self.run
+        with self.clock.stage("shards"):
+            results = self.steps.shards(str(staging.plan_path), run, str(staging.root)) if plan.shards else []
+        with self.clock.stage("merge"):
+            planned = {
+                "quarantine": pa.Table.from_pylist([quarantine_row(r, run) for r in found.rejected], schema=QUARANTINE),
+                "inputs": pa.Table.from_pylist([input_row(o, run) for o in plan.skipped], schema=INPUTS),
+            }
+            return self.steps.merge(self.lake, run, results, planned)
+
+    def commit(self, merged: MergeResult) -> tuple[Snapshot, pa.Table, RunReport]:
+        """Place the files with a provisional `runs` row (still invisible), report the night through the pending
+        snapshot (a run reports what it commits), then publish the final row and the files in one snapshot."""
+        lake, run = self.lake, self.run
+        with self.clock.stage("commit"):
+            change = self.steps.place(lake, run, merged)
+            provisional = self.row(None, merged.counts)
+            pending = lake.pending(run.run_id, with_runs_row(change, write_runs_row(lake, run, provisional)))
+        with self.clock.stage("report"):
+            report = self.steps.report(lake, run.run_id, run.run_date, provisional.to_pylist()[0], pending)
+        failpoint("night.reported")
+        final = self.row(None, merged.counts)  # every stage's seconds
+        return self.steps.commit(lake, run, change, final), final, report
+
+    def record_failure(self) -> None:
+        """Leave a trace of the failure in `runs`; the data of the run is not committed."""
+        try:
+            self.steps.record_failed(self.lake, self.run, self.row("failed", {}))
+        except Exception as error:  # noqa: BLE001 - the original failure is the one to report
+            self.log.error("could not record the failed run: %s", error)
+
+
 def run_night(
     paths: Sequence[str],
     lake: Lake,
@@ -121,72 +194,22 @@ def run_night(
         The committed night. A failure commits only a `runs` row with status `failed`, then re-raises.
     """
     log = logger or logging.getLogger("newslake")
-    clock = StageClock()
-
-    def row(status: str | None, counts: dict[str, int], files_seen: int, files_new: int) -> pa.Table:
-        return runs_row(run, flow_run_id=flow_run_id, started_at=started_at, status=status, files_seen=files_seen,
-                        files_new=files_new, counts=counts, stage_seconds=clock.seconds, startup_seconds=startup_seconds)
-
     with lake.writer_lock(run.run_id, timeout_s=lock_timeout_s):
-        started_at = datetime.now(timezone.utc)  # the run starts when it holds the lake (waiting is no stage)
+        # The run starts when it holds the lake: waiting for another writer is no stage.
+        night = _Night(lake, run, steps, log, flow_run_id, startup_seconds)
         failpoint("night.locked")
-        found, files_new = None, 0
         try:
-            # 1. Discover: hash every input file; the lake's manifest says which contents are new.
-            with clock.stage("discover"):
-                # Files of a crashed earlier run are unreferenced: clear them before writing anything new.
-                lake.remove_orphans()
-                found = steps.discover(paths)
-                failpoint("night.discovered")
-                plan = steps.plan(found.files, _ingested_before(lake, found.files), batch_files, workers)
-                staging = Staging(lake.staging_dir(run.run_id), run.run_id)
-                plan_path = str(staging.save_plan(plan.shards))
-            files_new = plan.files_new
-            log.info("run %s for %s: %d files seen, %d new, %d skipped, %d rejected, %d shards", run.run_id,
-                     run.run_date, len(found.files), files_new, len(plan.skipped), len(found.rejected), len(plan.shards))
-            failpoint("night.planned")
-
-            # 2. Shards (parallel): read, clean, extract statements; each writes its own staged Parquet parts.
-            # The plan goes by path: a Prefect subflow's parameters are stored by the API (at most 512 KiB).
-            with clock.stage("shards"):
-                results = steps.shards(plan_path, run, str(staging.root)) if plan.shards else []
-
-            # 3. Merge (single node): dedupe articles, cluster headlines into stories, match quotes, final files.
-            with clock.stage("merge"):
-                planned = {
-                    "quarantine": pa.Table.from_pylist([quarantine_row(r, run) for r in found.rejected], schema=QUARANTINE),
-                    "inputs": pa.Table.from_pylist([input_row(o, run) for o in plan.skipped], schema=INPUTS),
-                }
-                merged = steps.merge(lake, run, results, planned)
-
-            # 4. Commit, first half: files placed under tables/ with a provisional `runs` row, still invisible.
-            with clock.stage("commit"):
-                change = steps.place(lake, run, merged)
-                provisional = row(None, merged.counts, len(found.files), files_new)
-                pending = lake.pending(run.run_id, with_runs_row(change, write_runs_row(lake, run, provisional)))
-
-            # 5. Report: the night read back through the pending snapshot, so the run reports what it commits.
-            with clock.stage("report"):
-                report = steps.report(lake, run.run_id, run.run_date, provisional.to_pylist()[0], pending)
-            failpoint("night.reported")
-
-            # 6. Commit, second half: the final `runs` row (with every stage's seconds) and one atomic snapshot.
-            final = row(None, merged.counts, len(found.files), files_new)
-            snapshot = steps.commit(lake, run, change, final)
+            found, plan, staging = night.discover(paths, batch_files, workers)
+            snapshot, final, report = night.commit(night.shards_and_merge(found, plan, staging))
         except BaseException:
-            # Leave a trace of the failure in `runs`; the data of the run is not committed.
-            failed = row("failed", {}, len(found.files) if found else 0, files_new)
-            try:
-                steps.record_failed(lake, run, failed)
-            except Exception as error:  # noqa: BLE001 - the original failure is the one to report
-                log.error("could not record the failed run: %s", error)
+            night.record_failure()
             raise
         failpoint("night.committed")
         write_page(report.page, lake.report_path(run.run_date))
     summary = {**final.to_pylist()[0], "snapshot": snapshot.version, "lake": str(lake.root)}
     log.info("committed snapshot %d: %d articles, %d headlines, %d statements, %d quarantined in %.1f s",
              snapshot.version, summary["articles"], summary["headlines"], summary["statements"],
-             summary["quarantined"], sum(clock.seconds.values()))
+             summary["quarantined"], sum(night.clock.seconds.values()))
     return Night(summary, snapshot, report.markdown)
 
 
