@@ -63,6 +63,10 @@ def _validate(kwargs: dict[str, object], run_date: date | None) -> str | None:
     return None
 
 
+class UsageError(Exception):
+    """A command cannot run as asked: `main` prints the reason on one line and exits with status 2."""
+
+
 _SUMMARY_KEYS = ("run_id", "run_date", "status", "files_seen", "files_new", "articles", "duplicates", "headlines",
                  "stories_new", "statements", "quarantined", "snapshot", "lake")
 
@@ -71,8 +75,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     kwargs = _flow_kwargs(args)
     run_date = args.date  # None: the flow's default, yesterday in --timezone
     if error := _validate(kwargs, run_date):
-        print(f"newslake run: {error}", file=sys.stderr)
-        return 2
+        raise UsageError(error)
     _configure_prefect()
     from flows.nightly import nightly
 
@@ -83,14 +86,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_backfill(args: argparse.Namespace) -> int:
     if args.to_date < args.from_date:
-        print("newslake backfill: --to is before --from", file=sys.stderr)
-        return 2
+        raise UsageError("--to is before --from")
     kwargs = _flow_kwargs(args)
     days = [args.from_date + timedelta(days=n) for n in range((args.to_date - args.from_date).days + 1)]
     for day in days:
         if error := _validate(kwargs, day):
-            print(f"newslake backfill: {day}: {error}", file=sys.stderr)
-            return 2
+            raise UsageError(f"{day}: {error}")
     _configure_prefect()
     from flows.nightly import nightly
 
@@ -131,36 +132,38 @@ def _one_line(error: Exception) -> str:
     return f"{type(error).__name__.removesuffix('Exception')}: {first}"
 
 
-def cmd_sql(args: argparse.Namespace) -> int:
+def _existing_lake(root: str):  # noqa: ANN202 - a tasks.lake.Lake, imported late to keep `newslake --help` fast
     from tasks.lake import Lake
 
+    lake = Lake(root)
+    if not lake.exists:
+        raise UsageError(f"no lake at {lake.root}: run `newslake run` first")
+    return lake
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
     try:
         query = Path(args.file).read_text(encoding="utf-8") if args.file else args.query
     except OSError as error:
-        print(f"newslake sql: cannot read {args.file}: {error.strerror}", file=sys.stderr)
-        return 2
+        raise UsageError(f"cannot read {args.file}: {error.strerror}") from None
     if not query:
-        print("newslake sql: give a query or --file", file=sys.stderr)
-        return 2
+        raise UsageError("give a query or --file")
     if args.format == "parquet" and not args.output:
-        print("newslake sql: --format parquet needs --output FILE", file=sys.stderr)
-        return 2
+        raise UsageError("--format parquet needs --output FILE")
+    con = _existing_lake(args.lake).connect()
     try:
-        con = Lake(args.lake).connect()
         if args.output:
             relation = con.sql(query)
             if relation is None:
-                print("newslake sql: the statement returns no rows to write", file=sys.stderr)
-                return 2
+                raise UsageError("the statement returns no rows to write")
             rows = write_result(relation.to_arrow_table(), args.format, Path(args.output))
             print(f"newslake sql: {rows} rows written to {args.output}", file=sys.stderr)
             return 0
         result = con.execute(query)
         columns = [d[0] for d in result.description or []]
         print(render_text(columns, result.fetchall(), args.format))
-    except FileNotFoundError as error:
-        print(f"newslake sql: {error}", file=sys.stderr)
-        return 2
+    except UsageError:
+        raise
     except Exception as error:  # noqa: BLE001 - DuckDB errors are the user's SQL errors: one line, no traceback
         print(f"newslake sql: {_one_line(error)}", file=sys.stderr)
         return 1
@@ -168,40 +171,26 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from tasks.lake import Lake
     from tasks.report.page import write_night_report
 
-    lake = Lake(args.lake)
-    if not lake.exists:
-        print(f"newslake report: no lake at {lake.root}: run `newslake run` first", file=sys.stderr)
-        return 2
+    lake = _existing_lake(args.lake)
     if args.date and (args.from_date or args.to_date):
-        print("newslake report: give --date, or --from and --to", file=sys.stderr)
-        return 2
-    first = args.date or args.from_date
-    last = args.date or args.to_date
+        raise UsageError("give --date, or --from and --to")
+    first, last = args.date or args.from_date, args.date or args.to_date
     if first is None or last is None:
         latest = lake.connect().execute("select max(run_date) from runs").fetchone()[0]
         if latest is None:
-            print("newslake report: the lake has no run yet", file=sys.stderr)
-            return 2
+            raise UsageError("the lake has no run yet")
         first, last = first or latest, last or latest
     if last < first:
-        print("newslake report: --to is before --from", file=sys.stderr)
-        return 2
+        raise UsageError("--to is before --from")
     path = write_night_report(lake, first, last, Path(args.output))
     print(f"newslake report: {first}{'' if first == last else f' to {last}'} written to {path}", file=sys.stderr)
     return 0
 
 
 def cmd_views(args: argparse.Namespace) -> int:
-    from tasks.lake import Lake
-
-    lake = Lake(args.lake)
-    if not lake.exists:
-        print(f"newslake views: no lake at {lake.root}: run `newslake run` first", file=sys.stderr)
-        return 2
-    sys.stdout.write(lake.views_sql())
+    sys.stdout.write(_existing_lake(args.lake).views_sql())
     return 0
 
 
@@ -291,7 +280,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except UsageError as error:
+        print(f"newslake {args.command}: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
