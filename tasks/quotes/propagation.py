@@ -41,8 +41,6 @@ class QuoteSettings:
     """Containment counts only for contents of at least this many bigrams: "the plan" is in every speech."""
     min_words: int = 4
     """Shorter contents match only when their normalized text is equal."""
-    max_bucket: int = 200
-    """An LSH bucket larger than this is boilerplate every article repeats: its members pair with neighbours only."""
     window_days: int = 30
     """Statements of the lake this far back are matched against a run's new ones."""
 
@@ -93,32 +91,34 @@ def _signatures(shingled: _Shingled, settings: QuoteSettings) -> np.ndarray:
     return signature
 
 
-def _bucket_pairs(keys: np.ndarray, order_by: np.ndarray, max_bucket: int) -> set[tuple[int, int]]:
-    """Pairs of rows that share a key; in a bucket larger than max_bucket, only rows next to each other in time."""
-    pairs: set[tuple[int, int]] = set()
+def _bucket_pairs(keys: np.ndarray, order_by: np.ndarray) -> np.ndarray:
+    """Pairs of rows that share a key, as codes i * n + j (i < j): each member of a bucket with the bucket's
+    earliest member and with the one before it in time. Linear in the bucket's size: a wire story carried by
+    fifty outlets repeats its quotes fifty times, and a quote's copies need a chain, not all pairs, to become one."""
+    n = len(keys)
     order = np.lexsort((order_by, keys))
     sorted_keys = keys[order]
-    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-    sizes = np.diff(np.r_[starts, len(sorted_keys)])
-    shared = sizes > 1  # most keys belong to one row: only the shared ones are visited
-    for start, size in zip(starts[shared].tolist(), sizes[shared].tolist()):
-        members = order[start : start + size].tolist()
-        if size <= max_bucket:
-            pairs.update((min(i, j), max(i, j)) for n, i in enumerate(members) for j in members[n + 1 :])
-        else:
-            pairs.update((min(i, j), max(i, j)) for i, j in zip(members, members[1:]))
-    return pairs
+    opens = np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]  # a row that opens its bucket
+    first = order[np.maximum.accumulate(np.where(opens, np.arange(n), 0))]  # each row's bucket's earliest row
+    later = ~opens
+    a = np.r_[first[later], order[:-1][later[1:]]]
+    b = np.r_[order[later], order[1:][later[1:]]]
+    low, high = np.minimum(a, b).astype(np.int64), np.maximum(a, b).astype(np.int64)
+    return np.unique(low * n + high)
 
 
-def _candidates(shingled: _Shingled, times: np.ndarray, settings: QuoteSettings) -> set[tuple[int, int]]:
-    pairs = _bucket_pairs(shingled.text_hash, times, settings.max_bucket)
+def _candidates(shingled: _Shingled, times: np.ndarray, settings: QuoteSettings) -> list[tuple[int, int]]:
+    """Candidate pairs (i < j), sorted: equal normalized texts, and rows that share a MinHash band."""
+    codes = [_bucket_pairs(shingled.text_hash, times)]
     signature = _signatures(shingled, settings)
     r = settings.rows_per_band
     weights = np.uint64(0x9E3779B97F4A7C15) ** np.arange(r, dtype=np.uint64)
     for band in range(settings.bands):
         keys = (signature[:, band * r : (band + 1) * r] * weights).sum(axis=1, dtype=np.uint64)
-        pairs |= _bucket_pairs(keys, times, settings.max_bucket)
-    return pairs
+        codes.append(_bucket_pairs(keys, times))
+    n = len(times)
+    merged = np.unique(np.concatenate(codes))
+    return list(zip((merged // n).tolist(), (merged % n).tolist()))
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool:
@@ -189,14 +189,11 @@ def assign_quote_ids(new: pa.Table, prior: pa.Table | None, settings: QuoteSetti
     times = both.column("seen_at").cast(pa.int64()).fill_null(0).to_numpy()
     shingled = _shingle(both.column("content").combine_chunks())
     components = _Quotes(speakers)
-    verified = []
-    for i, j in _candidates(shingled, times, settings):
+    for i, j in sorted(_candidates(shingled, times, settings)):  # a fixed order: the same input, the same quotes
         if j >= n_new and i >= n_new:
             continue  # two lake statements: already assigned on an earlier night
-        if _verified(i, j, shingled, settings):
-            verified.append((i, j))
-    for i, j in sorted(verified):  # a fixed order: the same input always gives the same quotes
-        components.join(i, j)
+        if components.find(i) != components.find(j) and _verified(i, j, shingled, settings):
+            components.join(i, j)
     # The id of each quote: the earliest lake statement's quote_id, else derived from its earliest new statement.
     first: dict[int, tuple[int, int, str]] = {}
     for row in range(len(statement_ids)):
