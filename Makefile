@@ -21,10 +21,16 @@ $(BIN)/newslake: pyproject.toml constraints.txt
 
 setup: $(BIN)/newslake
 
+# The bundled samples are the news of one night, 2026-11-27: its date is given, so `make run` shows the same
+# lake whatever day it runs (an undated article takes its run's date). The run leaves its report page in
+# $(LAKE)/reports/$(SAMPLE_NIGHT).html.
+SAMPLE_NIGHT := 2026-11-27
+
 run: setup
-	$(BIN)/newslake run --input samples --lake $(LAKE)
-	$(BIN)/newslake sql --lake $(LAKE) --file sql/examples/stories_by_sources.sql
+	$(BIN)/newslake run --input samples --lake $(LAKE) --date $(SAMPLE_NIGHT)
+	$(BIN)/newslake sql --lake $(LAKE) --file sql/examples/stories_by_outlet_count.sql
 	$(BIN)/newslake sql --lake $(LAKE) --file sql/examples/top_speakers.sql
+	$(BIN)/newslake sql --lake $(LAKE) --file sql/examples/quotes_that_spread.sql
 
 # The production-path test needs PostgreSQL, the report's browser test Chromium: the scripts install Debian's
 # packages if missing (and start a PostgreSQL cluster on 127.0.0.1); when they cannot, they print the reason
@@ -38,8 +44,10 @@ bench: setup
 	$(BIN)/python bench/metadata.py
 	$(BIN)/python bench/headlines.py
 	$(BIN)/python bench/statements.py
+	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/overhead.py --repeat 1
-	$(BIN)/python bench/nightly_scale.py --articles 20000
+	$(BIN)/python bench/pipeline.py --format jsonl --sizes 1000 10000
+	$(BIN)/python bench/pipeline.py --format warc --sizes 5400 --compare-trafilatura
 
 clean-lake:
-	rm -rf $(LAKE)/tables $(LAKE)/_lake $(LAKE)/_staging $(LAKE)/views.sql
+	rm -rf $(LAKE)/tables $(LAKE)/_lake $(LAKE)/_staging $(LAKE)/reports $(LAKE)/views.sql
