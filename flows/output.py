@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +17,8 @@ import pyarrow.parquet as pq
 FORMATS = ("table", "csv", "json", "parquet")
 # A column is never narrowed below this (or its header), however wide the others are.
 MIN_COLUMN_WIDTH = 8
+# Not on a terminal (a pipe, a log), a table keeps its columns whole, only each cell is cut at this many characters.
+MAX_CELL_CHARS = 80
 _SEPARATOR = " | "
 
 
@@ -43,11 +46,19 @@ def _fit(widths: list[int], floors: list[int], total: int) -> list[int]:
     return widths
 
 
+def _terminal_width() -> int | None:
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
 def render_table(columns: Sequence[str], rows: Sequence[Sequence[object]], width: int | None = None) -> str:
-    """An aligned text table no wider than `width` (default: the terminal's), long cells cut with "…"."""
-    width = width or shutil.get_terminal_size((120, 24)).columns
+    """An aligned text table no wider than `width` (default: the terminal's, when printing to one; elsewhere
+    cells are cut at MAX_CELL_CHARS), long cells cut with "…"."""
+    width = width or _terminal_width()
     table = [list(columns)] + [[_cell(v) for v in row] for row in rows]
     natural = [max(len(r[i]) for r in table) for i in range(len(columns))]
+    if width is None:  # not a terminal: every column whole, each cell cut at MAX_CELL_CHARS
+        natural = [min(n, max(MAX_CELL_CHARS, len(c))) for n, c in zip(natural, columns)]
+        width = sum(natural) + len(_SEPARATOR) * (len(columns) - 1)
     floors = [min(n, max(MIN_COLUMN_WIDTH, len(c))) for n, c in zip(natural, columns)]
     widths = _fit(natural, floors, width)
 
