@@ -24,6 +24,8 @@ clauses.txt.
 
 from __future__ import annotations
 
+import re
+
 from tasks.statements.assemble import Statement, assemble
 from tasks.statements.cues import cue_patterns
 from tasks.statements.direct import Findings, colon_lines, direct_quotes
@@ -35,10 +37,28 @@ from tasks.statements.structure import Article
 __all__ = ["Statement", "extract_statements"]
 
 
+def _cues_outside_quotes(doc: Article) -> list[re.Match[str]]:
+    """The cue phrases of the body that start outside quotes, in order: what a scan of the whole body finds
+    there (a cue inside a quote reports nothing here), for less scanning.
+
+    A phrase never runs into a quote mark, so the scan stops at each opening mark (kept in the scan, so the
+    word before it sees what follows it) and resumes after the closing one.
+    """
+    text, pattern = doc.text, cue_patterns().verb_phrase
+    matches: list[re.Match[str]] = []
+    pos = 0
+    for quote in doc.quotes:
+        if quote.start > pos:
+            matches.extend(pattern.finditer(text, pos, quote.start + 1))
+        pos = max(pos, quote.end)
+    matches.extend(pattern.finditer(text, pos))
+    return matches
+
+
 def _reported(doc: Article, found: Findings) -> None:
     """Run the reported-speech rules over every sentence, each with the cue matches inside it."""
     rare = RareCues(doc.text, doc.in_quotes)
-    matches = list(cue_patterns().verb_phrase.finditer(doc.text))
+    matches = _cues_outside_quotes(doc)
     k = 0
     for paragraph_sentences in doc.sentences:
         for sentence in paragraph_sentences:

@@ -22,22 +22,25 @@ _BISECT_FROM = 8  # below this many matches a linear scan is cheaper than a bise
 
 @dataclass(frozen=True)
 class RarePattern:
-    """One rare cue: substrings one of which must occur for it to match, and its pattern."""
+    """One rare cue: its pattern, and the substrings one of which every match holds, each with where it
+    stands from the match's start."""
 
-    needles: tuple[str, ...]
+    needles: tuple[tuple[str, int], ...]
     pattern: re.Pattern[str]
 
 
 @dataclass(frozen=True)
 class RarePatterns:
-    """The rare cue patterns; a str.find for their needles costs far less than a regex scan of the text."""
+    """The rare cue patterns; a str.find for their needles, then a match where one stands, costs far less
+    than a regex scan of the text."""
 
     according: RarePattern
     hedged: RarePattern  # "reportedly", "allegedly"
     passive_by: RarePattern  # "was first reported by X"; group pby is the cue
     it_passive: RarePattern  # "it was reported that"; group pitcue is the cue
     asked: RarePattern  # "asked (by X) whether"; groups askcue, agent
-    passive_report: RarePattern  # "was accused of", "has been criticized for": a report with nobody named
+    passive_report: RarePattern  # "accused of", "criticized for": a frame of a report with nobody named
+    passive_report_aux: re.Pattern[str]  # the auxiliary (and adverb) that must end right before such a frame
     passive_aux: re.Pattern[str]  # the auxiliaries and adverbs before a passive_by verb
 
 
@@ -58,33 +61,37 @@ def rare_patterns() -> RarePatterns:
     spaced_auxes = _spaced(it_auxes)
     it_adverbs = "|".join(rf"{re.escape(a)}\s+" for a in lex["it_passive_adverbs"])
     return RarePatterns(
+        # The longest word of an entry without its first letter, which may be a capital ("According to").
         according=RarePattern(
-            tuple(max(e.split(), key=len)[1:] for e in entries), re.compile(rf"(?:{according})(?![\w'’-])")
+            tuple((max(e.split(), key=len)[1:], e.index(max(e.split(), key=len)) + 1) for e in entries),
+            re.compile(rf"(?:{according})(?![\w'’-])"),
         ),
-        hedged=RarePattern(hedges, re.compile(rf"(?:{alternation(hedges)})\b")),
+        hedged=RarePattern(tuple((h, 0) for h in hedges), re.compile(rf"(?:{alternation(hedges)})\b")),
         passive_by=RarePattern(
-            tuple(f"{v} by" for v in passive_verbs),
+            tuple((f"{v} by", 0) for v in passive_verbs),
             re.compile(rf"(?P<pby>(?:{alternation(passive_verbs)})\s+by)\s+"),
         ),
         it_passive=RarePattern(
-            tuple(f"t {aux}" for aux in it_auxes),
+            tuple((f"t {aux}", 1) for aux in it_auxes),
             re.compile(
                 rf"[Ii]t\s+(?P<pitcue>(?:{spaced_auxes})\s+(?:{it_adverbs})?(?:{alternation(lex['it_passive_verbs'])}))"
                 r"\s+(?:that\s+)?"
             ),
         ),
         asked=RarePattern(
-            ("sked",),
+            (("sked", 1),),
             re.compile(
                 r"(?P<askcue>[Aa]sked)(?:\s+by\s+(?P<agent>[^,.;:]{1,60}?))?"
                 rf"\s+(?=(?:{alternation(lex['question_words'])})\b)"
             ),
         ),
+        # The frame first: a pattern that opens with its participle's letters scans a body fast.
         passive_report=RarePattern(
-            tuple(frame.split()[0] for frame in lex["passive_report_frames"]),
-            re.compile(
-                rf"(?:{alternation(lex['passive_auxiliaries'])})\s+(?:[a-z]+ly\s+)?(?:{_spaced(lex['passive_report_frames'])})\b"
-            ),
+            tuple((frame.split()[0], 0) for frame in lex["passive_report_frames"]),
+            re.compile(rf"(?:{_spaced(lex['passive_report_frames'])})\b"),
+        ),
+        passive_report_aux=re.compile(
+            rf"(?<![\w'’-])(?:{_spaced(lex['passive_auxiliaries'])})\s+(?:[a-z]+ly\s+)?$"
         ),
         passive_aux=re.compile(
             rf"(?<![\w-])(?:(?:{alternation(lex['passive_auxiliaries'])})\s+)?"
@@ -99,10 +106,24 @@ def _asked_prefix() -> re.Pattern[str]:
 
 
 def _find(text: str, rare: RarePattern) -> list[re.Match[str]]:
-    """Every match of a rare pattern that starts a word, or none when no needle occurs."""
-    if not any(n in text for n in rare.needles):
-        return []
-    return [m for m in rare.pattern.finditer(text) if m.start() == 0 or not _WORDISH.match(text, m.start() - 1)]
+    """Every match of a rare pattern that starts a word, tried only where a needle stands."""
+    starts: set[int] = set()
+    for needle, offset in rare.needles:
+        i = text.find(needle)
+        while i >= 0:
+            if i >= offset:
+                starts.add(i - offset)
+            i = text.find(needle, i + 1)
+    out = []
+    end = 0
+    for start in sorted(starts):
+        m = rare.pattern.match(text, start) if start >= end else None
+        if m is None:
+            continue
+        end = m.end()  # matches do not overlap, as in a scan
+        if start == 0 or not _WORDISH.match(text, start - 1):
+            out.append(m)
+    return out
 
 
 def _first_within(matches: list[re.Match[str]], start: int, end: int) -> re.Match[str] | None:
@@ -210,11 +231,12 @@ class RareCues:
             if count_words(text, *content) >= 4:
                 return Candidate([content], None, (m.start(), m.end()), "reportedly")
         m = _first_within(self.passive_report_at, start, end)
-        if m and m.start() not in self.in_quotes:
+        aux = rare_patterns().passive_report_aux.search(text, max(start, m.start() - 30), m.start()) if m else None
+        if m and aux and m.start() not in self.in_quotes:
             # "Mr. Vos was accused of hiding the report": the whole sentence is what someone said.
             content = trim_content(text, start, end)
             if count_words(text, *content) >= 4:
-                return Candidate([content], None, (m.start(), m.end()), "passive_report")
+                return Candidate([content], None, (aux.start(), m.end()), "passive_report")
         return None
 
 
