@@ -156,6 +156,17 @@ class RareCues:
         self.it_passive_at = _find(text, patterns.it_passive)
         self.asked_at = _find(text, patterns.asked)
         self.passive_report_at = _find(text, patterns.passive_report)
+        self._starts = sorted(
+            m.start()
+            for found in (self.according_at, self.hedged_at, self.passive_by_at, self.it_passive_at, self.asked_at,
+                          self.passive_report_at)
+            for m in found
+        )
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether any rare cue starts in [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
 
     def according(self, start: int, end: int) -> Candidate | None:
         """'According to X, ...', '... , according to X.', 'A, according to X, is B': in sentence [start, end)."""

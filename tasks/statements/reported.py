@@ -286,6 +286,8 @@ def reported_in_sentence(
         sentence: the sentence's span.
         matches: the verb_phrase matches that start inside it.
     """
+    if not matches and not rare.any_within(*sentence):
+        return  # most sentences: no cue at all
     text = doc.text
     sites = [cue_site(text, sentence, m) for m in sentence_cues(doc, found, sentence, matches)]
     here: list[Candidate] = []
