@@ -21,8 +21,8 @@ def candidate_edges(
 
     Postings are sorted by (token, time): each node meets the block_neighbors nodes that follow it in
     time under each of its tokens, then the pair is kept only if the two lie within the window. Offsets
-    are scored one at a time and the kept edges cut to each node's top `neighbors` after every offset,
-    so memory stays linear in the number of nodes however large a token's posting list grows.
+    are scored one at a time and the kept edges cut to each node's top `neighbors` whenever they outgrow
+    twice that bound, so memory stays linear in the number of nodes however large a token's posting list grows.
 
     Args:
         node_tokens: blocking token ids per node.
@@ -44,6 +44,8 @@ def candidate_edges(
     node, tok = node[order], tok[order]
     del order
     w = np.float32(settings.tfidf_weight)
+    # Pairs gather rows many times over: one float32 copy costs less than converting every gathered row.
+    emb = emb.astype(np.float32)
     kept_lo = np.empty(0, np.int32)
     kept_hi = np.empty(0, np.int32)
     kept_sim = np.empty(0, np.float32)
@@ -66,9 +68,19 @@ def candidate_edges(
         kept_lo = np.concatenate([kept_lo, lo[strong]])
         kept_hi = np.concatenate([kept_hi, hi[strong]])
         kept_sim = np.concatenate([kept_sim, sim[strong]])
-        keep = top_k_mask(kept_lo, kept_hi, kept_sim, settings.neighbors)
-        kept_lo, kept_hi, kept_sim = kept_lo[keep], kept_hi[keep], kept_sim[keep]
-    return kept_lo, kept_hi
+        # Cutting only when the kept edges outgrow twice the final bound keeps memory linear; the result is
+        # the same as cutting after every offset, since an edge outside both endpoints' top k never re-enters.
+        if len(kept_lo) > 2 * settings.neighbors * k:
+            kept_lo, kept_hi, kept_sim = _cut(kept_lo, kept_hi, kept_sim, settings.neighbors)
+    return _cut(kept_lo, kept_hi, kept_sim, settings.neighbors)[:2]
+
+
+def _cut(
+    lo: np.ndarray, hi: np.ndarray, sim: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The edges among the k most similar of either endpoint."""
+    keep = top_k_mask(lo, hi, sim, k)
+    return lo[keep], hi[keep], sim[keep]
 
 
 def top_k_mask(left: np.ndarray, right: np.ndarray, sim: np.ndarray, k: int) -> np.ndarray:

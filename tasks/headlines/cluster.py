@@ -4,11 +4,12 @@ Pipeline of `cluster_headlines`, all vectorised over the night's rows plus the p
   0. Names of the night (names.py): tokens that sentence-case headlines write capitalized mid-headline
      and (almost) never in lowercase: places, teams, companies, people.
   1. text_norm (norm.py) and duplicate folding (dups.py).
-  2. Nodes and seed clusters (nodes.py): one node per wording of a dup group and per article lead; dup
-     groups, the headline variants of one article, and prior stories start joined.
+  2. Nodes and seed clusters (nodes.py): one node per article, whose headlines and lead are one document;
+     articles sharing a dup group, and the articles of one prior story, start joined.
   3. Features (features.py) and candidate pairs by sorted-neighbourhood blocking (candidates.py), never
      all pairs, cut to each node's nearest neighbours.
-  4. Average-linkage agglomeration on that graph (linkage.py).
+  4. Average-linkage agglomeration on that graph (linkage.py), with a stricter cut between clusters of
+     articles that have leads.
   5. Ids (ids.py): a cluster holding prior rows reuses their id; a new one gets an id derived from its
      first member.
 """
@@ -20,13 +21,7 @@ import pyarrow as pa
 
 from tasks.headlines.candidates import candidate_edges
 from tasks.headlines.dups import fold_duplicates
-from tasks.headlines.features import (
-    blocking_tokens,
-    idf_features,
-    node_embeddings,
-    node_token_docs,
-    node_weights,
-)
+from tasks.headlines.features import blocking_tokens, idf_features, node_embeddings, node_token_docs
 from tasks.headlines.ids import assign_ids, canonical_flags
 from tasks.headlines.linkage import agglomerate, seed_sums
 from tasks.headlines.names import name_tokens
@@ -41,13 +36,14 @@ _ADDED = {"text_norm": pa.string(), "dup_group_id": pa.string(), "story_id": pa.
 
 def _story_labels(rows: HeadlineRows, nodes: Nodes, names: set[str], settings: HeadlineSettings) -> np.ndarray:
     """Story cluster label per row: features, the candidate graph and average linkage over the nodes."""
-    idf = idf_features(node_token_docs(rows, nodes), names)
+    idf = idf_features(node_token_docs(rows, nodes, settings.lead_chars), names)
     rows.toks = []  # token strings are the largest Python objects at a million rows: free them before embedding
     emb = node_embeddings(rows, nodes, settings)
-    weights, e_weights = node_weights(nodes, settings)
-    node_times = np.r_[rows.times[nodes.node_row], rows.times[nodes.lead_src]]
-    left, right = candidate_edges(blocking_tokens(idf, nodes.n_text, settings), node_times, idf.tf, emb, settings)
-    labels, sums = seed_sums(nodes.seeds, weights, e_weights, idf.tf, emb, idf.name_mask)
+    weights = np.ones(nodes.n, np.float32)
+    node_times = rows.times[nodes.node_row]
+    left, right = candidate_edges(blocking_tokens(idf, settings), node_times, idf.tf, emb, settings)
+    has_lead = np.fromiter((bool(lead) for lead in nodes.leads), dtype=np.float32, count=nodes.n)
+    labels, sums = seed_sums(nodes.seeds, weights, weights, idf.tf, emb, idf.name_mask, has_lead)
     name_mask = idf.name_mask
     del idf, emb  # the seed sums replace them: at a million rows this is a gigabyte less at peak
     return agglomerate(labels, sums, left, right, name_mask, settings)[nodes.node_of_row]

@@ -1,4 +1,4 @@
-"""Node features for story similarity: IDF token rows, WordLlama embeddings, weights and blocking tokens."""
+"""Article features for story similarity: IDF token rows, WordLlama embeddings and blocking tokens."""
 
 from __future__ import annotations
 
@@ -25,9 +25,25 @@ class IdfFeatures:
     """1.0 for the columns of name tokens, else 0.0 (float32)."""
 
 
-def node_token_docs(rows: HeadlineRows, nodes: Nodes) -> list[str]:
-    """Space-joined story tokens per node: a text node's row tokens, a lead's normalized tokens."""
-    return [rows.toks[r] for r in nodes.node_row] + [" ".join(story_tokens(text_norm(t))) for t in nodes.lead_texts]
+def node_token_docs(rows: HeadlineRows, nodes: Nodes, lead_chars: int) -> list[str]:
+    """Space-joined story tokens per article: those of each of its headlines, then those of its lead.
+
+    Args:
+        rows: the rows (their `toks`).
+        nodes: the article nodes.
+        lead_chars: characters of the lead that count.
+
+    Returns:
+        One document per node.
+    """
+    parts: list[list[str]] = [[] for _ in range(nodes.n)]
+    for row, node in enumerate(nodes.node_of_row.tolist()):
+        if rows.toks[row]:
+            parts[node].append(rows.toks[row])
+    for node, lead in enumerate(nodes.leads):
+        if lead:
+            parts[node].append(" ".join(story_tokens(text_norm(lead[:lead_chars]))))
+    return [" ".join(p) for p in parts]
 
 
 def idf_features(token_docs: list[str], names: set[str]) -> IdfFeatures:
@@ -53,41 +69,21 @@ def idf_features(token_docs: list[str], names: set[str]) -> IdfFeatures:
 
 
 def node_embeddings(rows: HeadlineRows, nodes: Nodes, settings: HeadlineSettings) -> np.ndarray:
-    """Unit WordLlama embedding per node (float16).
-
-    A lead's embedding is mostly its boilerplate ("officials said on Monday ..."), close to every other
-    lead's: leads take part through their rare words only (a zero row here), unless lead_embedding is set.
-    """
-    leads = nodes.lead_texts if settings.lead_embedding else []
-    emb = embed([rows.texts[r] for r in nodes.node_row] + leads, dims=settings.embedding_dims)
-    if not settings.lead_embedding:
-        emb = np.concatenate([emb, np.zeros((len(nodes.lead_texts), emb.shape[1]), emb.dtype)])
-    return emb
+    """Unit WordLlama embedding per node (float16): its first headline, followed by its lead if lead_embedding."""
+    texts = [rows.texts[r] for r in nodes.node_row]
+    if settings.lead_embedding:
+        texts = [f"{t} {lead[: settings.lead_chars]}" if lead else t for t, lead in zip(texts, nodes.leads)]
+    # Syndicated copies repeat one text: each distinct text is embedded once.
+    position: dict[str, int] = {}
+    index = np.fromiter((position.setdefault(t, len(position)) for t in texts), dtype=np.int64, count=len(texts))
+    return embed(list(position), dims=settings.embedding_dims)[index]
 
 
-def node_weights(nodes: Nodes, settings: HeadlineSettings) -> tuple[np.ndarray, np.ndarray]:
-    """Weight of each node in cluster averages, for IDF tokens and for embeddings.
-
-    Returns:
-        (weights: rows per text node and lead_weight per lead; embedding weights: the same, with leads at
-        zero unless lead_embedding is set).
-    """
-    weights = np.r_[
-        np.bincount(nodes.node_of_row, minlength=nodes.n_text).astype(np.float32),
-        np.full(len(nodes.lead_src), settings.lead_weight, np.float32),
-    ]
-    e_weights = weights.copy()
-    if not settings.lead_embedding:
-        e_weights[nodes.n_text :] = 0.0
-    return weights, e_weights
-
-
-def blocking_tokens(idf: IdfFeatures, n_text: int, settings: HeadlineSettings) -> list[np.ndarray]:
-    """The rarest tokens of each node (column ids): what two headlines of one story share is a rare word."""
+def blocking_tokens(idf: IdfFeatures, settings: HeadlineSettings) -> list[np.ndarray]:
+    """The rarest tokens of each node (column ids): what two articles of one story share is a rare word."""
     tf, df = idf.tf, idf.df
     out = []
     for i in range(tf.shape[0]):
         ids = tf.indices[tf.indptr[i] : tf.indptr[i + 1]]
-        limit = settings.block_tokens if i < n_text else settings.lead_block_tokens
-        out.append(ids[np.argsort(df[ids], kind="stable")][:limit])
+        out.append(ids[np.argsort(df[ids], kind="stable")][: settings.block_tokens])
     return out

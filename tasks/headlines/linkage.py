@@ -29,6 +29,8 @@ class ClusterSums:
     e_sum: np.ndarray
     name_sq: np.ndarray
     """Squared norm of each cluster's name part: zero when no member names anyone."""
+    with_lead: np.ndarray
+    """Weight of the members that have a lead (body text beyond their headlines)."""
 
 
 @dataclass
@@ -54,6 +56,7 @@ def seed_sums(
     tf: sp.csr_matrix,
     emb: np.ndarray,
     name_mask: np.ndarray,
+    has_lead: np.ndarray,
 ) -> tuple[np.ndarray, ClusterSums]:
     """Compact seed label per node, and the sums of every seed cluster.
 
@@ -64,6 +67,7 @@ def seed_sums(
         tf: unit IDF rows per node.
         emb: unit embedding rows per node (float16).
         name_mask: 1.0 for the IDF columns of name tokens.
+        has_lead: nodes that have a lead.
 
     Returns:
         (label per node, sums per seed cluster).
@@ -78,7 +82,8 @@ def seed_sums(
         sl = slice(start, start + 65_536)
         np.add.at(e_sum, labels[sl], emb[sl].astype(np.float32) * e_weights[sl, None])
     t_sum = sp.csr_matrix(member @ tf)
-    return labels, ClusterSums(size, e_size, t_sum, e_sum, _name_sq(t_sum, name_mask))
+    with_lead = np.bincount(labels, weights=weights * has_lead, minlength=n_seeds).astype(np.float32)
+    return labels, ClusterSums(size, e_size, t_sum, e_sum, _name_sq(t_sum, name_mask), with_lead)
 
 
 def _initial_pairs(labels: np.ndarray, left: np.ndarray, right: np.ndarray, n_clusters: int) -> _Pairs:
@@ -105,11 +110,17 @@ def _rescore(pairs: _Pairs, sums: ClusterSums, name_mask: np.ndarray, tfidf_weig
     pairs.name_cos[idx] = np.divide(part, norms, out=np.ones_like(part), where=norms > 0)
 
 
-def _mergeable(pairs: _Pairs, size: np.ndarray, settings: HeadlineSettings) -> np.ndarray:
+def _mergeable(pairs: _Pairs, sums: ClusterSums, settings: HeadlineSettings) -> np.ndarray:
     """Pairs similar enough to merge under the threshold and the optional gates."""
+    size = sums.size
+    # Articles that carry body text are compared on it: the facts of an event recur in every lead, a topic's
+    # words do not, so two clusters whose members have leads must agree more than headline-only ones.
+    lead_share = np.minimum(sums.with_lead[pairs.lo] / size[pairs.lo], sums.with_lead[pairs.hi] / size[pairs.hi])
+    base = settings.link_threshold + (settings.lead_link_threshold - settings.link_threshold) * lead_share
     # Averages over few pairs are noisy: two lone headlines sharing a word ("airport") must agree more
     # than two large clusters whose averages are diluted by each story's own breadth.
-    need = settings.link_threshold + settings.small_cluster_margin / np.sqrt(size[pairs.lo] * size[pairs.hi])
+    margin = settings.small_cluster_margin * (1 - lead_share)
+    need = base + margin / np.sqrt(size[pairs.lo] * size[pairs.hi])
     small = np.minimum(size[pairs.lo], size[pairs.hi]) <= settings.name_veto_max_size
     ok = (pairs.sim >= need) & (pairs.topic >= settings.min_topic_similarity)
     # Two clusters whose names disagree ("<town A> strike" / "<town B> strike") are two stories.
@@ -163,6 +174,7 @@ def _merge(
     np.add.at(sums.size, target, sums.size[move])
     np.add.at(sums.e_size, target, sums.e_size[move])
     np.add.at(sums.e_sum, target, sums.e_sum[move])
+    np.add.at(sums.with_lead, target, sums.with_lead[move])
     merge = sp.csr_matrix((np.ones(n_clusters, np.float32), (parent, ids)), shape=(n_clusters, n_clusters))
     sums.t_sum = sp.csr_matrix(merge @ sums.t_sum)
     grown = np.unique(target)
@@ -207,7 +219,7 @@ def agglomerate(
         if len(pairs.lo) == 0:
             break
         _rescore(pairs, sums, name_mask, settings.tfidf_weight)
-        ok = _mergeable(pairs, sums.size, settings)
+        ok = _mergeable(pairs, sums, settings)
         if not ok.any():
             break
         move, best = _moves(pairs, ok, sums.size, settings.absorb_min_size)

@@ -1,4 +1,4 @@
-"""Clustering nodes: one per distinct wording of a dup group, one per article lead, and the seed clusters."""
+"""Clustering nodes: one per article (its headlines and lead are one document), and the seed clusters."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from tasks.headlines.rows import HeadlineRows
 
 @dataclass
 class Nodes:
-    """The nodes story similarity is computed on, and how rows map to them.
+    """The articles story similarity is computed on, and how rows map to them.
 
-    Text nodes come first (0..n_text-1), numbered by their first row's (seen_at, headline_id); lead nodes
-    follow, one per article that has a lead.
+    Nodes are numbered by their article's first row (seen_at, headline_id), so that input order changes no
+    id, no tie-break and no summation order downstream.
     """
 
     by_time: np.ndarray
@@ -25,25 +25,18 @@ class Nodes:
     row_rank: np.ndarray
     """Position of each row in by_time."""
     node_of_row: np.ndarray
-    """Text node per row."""
+    """Article node per row."""
     node_row: np.ndarray
-    """Earliest row per text node (it stands for the node)."""
-    lead_src: np.ndarray
-    """Row whose lead each lead node holds."""
-    lead_texts: list[str]
-    """Lead text per lead node."""
+    """Earliest row per node (its headline stands for the node in embeddings)."""
+    leads: list[str]
+    """Lead text per node ("" for none)."""
     seeds: np.ndarray
-    """Seed cluster per node: dup groups, an article's headline variants and lead, prior stories."""
-
-    @property
-    def n_text(self) -> int:
-        """Number of text nodes."""
-        return len(self.node_row)
+    """Seed cluster per node: articles of one dup group, and of one prior story."""
 
     @property
     def n(self) -> int:
-        """Number of nodes, text and lead."""
-        return len(self.node_row) + len(self.lead_src)
+        """Number of nodes."""
+        return len(self.node_row)
 
 
 def _row_order(rows: HeadlineRows) -> tuple[np.ndarray, np.ndarray]:
@@ -55,16 +48,10 @@ def _row_order(rows: HeadlineRows) -> tuple[np.ndarray, np.ndarray]:
     return by_time, row_rank
 
 
-def _text_nodes(rows: HeadlineRows, dup_comp: np.ndarray, by_time: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Text node per row and each node's earliest row.
-
-    Rows of one dup group with the same normalized text have the same tokens, so they are one node for
-    story similarity. Nodes are numbered by their first row's (seen_at, headline_id) so that input order
-    changes no id, no tie-break and no summation order downstream.
-    """
-    norm_ids = factorize(rows.norms)
-    node_key = dup_comp.astype(np.int64) * (int(norm_ids.max()) + 1) + norm_ids
-    _, first_pos, node_sorted = np.unique(node_key[by_time], return_index=True, return_inverse=True)
+def _article_nodes(rows: HeadlineRows, by_time: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Node per row (its article), numbered by each article's first row, and that first row per node."""
+    art = factorize(rows.arts)
+    _, first_pos, node_sorted = np.unique(art[by_time], return_index=True, return_inverse=True)
     node_of_row = np.empty(rows.n, dtype=np.int64)
     node_of_row[by_time] = node_sorted
     canonical_order = np.argsort(first_pos, kind="stable")
@@ -73,37 +60,28 @@ def _text_nodes(rows: HeadlineRows, dup_comp: np.ndarray, by_time: np.ndarray) -
     return renumber[node_of_row], by_time[first_pos[canonical_order]]
 
 
-def _lead_rows(leads: list[str | None], art_ids: np.ndarray, by_time: np.ndarray, row_rank: np.ndarray) -> np.ndarray:
-    """One row per article that has a lead (its earliest row with one), in time order."""
-    lead_rows: dict[int, int] = {}
+def _node_leads(rows: HeadlineRows, node_of_row: np.ndarray, n_nodes: int, by_time: np.ndarray) -> list[str]:
+    """Each article's lead: the first one its rows carry, in time order."""
+    leads = [""] * n_nodes
     for row in by_time:
-        if leads[row] and int(art_ids[row]) not in lead_rows:
-            lead_rows[int(art_ids[row])] = int(row)
-    return np.asarray(sorted(lead_rows.values(), key=lambda r: row_rank[r]), dtype=np.int64)
+        node = int(node_of_row[row])
+        if not leads[node] and rows.leads[row]:
+            leads[node] = rows.leads[row] or ""
+    return leads
 
 
-def _seeds(
-    rows: HeadlineRows, dup_comp: np.ndarray, art_ids: np.ndarray, by_time: np.ndarray,
-    node_of_row: np.ndarray, n_text: int, lead_src: np.ndarray,
-) -> np.ndarray:
-    """Seed cluster per node: a dup group, the rows of one article (headline variants and lead), and the
-    rows of one prior story start in one cluster."""
-    n = rows.n
+def _seeds(rows: HeadlineRows, dup_comp: np.ndarray, node_of_row: np.ndarray, n_nodes: int) -> np.ndarray:
+    """Seed cluster per node: articles sharing a dup group (one headline re-sent), or a prior story."""
     psl, psr = same_label_edges(rows.prior_story, rows.is_prior)
-    al, ar = same_label_edges(art_ids.astype(str).astype(object), np.ones(n, bool))
-    rep = np.zeros(int(dup_comp.max()) + 1 if n else 0, dtype=np.int64)
-    rep[dup_comp[by_time[::-1]]] = by_time[::-1]
-    row_l = np.concatenate([np.arange(n), al, psl, lead_src])
-    row_r = np.concatenate([rep[dup_comp], ar, psr, lead_src])
-    return components(
-        n_text + len(lead_src),
-        np.concatenate([node_of_row[row_l[: len(row_l) - len(lead_src)]], n_text + np.arange(len(lead_src))]),
-        node_of_row[row_r],
-    )
+    dup_labels = dup_comp.astype(str).astype(object)
+    dl, dr = same_label_edges(dup_labels, np.ones(rows.n, bool))
+    left = node_of_row[np.concatenate([psl, dl])]
+    right = node_of_row[np.concatenate([psr, dr])]
+    return components(n_nodes, left, right)
 
 
 def build_nodes(rows: HeadlineRows, dup_comp: np.ndarray) -> Nodes:
-    """The text and lead nodes of the rows, and their seed clusters.
+    """The article nodes of the rows and their seed clusters.
 
     Args:
         rows: the night's and the prior rows.
@@ -113,8 +91,7 @@ def build_nodes(rows: HeadlineRows, dup_comp: np.ndarray) -> Nodes:
         The nodes.
     """
     by_time, row_rank = _row_order(rows)
-    node_of_row, node_row = _text_nodes(rows, dup_comp, by_time)
-    art_ids = factorize(rows.arts)
-    lead_src = _lead_rows(rows.leads, art_ids, by_time, row_rank)
-    seeds = _seeds(rows, dup_comp, art_ids, by_time, node_of_row, len(node_row), lead_src)
-    return Nodes(by_time, row_rank, node_of_row, node_row, lead_src, [rows.leads[r] or "" for r in lead_src], seeds)
+    node_of_row, node_row = _article_nodes(rows, by_time)
+    leads = _node_leads(rows, node_of_row, len(node_row), by_time)
+    seeds = _seeds(rows, dup_comp, node_of_row, len(node_row))
+    return Nodes(by_time, row_rank, node_of_row, node_row, leads, seeds)

@@ -112,15 +112,14 @@ def test_lead_tips_a_link_the_headlines_half_make() -> None:
     assert len(set(with_leads)) == 4
 
 
-def test_leads_alone_do_not_link_headlines_that_share_no_words() -> None:
-    # lead_weight below a headline's weight: leads can support a link, not make one on their own
+def test_leads_of_one_event_link_headlines_that_share_no_words() -> None:
+    # an article's lead is part of its document: the facts an event's leads share outweigh its headlines
     lead = "The regional carrier grounded its whole fleet on Monday after a software fault in its booking system."
     other = "Regional carrier grounds fleet after booking software fault, stranding passengers on Monday."
     rows = [("Thousands stranded at terminals", 0, "art1", lead), ("Travel chaos: what to know", 1, "art2", other)]
     stories = cluster_headlines(table(rows + list(FILLER)), None).column("story_id").to_pylist()
-    assert stories[0] != stories[1]
-    strong = cluster_headlines(table(rows + list(FILLER)), None, HeadlineSettings(lead_weight=2.0))
-    assert strong.column("story_id")[0] == strong.column("story_id")[1]
+    assert stories[0] == stories[1]
+    assert len(set(stories)) == 4
 
 
 def test_name_agreement_keeps_same_shaped_stories_of_two_places_apart() -> None:
@@ -167,16 +166,32 @@ def test_min_topic_similarity_keeps_a_shared_place_alone_from_linking() -> None:
     assert stories[0] != stories[2]
 
 
-@pytest.mark.parametrize(("lead_embedding", "linked"), [(False, False), (True, True)])
-def test_lead_boilerplate_links_only_through_lead_embeddings(lead_embedding: bool, linked: bool) -> None:
-    # Two unrelated articles whose leads share an opener and a boilerplate sentence: their embeddings are
-    # close, their rare words are not shared. Weight 1.5 makes the effect visible on a five-row night.
+def test_lead_boilerplate_does_not_link_two_events_through_headline_embeddings() -> None:
+    # Two unrelated articles whose leads share an opener and a boilerplate sentence stay apart when only the
+    # headline is embedded. With lead_embedding (the default: it scores better on the labelled sets) the
+    # shared boilerplate moves the embeddings together; see HeadlineSettings.lead_embedding.
     tail = " The decision follows months of debate at public meetings, and residents will watch the next steps."
     rows = [
         ("Brightwater opens new cycle lane on the seafront", 0, "a1", "Officials said on Monday that a lane opened." + tail),
         ("Lowmoor school canteen switches to local produce", 1, "a2", "Officials said on Monday that meals change." + tail),
         *FILLER,
     ]
-    settings = HeadlineSettings(lead_embedding=lead_embedding, lead_weight=1.5)
-    stories = cluster_headlines(table(rows), None, settings).column("story_id").to_pylist()
+    stories = cluster_headlines(table(rows), None, HeadlineSettings(lead_embedding=False)).column("story_id")
+    assert stories[0] != stories[1]
+
+
+@pytest.mark.parametrize(("with_leads", "linked"), [(False, True), (True, False)])
+def test_articles_with_leads_need_their_leads_to_agree(with_leads: bool, linked: bool) -> None:
+    # Same-topic headlines link on headlines alone (lead_link_threshold only binds where leads exist); with
+    # leads that tell two different events, the stricter cut keeps them apart.
+    leads = [
+        "Dock workers in Brightwater walked out on Monday over a pay offer of two percent, the union said.",
+        "A ferry ran aground near Lowmoor harbour on Friday; the coastguard rescued all forty passengers.",
+    ]
+    rows = [
+        ("Brightwater harbour strike halts ferries", 0, "a1", leads[0] if with_leads else None),
+        ("Harbour ferries halted at Lowmoor", 1, "a2", leads[1] if with_leads else None),
+        *FILLER,
+    ]
+    stories = cluster_headlines(table(rows), None).column("story_id").to_pylist()
     assert (stories[0] == stories[1]) is linked

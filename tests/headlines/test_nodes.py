@@ -1,4 +1,4 @@
-"""Nodes and seed clusters (tasks/headlines/nodes.py)."""
+"""Article nodes and seed clusters (tasks/headlines/nodes.py)."""
 
 from __future__ import annotations
 
@@ -10,31 +10,27 @@ from tasks.headlines.schemas import STORY_INDEX
 from tests.headlines.nights import BASE, table
 
 
-def test_one_node_per_wording_of_a_dup_group_and_one_per_lead() -> None:
+def test_one_node_per_article_numbered_by_first_seen_with_its_lead() -> None:
     rows = load_rows(
-        table([(BASE, 2), (BASE, 1), ("UPDATE 1-" + BASE, 3, "a9", "A lead."), ("Ferry fares rise", 0)]),
+        table([(BASE, 2, "a1"), ("Airport tram approved", 1, "a1", "A lead."), ("Ferry fares rise", 0, "a2")]),
         STORY_INDEX.empty_table(),
     )
-    dup_comp = np.array([0, 0, 0, 1])
-    nodes = build_nodes(rows, dup_comp)
-    # equal normalized text in one group: one node, standing for its earliest row
-    assert nodes.node_of_row[0] == nodes.node_of_row[1] == nodes.node_of_row[2]
-    assert nodes.n_text == 2 and nodes.node_row[nodes.node_of_row[0]] == 1
-    # nodes numbered by first seen: the 0 h headline is node 0
-    assert nodes.node_of_row[3] == 0
-    assert nodes.lead_src.tolist() == [2] and nodes.lead_texts == ["A lead."]
+    nodes = build_nodes(rows, np.arange(rows.n))
+    assert nodes.n == 2
+    assert nodes.node_of_row.tolist() == [1, 1, 0]  # a2's row is seen first
+    assert nodes.node_row.tolist() == [2, 1]  # each article's earliest row stands for it
+    assert nodes.leads == ["", "A lead."]
 
 
-def test_seeds_join_an_articles_variants_its_lead_and_prior_stories() -> None:
-    night = table([("Ferry fares rise", 0, "art1", "A lead."), ("Island ferry prices go up", 1, "art1"), ("Tram opens", 2)])
+def test_seeds_join_articles_of_one_dup_group_and_of_one_prior_story() -> None:
+    night = table([("Ferry fares rise", 0, "art1"), ("Ferry fares rise", 1, "art2"), ("Tram opens", 2, "art3")])
     prior = table([("Old tram story", -5), ("Another old tram story", -4)], start=50).append_column(
         "text_norm", [["old tram story", "another old tram story"]]
     ).append_column("dup_group_id", [["d1", "d2"]]).append_column("story_id", [["s1", "s1"]])
     rows = load_rows(night, prior)
-    nodes = build_nodes(rows, np.arange(rows.n))
-    seeds = nodes.seeds
-    text = nodes.node_of_row
-    lead = nodes.n_text  # the only lead node
-    assert seeds[text[0]] == seeds[text[1]] == seeds[lead]
-    assert seeds[text[3]] == seeds[text[4]]
-    assert len({seeds[text[0]], seeds[text[2]], seeds[text[3]]}) == 3
+    dup_comp = np.array([0, 0, 1, 2, 3])
+    nodes = build_nodes(rows, dup_comp)
+    seed_of_row = nodes.seeds[nodes.node_of_row]
+    assert seed_of_row[0] == seed_of_row[1]  # one headline re-sent by two articles
+    assert seed_of_row[3] == seed_of_row[4]  # one prior story
+    assert len({seed_of_row[0], seed_of_row[2], seed_of_row[3]}) == 3
