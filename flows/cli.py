@@ -127,9 +127,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _one_line(error: Exception) -> str:
-    """A DuckDB error as one line: its kind and first line, without DuckDB's multi-line context."""
-    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    return f"{type(error).__name__.removesuffix('Exception')}: {first}"
+    """A DuckDB error as one line: its first line ("Parser Error: ..."), without DuckDB's multi-line context."""
+    lines = str(error).strip().splitlines()
+    first = lines[0] if lines else type(error).__name__
+    return first if "Error" in first.split(":", 1)[0] else f"{type(error).__name__}: {first}"
 
 
 def _existing_lake(root: str):  # noqa: ANN202 - a tasks.lake.Lake, imported late to keep `newslake --help` fast

@@ -67,7 +67,7 @@ def test_sql_output_file_is_written_by_newslake(lake: Path, tmp_path: Path, caps
         ("select * from read_csv('/etc/passwd')", "Permission"),
         ("set enable_external_access = true", "configuration"),
         ("attach '{lake}/other.duckdb'", "Permission"),
-        ("selec 1", "Parser: Parser Error: syntax error"),
+        ("selec 1", "Parser Error: syntax error"),
         ("select nope from articles", "Binder"),
     ],
 )
