@@ -7,19 +7,21 @@ Rules (the `rule` column names them), in the order they claim text:
      them (split quotes, and a quote left open at a paragraph end that the next paragraph reopens);
   2. 'X: ...' opening a paragraph (name_colon_line: headlines, transcripts);
   3. per sentence (reported.py), every reporting cue outside quotes and outside rule-1 attributions:
-     subject + cue + complement (speaker_said_that), "Jane Doe, a lawyer, said ..." (speaker_appositive_said),
-     "... and said ..." (coordinated_said), "CONTENT, X said." (content_then_said), "A, he said, B"
-     (parenthetical_said), "CONTENT, said X." (content_said_name), ", adding that ..." (participle);
-     when a sentence has none of these (rare.py): "according to X" (according_to_first / _middle / _last),
-     "... was first reported by X" (passive_by), "it was reported that ..." (passive_it), "reportedly"
-     (reportedly); and "when asked whether ..." (asked_passive) in any sentence;
-  4. every statement then runs on over a quote it opens and over the bare quotes (no cue of their own)
-     that follow it, in the same or the next paragraphs (assemble.py): the same speaker goes on talking.
-A split quote yields one statement whose content runs from the first fragment's start to the last
-fragment's end (the attribution between them is inside that span). Direct content excludes the quote
-marks. Reported speech is "mixed" when it holds a quoted run of three or more words; a shorter scare quote
-leaves it "indirect". Cues, speaker words and clause words are data: lexicons/cues.txt, speakers.txt and
-clauses.txt.
+     subject + cue + complement (speaker_said_that; the subject may stand before an appositive or a dated
+     adverbial, be a relative "who"/"which", and speak through "appeared to", "went on to"),
+     "Jane Doe, a lawyer, said ..." (speaker_appositive_said), "... and said ..." (coordinated_said),
+     "CONTENT, X said." (content_then_said), "A, he said, B" (parenthetical_said), "CONTENT, said X."
+     (content_said_name), ", adding that ..." (participle); when a sentence has none of these (rare.py):
+     "according to X" (according_to_first / _middle / _last), "... was first reported by X" (passive_by),
+     "it was reported that ..." (passive_it), "reportedly" (reportedly), "X was accused of ..."
+     (passive_report); and "when asked whether ..." (asked_passive) in any sentence;
+  4. every statement then runs on over a quote it opens, over a bare quote that opens the sentence after its
+     attribution, and over the bare quotes (no cue of their own) that follow it, in the same or the next
+     paragraphs (assemble.py): the same speaker goes on talking.
+A statement has one fragment per quoted or reported piece; the attribution between two fragments is in
+none of them. Direct content excludes the quote marks. Reported speech is "mixed" when it holds a quoted run
+of three or more words; a shorter scare quote leaves it "indirect". Cues, speaker words and clause words are
+data: lexicons/cues.txt, speakers.txt and clauses.txt.
 """
 
 from __future__ import annotations
