@@ -39,7 +39,7 @@ def _story_labels(rows: HeadlineRows, nodes: Nodes, names: set[str], settings: H
     idf = idf_features(node_token_docs(rows, nodes, settings.lead_chars), names)
     rows.toks = []  # token strings are the largest Python objects at a million rows: free them before embedding
     emb = node_embeddings(rows, nodes, settings)
-    weights = np.ones(nodes.n, np.float32)
+    weights = nodes.weights
     node_times = rows.times[nodes.node_row]
     left, right = candidate_edges(blocking_tokens(idf, settings), node_times, idf.tf, emb, settings)
     has_lead = np.fromiter((bool(lead) for lead in nodes.leads), dtype=np.float32, count=nodes.n)

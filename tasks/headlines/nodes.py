@@ -1,4 +1,4 @@
-"""Clustering nodes: one per article (its headlines and lead are one document), and the seed clusters."""
+"""Clustering nodes: one per distinct article (its headlines and lead are one document), and the seed clusters."""
 
 from __future__ import annotations
 
@@ -16,8 +16,10 @@ from tasks.headlines.rows import HeadlineRows
 class Nodes:
     """The articles story similarity is computed on, and how rows map to them.
 
-    Nodes are numbered by their article's first row (seen_at, headline_id), so that input order changes no
-    id, no tie-break and no summation order downstream.
+    Articles with the same headlines in the same dup groups and the same lead (syndicated copies) are one node,
+    weighted by their count: their similarities to everything are equal, so the averages stay exact. Nodes are
+    numbered by their first row (seen_at, headline_id), so that input order changes no id, no tie-break and no
+    summation order downstream.
     """
 
     by_time: np.ndarray
@@ -28,6 +30,8 @@ class Nodes:
     """Article node per row."""
     node_row: np.ndarray
     """Earliest row per node (its headline stands for the node in embeddings)."""
+    weights: np.ndarray
+    """Articles per node (float32)."""
     leads: list[str]
     """Lead text per node ("" for none)."""
     seeds: np.ndarray
@@ -48,16 +52,35 @@ def _row_order(rows: HeadlineRows) -> tuple[np.ndarray, np.ndarray]:
     return by_time, row_rank
 
 
-def _article_nodes(rows: HeadlineRows, by_time: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Node per row (its article), numbered by each article's first row, and that first row per node."""
+def _article_keys(rows: HeadlineRows, dup_comp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Article code per row, and per row the code of its article's content (normalized headlines with their dup
+    groups, and lead): equal content codes are copies of one article."""
     art = factorize(rows.arts)
-    _, first_pos, node_sorted = np.unique(art[by_time], return_index=True, return_inverse=True)
+    parts: list[list[str]] = [[] for _ in range(int(art.max()) + 1)]
+    for row, a in enumerate(art.tolist()):
+        parts[a].append(f"{int(dup_comp[row])}:{rows.norms[row]}")
+    leads = [""] * len(parts)
+    for row, a in enumerate(art.tolist()):
+        if not leads[a] and rows.leads[row]:
+            leads[a] = rows.leads[row] or ""
+    content = factorize(["\x1f".join(sorted(p)) + "\x1e" + lead for p, lead in zip(parts, leads)])
+    return art, content[art]
+
+
+def _article_nodes(rows: HeadlineRows, dup_comp: np.ndarray, by_time: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Node per row (its article's content), numbered by first row, that first row per node, and the number of
+    articles per node."""
+    art, content = _article_keys(rows, dup_comp)
+    _, first_pos, node_sorted = np.unique(content[by_time], return_index=True, return_inverse=True)
     node_of_row = np.empty(rows.n, dtype=np.int64)
     node_of_row[by_time] = node_sorted
     canonical_order = np.argsort(first_pos, kind="stable")
     renumber = np.empty(len(first_pos), dtype=np.int64)
     renumber[canonical_order] = np.arange(len(first_pos))
-    return renumber[node_of_row], by_time[first_pos[canonical_order]]
+    node_of_row = renumber[node_of_row]
+    first_row_of_article = np.unique(art, return_index=True)[1]
+    weights = np.bincount(node_of_row[first_row_of_article], minlength=len(first_pos)).astype(np.float32)
+    return node_of_row, by_time[first_pos[canonical_order]], weights
 
 
 def _node_leads(rows: HeadlineRows, node_of_row: np.ndarray, n_nodes: int, by_time: np.ndarray) -> list[str]:
@@ -91,7 +114,7 @@ def build_nodes(rows: HeadlineRows, dup_comp: np.ndarray) -> Nodes:
         The nodes.
     """
     by_time, row_rank = _row_order(rows)
-    node_of_row, node_row = _article_nodes(rows, by_time)
+    node_of_row, node_row, weights = _article_nodes(rows, dup_comp, by_time)
     leads = _node_leads(rows, node_of_row, len(node_row), by_time)
     seeds = _seeds(rows, dup_comp, node_of_row, len(node_row))
-    return Nodes(by_time, row_rank, node_of_row, node_row, leads, seeds)
+    return Nodes(by_time, row_rank, node_of_row, node_row, weights, leads, seeds)

@@ -34,3 +34,14 @@ def test_seeds_join_articles_of_one_dup_group_and_of_one_prior_story() -> None:
     assert seed_of_row[0] == seed_of_row[1]  # one headline re-sent by two articles
     assert seed_of_row[3] == seed_of_row[4]  # one prior story
     assert len({seed_of_row[0], seed_of_row[2], seed_of_row[3]}) == 3
+
+
+def test_copies_of_one_article_are_one_weighted_node() -> None:
+    rows = load_rows(
+        table([(BASE, 0, "a1"), (BASE, 1, "a2"), (BASE, 2, "a3", "A lead."), ("Ferry fares rise", 3, "a4")]),
+        STORY_INDEX.empty_table(),
+    )
+    nodes = build_nodes(rows, np.array([0, 0, 0, 1]))
+    # a1 and a2 carry the same headline in one dup group and no lead; a3 has a lead of its own
+    assert nodes.node_of_row.tolist() == [0, 0, 1, 2]
+    assert nodes.weights.tolist() == [2.0, 1.0, 1.0]
