@@ -20,7 +20,7 @@ Modes:
   python bench/headlines.py CSV --sample 50,200  small nights: 20 random samples of each size, mean and min F1
   python bench/headlines.py --templated          generated nights (no evaluation text): stories that share a
                                                  place or a topic wording but are different stories
-  python bench/headlines.py --templated --leads  the same with a lead per article (judges lead_weight)
+  python bench/headlines.py --templated --leads  the same with a lead per article (judges lead handling)
   --set name=value                               override a HeadlineSettings field (repeatable)
 """
 
