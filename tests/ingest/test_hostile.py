@@ -63,7 +63,7 @@ def build_corpus(inbox: Path) -> dict[str, tuple[str, str]]:
         "said, after the flood.</p></body></html>".encode("latin-1"), ("ingested", "articles"))
     put("cp1252.htm", "<html><body><h1>Fares rise</h1><p>\u201cIt costs \u20ac2 more,\u201d a rider said of the "
         "new ferry fare on Monday.</p></body></html>".encode("cp1252"), ("ingested", "articles"))
-    put("huge.html", b"<html><body>" + b"<p>word </p>" * (50 << 20 >> 4) + b"</body></html>",
+    put("huge.html", b"<html><body>" + b"<p>word </p>" * ((50 << 20) // 12 + 1) + b"</body></html>",  # 50 MiB
         ("quarantined", "oversized_file"))
     put("deep.html", b"<html><body>" + b"<div>" * 100_000 + TEXT.encode() + b"</div>" * 100_000 + b"</body></html>",
         ("ingested", "articles"))
