@@ -49,7 +49,7 @@ HEADLINES = _schema(
     _field("headline_id", pa.string(), "sha256-derived id of article_id + headline text", False),
     _field("article_id", pa.string(), "article the headline belongs to", False),
     _field("text", pa.string(), "headline as published (whitespace normalized)", False),
-    _field("text_norm", pa.string(), "normalized form used for duplicate folding (see tasks/headlines.py)", False),
+    _field("text_norm", pa.string(), "normalized form used for duplicate folding (see tasks/headlines/norm.py)", False),
     _field("role", pa.string(), "where the headline came from: title | variant | og | twitter | jsonld | h1 | html_title", False),
     _field("dup_group_id", pa.string(), "same headline after normalization and small edits", False),
     _field("story_id", pa.string(), "same story, possibly different wording; stable across runs", False),
@@ -63,7 +63,7 @@ HEADLINES = _schema(
 STORIES = _schema(
     "one row per story (unique story_id); rewritten when a later run adds headlines",
     _field("story_id", pa.string(), "story id shared by headlines.story_id", False),
-    _field("canonical_headline", pa.string(), "representative headline (rule in tasks/headlines.py)", False),
+    _field("canonical_headline", pa.string(), "representative headline (rule in tasks/headlines/summary.py)", False),
     _field("n_headlines", pa.int32(), "headline rows in the story", False),
     _field("n_dup_groups", pa.int32(), "distinct dup groups (wordings) in the story", False),
     _field("n_articles", pa.int32(), "distinct articles in the story", False),
