@@ -25,6 +25,7 @@ from tasks.lake.views import sql_text
 # MurmurHash3's 64-bit finalizer: a bijection that mixes every input bit into every output bit; seeded per hash
 # function by xor, it gives the independent permutations MinHash needs (a*h + b without wrap-around would not mix).
 _MIX1, _MIX2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
+_CHUNK_VALUES = 4 << 20  # shingle hashes mixed at a time (32 MiB per temporary array)
 
 
 @dataclass(frozen=True)
@@ -77,23 +78,38 @@ def _shingle(contents: pa.Array) -> _Shingled:
     )
 
 
+def _row_chunks(offsets: np.ndarray, max_values: int) -> Iterator[tuple[int, int]]:
+    """Row ranges [first, last) holding at most about `max_values` shingles each (at least one row)."""
+    first, n = 0, len(offsets) - 1
+    while first < n:
+        last = int(np.searchsorted(offsets, offsets[first] + max_values, side="right")) - 1
+        last = min(n, max(last, first + 1))
+        yield first, last
+        first = last
+
+
 def _band_keys(shingled: _Shingled, settings: QuoteSettings) -> Iterator[np.ndarray]:
     """One key per content and LSH band: a hash of the band's MinHash values (the minimum of each seeded hash over
-    the content's shingles). Band by band, so memory holds one band's values, never the whole signature."""
-    values, starts = shingled.hashes, shingled.offsets[:-1]
+    the content's shingles). Band by band and in chunks of rows, so memory holds one band's keys and one chunk's
+    hash values, never the whole signature (a night of a million statements has thirty million shingles)."""
+    values, offsets = shingled.hashes, shingled.offsets
     rng = np.random.default_rng(20261201)  # fixed: the same contents always get the same keys
     r = settings.rows_per_band
     seeds = rng.integers(0, np.iinfo(np.int64).max, settings.bands * r, dtype=np.int64).astype(np.uint64)
     weights = np.uint64(0x9E3779B97F4A7C15) ** np.arange(r, dtype=np.uint64)
     shift = np.uint64(33)
+    chunks = list(_row_chunks(offsets, _CHUNK_VALUES))
     for band in range(settings.bands):
-        key = np.zeros(len(starts), np.uint64)
-        for k in range(r):
-            mixed = (values ^ seeds[band * r + k]) * _MIX1  # uint64 products wrap around: that is the point
-            mixed ^= mixed >> shift
-            mixed *= _MIX2
-            mixed ^= mixed >> shift
-            key += np.minimum.reduceat(mixed, starts) * weights[k]
+        key = np.zeros(len(offsets) - 1, np.uint64)
+        for first, last in chunks:
+            chunk = values[offsets[first] : offsets[last]]
+            starts = offsets[first:last] - offsets[first]
+            for k in range(r):
+                mixed = (chunk ^ seeds[band * r + k]) * _MIX1  # uint64 products wrap around: that is the point
+                mixed ^= mixed >> shift
+                mixed *= _MIX2
+                mixed ^= mixed >> shift
+                key[first:last] += np.minimum.reduceat(mixed, starts) * weights[k]
         yield key
 
 
