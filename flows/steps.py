@@ -29,6 +29,8 @@ def is_transient(task, task_run, state) -> bool:  # noqa: ANN001 - Prefect's ret
     """Retry I/O failures (disk, network filesystem, object store); a deterministic error would fail again."""
     try:
         state.result()
+    except (TimeoutError, FileNotFoundError, PermissionError):
+        return False  # a step past its timeout, a missing file, a denied path: the same again on a retry
     except (OSError, duckdb.IOException):
         return True
     except Exception:  # noqa: BLE001 - anything else is a bug or bad input: no retry

@@ -1,7 +1,7 @@
 """The lake: Parquet table files, snapshots that commit a run atomically, the writer lock and DuckDB views.
 
 Layout under the lake root:
-    tables/<table>/ingest_date=YYYY-MM-DD/<run_id>-<part>.parquet   data files, never modified in place
+    tables/<table>/ingest_date=YYYY-MM-DD/<run_id>.parquet   data files, never modified in place
     _lake/snapshots/<version>.json   which files make up each table at that version
     _lake/CURRENT                    the committed version: replaced atomically, the only commit point
     _lake/empty/<table>.parquet      zero-row file per table, so file views work on an empty table
@@ -16,6 +16,7 @@ a run entirely or not at all, and files of a crashed run are invisible until the
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections.abc import Iterator, Sequence
@@ -38,6 +39,7 @@ from tasks.lake.views import file_view_sql, reader_connection, view_definitions
 
 # Old snapshots are kept for time travel and for readers that started before a commit.
 SNAPSHOTS_KEPT = 20
+_log = logging.getLogger("newslake")
 
 
 class Lake:
@@ -118,11 +120,21 @@ class Lake:
         Returns:
             The new snapshot.
         """
-        snapshot = self.pending(run_id, change)
-        self._publish(snapshot)
-        self._write_views_file(snapshot)
-        failpoint("lake.views_written")
-        self._expire_snapshots()
+        current = self.snapshot()
+        if current.run_id == run_id:
+            # A retry after the commit point: the run is published, adding its files again would list them twice.
+            snapshot = current
+        else:
+            snapshot = self.pending(run_id, change)
+            self._publish(snapshot)
+        # After the commit point nothing may fail the run: the shell's views.sql and the sweep are redone by the
+        # next commit, so an error here is logged, not raised (a retry or a failure record would follow it).
+        try:
+            self._write_views_file(snapshot)
+            failpoint("lake.views_written")
+            self._expire_snapshots()
+        except OSError as error:
+            _log.warning("snapshot %d committed; views.sql or the orphan sweep failed: %s", snapshot.version, error)
         return snapshot
 
     def pending(self, run_id: str, change: Commit) -> Snapshot:
@@ -149,6 +161,8 @@ class Lake:
     def place(self, staged: Path, table: str, ingest_date: date, file_name: str) -> Path:
         """Move a staged file to its partition under tables/ (still invisible until commit)."""
         target = self.partition_path(table, ingest_date, file_name)
+        if not staged.exists() and target.exists():
+            return target  # placed by an earlier attempt of this step
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staged, target)
         return target

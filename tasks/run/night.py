@@ -158,6 +158,8 @@ class _Night:
     def record_failure(self) -> None:
         """Leave a trace of the failure in `runs`; the data of the run is not committed."""
         try:
+            if self.lake.snapshot().run_id == self.run.run_id:
+                return  # failed after its commit point: the run is committed whole, its row says so
             self.steps.record_failed(self.lake, self.run, self.row("failed", {}))
         except Exception as error:  # noqa: BLE001 - the original failure is the one to report
             self.log.error("could not record the failed run: %s", error)

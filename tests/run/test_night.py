@@ -79,6 +79,44 @@ def test_a_failed_night_records_only_its_runs_row(tmp_path: Path) -> None:
     assert night([SAMPLES / "txt"], lake)["files_new"] == 3
 
 
+def test_a_commit_step_that_fails_after_its_commit_point_is_retried_without_a_second_copy(tmp_path: Path) -> None:
+    # A storage error after CURRENT names the run (views.sql, the sweep) and a retry of the whole commit step:
+    # the run's files are listed once, its row stays `partial`, and no failure row is written over it.
+    calls = []
+
+    def commit_then_fail_once(lake: Lake, run, change, runs):  # noqa: ANN001 - the commit step's signature
+        snapshot = PLAIN_STEPS.commit(lake, run, change, runs)
+        calls.append(snapshot.version)
+        if len(calls) == 1:
+            raise OSError("simulated disk error after the commit point")
+        return snapshot
+
+    def retried_commit(*args: object):
+        try:
+            return commit_then_fail_once(*args)
+        except OSError:
+            return commit_then_fail_once(*args)
+
+    lake = Lake(tmp_path / "lake")
+    summary = night([SAMPLES], lake, dataclasses.replace(NightSteps(), commit=retried_commit))
+    assert calls == [1, 1] and summary["snapshot"] == 1
+    tables = lake.snapshot().tables
+    assert all(len(files) == len(set(files)) for files in tables.values())
+    assert counts(lake)["articles"] == 14
+    assert lake.connect().execute("select status from runs").fetchall() == [("partial",)]
+
+
+def test_a_failure_after_the_commit_point_leaves_the_committed_run(tmp_path: Path) -> None:
+    def commit_then_raise(lake: Lake, run, change, runs):  # noqa: ANN001 - the commit step's signature
+        PLAIN_STEPS.commit(lake, run, change, runs)
+        raise KeyboardInterrupt
+
+    lake = Lake(tmp_path / "lake")
+    with pytest.raises(KeyboardInterrupt):
+        night([SAMPLES / "txt"], lake, dataclasses.replace(NightSteps(), commit=commit_then_raise))
+    assert lake.connect().execute("select status, articles from runs").fetchall() == [("completed", 3)]
+
+
 def test_stage_seconds_add_up_to_the_run(tmp_path: Path) -> None:
     lake = Lake(tmp_path / "lake")
     summary = night([SAMPLES], lake)
