@@ -76,9 +76,13 @@ class NightlyParams(BaseModel):
         resolved: list[str] = []
         missing: list[str] = []
         for pattern in self.inputs:
-            path = pattern.format(date=run_date)
+            try:
+                path = pattern.format(date=run_date)
+            except (KeyError, IndexError, ValueError) as error:
+                raise ValueError(f"{pattern}: the only placeholder an input may hold is {{date}} "
+                                 f"(or {{date:FORMAT}}), e.g. landing/{{date:%Y/%m/%d}}") from error
             if glob.has_magic(path):
-                resolved += sorted(glob.glob(path, recursive=True))
+                resolved += _outermost(glob.glob(path, recursive=True))
             elif Path(path).exists():
                 resolved.append(path)
             else:
@@ -86,6 +90,16 @@ class NightlyParams(BaseModel):
         if missing:
             raise ValueError(f"input path(s) not found: {', '.join(missing)}")
         return resolved
+
+
+def _outermost(matches: list[str]) -> list[str]:
+    """Glob matches minus those inside another match: `dir/**/*` matches a directory and everything under it, and
+    discovery walks each directory it is given, so an inner match would be read (or rejected) twice."""
+    kept: list[str] = []
+    for path in sorted(matches, key=lambda m: Path(m).parts):
+        if not kept or not Path(path).is_relative_to(kept[-1]):
+            kept.append(path)
+    return kept
 
 
 # The model's own defaults (model_construct fills them in without validating the empty input list): the flow's

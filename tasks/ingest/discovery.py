@@ -26,8 +26,13 @@ class Discovery:
     files: list[InputFile] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
 
+    _rejected_paths: set[str] = field(default_factory=set, repr=False)
+
     def reject(self, path: str, kind: str, message: str) -> None:
-        self.rejected.append(Rejected(display_path(path), None, "discover", kind, message))
+        shown = display_path(path)
+        if shown not in self._rejected_paths:  # a path named by two inputs is still one rejection
+            self._rejected_paths.add(shown)
+            self.rejected.append(Rejected(shown, None, "discover", kind, message))
 
 
 class _Walk:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -56,3 +57,27 @@ def test_inputs_fill_in_the_date_and_expand_globs(tmp_path: Path) -> None:
     assert NightlyParams(inputs=[str(tmp_path / "landing/{date:%Y/%m/%d}/*")]).resolved_inputs(date(2026, 11, 28)) == []
     with pytest.raises(ValueError, match="not found"):
         NightlyParams(inputs=[str(tmp_path / "landing/{date}")]).resolved_inputs(date(2026, 11, 27))
+
+
+def test_a_recursive_glob_names_each_path_once_and_discovery_meets_each_once(tmp_path: Path) -> None:
+    # `landing/{date}/**/*` (the deployment's pattern) matches a directory and everything under it, and `**`
+    # follows a symlink loop: discovery must still see each path of the landing zone once.
+    from tasks.ingest import discover
+
+    day = tmp_path / "landing" / "2026-11-27"
+    (day / "sub").mkdir(parents=True)
+    (day / "a.txt").write_text("A")
+    (day / "sub" / "b.txt").write_text("B")
+    os.mkfifo(day / "sub" / "pipe")
+    os.symlink(day / "gone", day / "sub" / "broken")
+    os.symlink(".", day / "sub" / "loop")
+    params = NightlyParams(inputs=[str(tmp_path / "landing/{date}/**/*")])
+    found = discover(params.resolved_inputs(date(2026, 11, 27)))
+    assert sorted(Path(f.path).relative_to(day).as_posix() for f in found.files) == ["a.txt", "sub/b.txt"]
+    assert sorted((Path(r.source_uri).name, r.error_kind) for r in found.rejected) == [
+        ("broken", "broken_symlink"), ("loop", "symlink_loop"), ("pipe", "special_file")]
+
+
+def test_an_input_with_an_unknown_placeholder_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match=r"only placeholder an input may hold is \{date\}"):
+        NightlyParams(inputs=["landing/{batch}"]).resolved_inputs(date(2026, 11, 27))
