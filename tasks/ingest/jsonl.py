@@ -15,7 +15,7 @@ from tasks.records import InputFile, RawArticle, Rejected
 # A feed line is one article; a line this long is a page dump or a broken export, not an article.
 MAX_LINE_BYTES = 10 * 1024 * 1024
 
-_JSONL_STRING_FIELDS = ("id", "url", "source", "title", "text", "html")
+_JSONL_STRING_FIELDS = ("url", "source", "title", "text", "html")
 
 
 def parse_jsonl_record(line: str) -> dict[str, object]:
@@ -24,8 +24,11 @@ def parse_jsonl_record(line: str) -> dict[str, object]:
     if not isinstance(record, dict):
         raise ValueError(f"line is JSON {type(record).__name__}, expected an object")
     for name in _JSONL_STRING_FIELDS:
-        if record.get(name) is not None and not isinstance(record[name], (str, int)):
-            raise ValueError(f"field {name!r} must be a string")
+        if record.get(name) is not None and not isinstance(record[name], str):
+            raise ValueError(f"field {name!r} must be a string, got {type(record[name]).__name__}")
+    identifier = record.get("id")
+    if identifier is not None and (isinstance(identifier, bool) or not isinstance(identifier, (str, int))):
+        raise ValueError(f"field 'id' must be a string or an integer, got {type(identifier).__name__}")
     headlines = record.get("headlines") or []
     if not isinstance(headlines, list) or not all(isinstance(h, str) for h in headlines):
         raise ValueError("field 'headlines' must be a list of strings")
@@ -84,6 +87,8 @@ def read_jsonl(file: InputFile, reject: Reject) -> Iterator[RawArticle | Rejecte
                     yield reject("bad_encoding", f"line is not UTF-8: {error}", uri)
                 except json.JSONDecodeError as error:
                     yield reject("bad_json", f"invalid JSON: {error.msg} at column {error.colno}", uri)
+                except RecursionError:
+                    yield reject("bad_json", "JSON nested too deeply to parse", uri)
                 except ValueError as error:
                     yield reject("bad_record", str(error), uri)
                 else:

@@ -41,3 +41,20 @@ def test_jsonl_keeps_good_lines_and_quarantines_bad_ones(tmp_path: Path) -> None
 )
 def test_jsonl_record_fields(record: dict, check) -> None:
     assert check(parse_jsonl_record(json.dumps(record)))
+
+
+def test_a_line_of_the_wrong_types_or_depth_is_one_rejection_and_reading_goes_on(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": 1, "html": 7}),
+        json.dumps({"id": 2, "title": True}),
+        json.dumps({"id": True, "title": "T"}),
+        "[" * 5000 + "]" * 5000,
+        json.dumps({"id": 5, "source": 7, "title": "T"}),
+        json.dumps({"id": 6, "title": "The last line is read"}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    items = read_all(tmp_path / "feed.jsonl")
+    rejected = [(i.source_uri.rsplit("#", 1)[1], i.error_kind) for i in items if isinstance(i, Rejected)]
+    assert rejected == [(f"line-{n}", kind) for n, kind in
+                        ((1, "bad_record"), (2, "bad_record"), (3, "bad_record"), (4, "bad_json"), (5, "bad_record"))]
+    assert [i.external_id for i in items if isinstance(i, RawArticle)] == ["6"]
