@@ -41,24 +41,45 @@ def read_input(file: InputFile) -> Iterator[RawArticle | Rejected | SkippedRecor
     except (OSError, EOFError, zlib.error) as error:
         yield reject("bad_gzip", f"cannot decompress: {error}")
         return
-    if not head.strip():
-        yield reject("empty_file", "file holds only whitespace")
-        return
     fmt = detect_format(file.path, head)
+    unreadable = _whole_file_rejection(head, fmt, file, reject)
+    if unreadable is not None:
+        if file.start == 0:  # the file's first piece speaks for the whole file; the others read nothing
+            yield unreadable
+        return
     if fmt == "warc":
         yield from read_warc(file, reject)
-        return
-    if utf16_codec(head) is None and looks_binary(head):
-        yield reject("binary_file", "file holds binary data (NUL or control bytes), not text")
-        return
-    if fmt is None:
-        yield reject("unknown_format", "not .txt, .html, .jsonl or .warc (optionally .gz), and content not recognised "
-                     "(a .json document must be converted to JSONL: one article object per line)")
-        return
-    if fmt == "jsonl":
+    elif fmt == "jsonl":
         yield from read_jsonl(file, reject)
-        return
-    yield from _read_document(file, fmt, reject)
+    else:
+        yield from _read_document(file, fmt, reject)
+
+
+def _whole_file_rejection(head: bytes, fmt: str | None, file: InputFile, reject: Reject) -> Rejected | None:
+    """Why the whole file cannot be read, judged from its first bytes; None when it can."""
+    if not head.strip() and not _has_content_after(file, len(head)):
+        return reject("empty_file", "file holds only whitespace")
+    if fmt == "warc":
+        return None
+    if utf16_codec(head) is None and looks_binary(head):
+        return reject("binary_file", "file holds binary data (NUL or control bytes), not text")
+    if fmt is None:
+        return reject("unknown_format", "not .txt, .html, .jsonl or .warc (optionally .gz), and content not "
+                      "recognised (a .json document must be converted to JSONL: one article object per line)")
+    return None
+
+
+def _has_content_after(file: InputFile, offset: int) -> bool:
+    """Whether anything but whitespace follows the (blank) head: a feed may open with many empty lines."""
+    try:
+        with open_decompressed(file.path) as stream:
+            stream.seek(offset)
+            while chunk := stream.read(1 << 20):
+                if chunk.strip():
+                    return True
+    except (OSError, EOFError, zlib.error):
+        return False
+    return False
 
 
 def _read_document(file: InputFile, fmt: str, reject: Reject) -> Iterator[RawArticle | Rejected]:

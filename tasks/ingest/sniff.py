@@ -6,6 +6,8 @@ import json
 import os
 import re
 
+from tasks.ingest.compressed import SNIFF_BYTES
+
 _EXTENSIONS = {
     ".txt": "txt",
     ".text": "txt",
@@ -68,7 +70,9 @@ def is_html_payload(content_type: str, payload_head: bytes) -> bool:
 
 
 def _first_line_is_json_object(head: bytes) -> bool:
-    first = head.lstrip().split(b"\n", 1)[0]
+    first, newline, _ = head.lstrip().partition(b"\n")
+    if not newline and len(head) >= SNIFF_BYTES:
+        return True  # an object longer than the head (a feed item with its full text): its lines are checked one by one
     try:
         return isinstance(json.loads(first), dict)
     except ValueError:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
+import json
 from pathlib import Path
 
 import pytest
 
+from tasks.ingest import discover, read_input
 from tasks.records import RawArticle, Rejected
 from tests.ingest.inputs import PAGE, read_all
 
@@ -48,3 +51,25 @@ def test_html_file_is_passed_on_as_bytes(tmp_path: Path) -> None:
 # A cut inside the last record's payload and a cut inside its headers are detected differently (see _read_warc).
 
 
+
+
+def test_a_feed_whose_first_item_outgrows_the_sniffed_head_is_read_as_jsonl(tmp_path: Path) -> None:
+    first = json.dumps({"id": "long", "title": "Budget vote", "text": "The council met. " * 1000})  # ~17 KB
+    (tmp_path / "export").write_text(first + "\n" + json.dumps({"id": "short", "title": "Ferry"}) + "\n")
+    assert [i.external_id for i in read_all(tmp_path / "export")] == ["long", "short"]
+
+
+def test_a_feed_that_opens_with_blank_lines_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "feed.jsonl").write_text("\n" * 10_000 + json.dumps({"id": "1", "title": "Late item"}) + "\n")
+    [item] = read_all(tmp_path / "feed.jsonl")
+    assert isinstance(item, RawArticle) and item.external_id == "1"
+
+
+def test_an_unreadable_file_cut_into_pieces_is_one_rejection(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(bytes(range(32)) * 1200)
+    [file] = discover([path]).files
+    cuts = [0, 12_000, 24_000, file.size_bytes]
+    pieces = [dataclasses.replace(file, start=a, end=b) for a, b in zip(cuts, cuts[1:])]
+    items = [item for piece in pieces for item in read_input(piece)]
+    assert [(i.error_kind, i.source_uri) for i in items] == [("binary_file", file.uri)]
