@@ -66,6 +66,7 @@ class _WarcReader:
         self.file, self.reject, self.stream, self.lookup = file, reject, stream, lookup
         self.offset = 0  # where the record being read starts
         self.captures: dict[str, _Capture] = {}  # record id, payload digest or "uri date" -> response record
+        self.captures_before_start = file.start == 0  # a later piece learns them only when a revisit asks
         self.gzipped = stream.read(2) == b"\x1f\x8b"
         stream.seek(0)
 
@@ -74,7 +75,8 @@ class _WarcReader:
 
     # ---- iteration with resynchronisation ---------------------------------------------------
     def outcomes(self) -> Iterator[RawArticle | Rejected | SkippedRecord]:
-        # A piece of a file starts at its first record boundary; the record it cuts belongs to the piece before.
+        # A piece of a file starts at its first parseable record boundary; the record it cuts belongs to the piece
+        # before, and so does a broken record right after that one.
         records: ArchiveIterator | _Resumed | None
         records = ArchiveIterator(self.stream) if self.file.start == 0 else self._resume_after(self.file.start - 1)[0]
         while records is not None:
@@ -93,9 +95,9 @@ class _WarcReader:
                 break
             except Exception as error:  # noqa: BLE001 - warcio raises ArchiveLoadFailed, zlib, EOF, even AttributeError
                 # Only parsing a record's headers raises here: that record is lost, the rest of the file is not.
+                # A piece reports the broken record that follows its last one even when it starts past the piece's
+                # end: the next piece cannot tell a broken record from stray gzip magic, it resumes after it.
                 failed_at = self.offset = records.offset
-                if self.file.end is not None and failed_at >= self.file.end:
-                    return None  # the next piece's record
                 resumed, resumed_at = self._resume_after(failed_at)
                 if resumed is None:  # nothing readable follows: the file ends inside this record
                     yield self.reject("truncated_record", f"the file ends inside the record at byte {failed_at} "
@@ -217,6 +219,9 @@ class _WarcReader:
         keys = (headers.get_header("WARC-Refers-To"), headers.get_header("WARC-Payload-Digest"),
                 f"{headers.get_header('WARC-Refers-To-Target-URI')} {headers.get_header('WARC-Refers-To-Date')}")
         capture = next((self.captures[k] for k in keys if k and k in self.captures), None)
+        if capture is None and not self.captures_before_start:
+            self._learn_captures_before_start()
+            capture = next((self.captures[k] for k in keys if k and k in self.captures), None)
         uri = headers.get_header("WARC-Target-URI") or ""
         if capture is None:
             digest = headers.get_header("WARC-Payload-Digest") or "none"
@@ -227,6 +232,27 @@ class _WarcReader:
         self.lookup.seek(capture.offset)
         original = next(iter(ArchiveIterator(self.lookup)))
         return self._article(record, capture.content_type, self._payload(original))
+
+    def _learn_captures_before_start(self) -> None:
+        """Remember the responses of the file before this piece (headers only), as a whole read would have: they
+        come first, so they win over a later capture of the same payload. A record before the piece that cannot
+        be parsed ends the lookup (the piece that holds it reports it)."""
+        self.captures_before_start = True
+        own, self.captures = self.captures, {}
+        self.lookup.seek(0)
+        records = ArchiveIterator(self.lookup)
+        try:
+            for record in records:
+                if records.offset >= self.file.start:
+                    break
+                if record.rec_type == "response":
+                    http = record.http_headers
+                    content_type = (http.get_header("Content-Type") or "") if http else ""
+                    self._remember(record, _Capture(records.offset, content_type, http.get_statuscode() if http else ""))
+        except Exception:  # noqa: BLE001 - warcio raises many kinds for a broken record
+            pass
+        for key, capture in own.items():
+            self.captures.setdefault(key, capture)
 
 
 class _Resumed:

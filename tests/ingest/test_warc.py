@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
+from tasks.ingest import discover, read_input
 from tests.ingest.inputs import PAGE, WarcBuilder, read_all, write_warc
 
 
@@ -76,3 +78,30 @@ def test_a_revisit_takes_the_payload_of_the_capture_it_refers_to(tmp_path: Path)
     assert outcomes(items) == [("RawArticle", None), ("RawArticle", None), ("Rejected", "revisit_unresolved")]
     assert items[1].html == items[0].html and items[1].url == "https://a.example/story?amp=1"
     assert "NOTINTHISFILE" in items[2].error and items[2].source_uri.endswith(f"#offset-{warc.starts[2]}")
+
+
+@pytest.mark.parametrize("truncate", [False, True])
+def test_a_crawl_cut_anywhere_near_a_record_boundary_reads_as_the_whole(tmp_path: Path, truncate: bool) -> None:
+    # The cut lands just before, at and after a broken record, a revisit and the truncated last record: every
+    # record still gets its one outcome, from exactly one piece, and a revisit finds a capture of an earlier piece.
+    warc = WarcBuilder()
+    digests = [warc.response(f"https://a.example/{n}", date=f"2026-11-26T0{n}:00:00Z") for n in range(4)]
+    warc.revisit("https://a.example/0?amp=1", digests[0], "https://a.example/0", "2026-11-26T00:00:00Z")
+    warc.response("https://a.example/5")
+    warc.revisit("https://a.example/1?amp=1", digests[1], "https://a.example/1", "2026-11-26T01:00:00Z")
+    warc.response("https://a.example/7")
+    path = warc.save(tmp_path / "crawl.warc.gz", garble=2)
+    if truncate:
+        path.write_bytes(path.read_bytes()[:-40])
+    [whole] = discover([path]).files
+    expected = _items(read_input(whole))
+    assert ("Rejected", "bad_warc") in [(kind, error) for kind, _, error in expected]
+    for boundary in warc.starts[1:]:
+        for cut in (boundary - 1, boundary, boundary + 1):
+            pieces = [dataclasses.replace(whole, end=cut), dataclasses.replace(whole, start=cut)]
+            assert _items(item for piece in pieces for item in read_input(piece)) == expected, f"cut at {cut}"
+
+
+def _items(items) -> list[tuple[str, str, str | None]]:  # noqa: ANN001 - outcomes of read_input
+    return [(type(i).__name__, getattr(i, "source_uri", None) or i.kind, getattr(i, "error_kind", None)
+             or getattr(i, "html", None)) for i in items]
