@@ -57,3 +57,14 @@ class PartWriter:
             return None
         self._writer.close()
         return self.path
+
+    def abort(self) -> None:
+        """Drop the unfinished file. A retry in the same process writes the same path: a writer left open would
+        write its footer into the new file when it is garbage-collected."""
+        if self._writer is not None:
+            try:
+                self._writer.close()
+            except (OSError, pa.ArrowException):
+                pass  # the disk error that aborted the step may fail this close too
+            self._writer = None
+        self.path.unlink(missing_ok=True)

@@ -55,8 +55,12 @@ class _FinalFiles:
     def emit(self, table: str, rows: duckdb.DuckDBPyRelation) -> int:
         """Stream a relation's rows into the table's final file in batches (bounded memory); returns the row count."""
         writer = PartWriter(self.staging.final_part(table), TABLES[table])
-        for batch in rows.to_arrow_reader(_BATCH_ROWS):
-            writer.write(pa.Table.from_batches([batch]))
+        try:
+            for batch in rows.to_arrow_reader(_BATCH_ROWS):
+                writer.write(pa.Table.from_batches([batch]))
+        except BaseException:
+            writer.abort()
+            raise
         if writer.close() is not None:
             self.outputs[table].append((writer.path, self.run.run_date))
         return writer.rows
@@ -71,6 +75,8 @@ def _connect(
     lake: Lake, staging: Staging, shards: Sequence[ShardResult], planned: Mapping[str, pa.Table]
 ) -> duckdb.DuckDBPyConnection:
     staging.root.mkdir(parents=True, exist_ok=True)
+    for stale in (staging.merge_database, staging.merge_database.with_name(staging.merge_database.name + ".wal")):
+        stale.unlink(missing_ok=True)  # an earlier attempt's tables: a retried merge starts from the shards again
     con = duckdb.connect(str(staging.merge_database))  # on disk: large runs spill instead of failing
     con.execute(lake.source_views_sql())
     for table, schema in STAGED.items():
@@ -135,10 +141,16 @@ def merge_run(
     Returns:
         The final files (in the run's staging directory), the files they supersede, and row counts per table.
     """
-    settings = settings or HeadlineSettings()
     staging = Staging(lake.staging_dir(run.run_id), run.run_id)
     con = _connect(lake, staging, shards, planned or {})
-    final = _FinalFiles(staging, run)
+    try:
+        return _merge(con, lake, run, shards, _FinalFiles(staging, run), settings or HeadlineSettings())
+    finally:
+        con.close()
+
+
+def _merge(con: duckdb.DuckDBPyConnection, lake: Lake, run: RunInfo, shards: Sequence[ShardResult],
+           final: _FinalFiles, settings: HeadlineSettings) -> MergeResult:
     counts: dict[str, int] = {}
     failpoint("merge.connected")
 
@@ -168,8 +180,7 @@ def merge_run(
     final.emit("files", con.table("run_files").select(*FILES.names))
     con.execute(_pipeline("run_inputs"), {"run_id": run.run_id, "run_date": run.run_date})
     final.emit("inputs", con.table("run_inputs"))
-    counts["skipped"] = con.execute("select count(*) from run_inputs where outcome = 'skipped'").fetchone()[0]
-    con.close()
+    [(counts["skipped"],)] = con.table("run_inputs").filter("outcome = 'skipped'").count("*").fetchall()
     failpoint("merge.inputs")
 
     removed = {"stories": [str(Path(f).resolve().relative_to(lake.root)) for f in rewrite]}

@@ -53,25 +53,35 @@ def _cleaned(file: InputFile) -> Iterator[CleanArticle | Rejected | RawArticle |
         yield unexpected(file.uri, file.content_sha256, "ingest", error)
 
 
+# Rows of all tables buffered per article flushed: a file of bad lines adds quarantine rows and no article, and
+# must flush too.
+_ROWS_PER_ARTICLE_BOUND = 40
+
+
 class _ShardBuffers:
-    """Rows of each staged table, flushed to its part file every `batch_rows` articles."""
+    """Rows of each staged table, flushed to its part file every `batch_rows` articles, or sooner when the other
+    tables' rows outgrow what that many articles bring."""
 
     def __init__(self, staging: Staging, shard: int, batch_rows: int) -> None:
         self.writers = {name: PartWriter(staging.shard_part(name, shard), schema) for name, schema in STAGED.items()}
         self.rows: dict[str, list[dict[str, object]]] = {name: [] for name in STAGED}
-        self.batch_rows = batch_rows
+        self.batch_rows, self.buffered = batch_rows, 0
 
     def add(self, table: str, rows: list[dict[str, object]]) -> None:
         self.rows[table].extend(rows)
-
-    def flush_if_full(self) -> None:
-        if len(self.rows["articles"]) >= self.batch_rows:
+        self.buffered += len(rows)
+        if len(self.rows["articles"]) >= self.batch_rows or self.buffered >= _ROWS_PER_ARTICLE_BOUND * self.batch_rows:
             self.flush()
 
     def flush(self) -> None:
         for name, rows in self.rows.items():
             self.writers[name].write(rows)
             rows.clear()
+        self.buffered = 0
+
+    def abort(self) -> None:
+        for writer in self.writers.values():
+            writer.abort()
 
     def close(self, shard: int) -> ShardResult:
         self.flush()
@@ -98,10 +108,14 @@ def process_shard(files: list[InputFile], run: RunInfo, out_dir: str | Path, sha
         Staged part paths and counts per table.
     """
     buffers = _ShardBuffers(Staging(Path(out_dir), run.run_id), shard, batch_rows)
-    for file in files:
-        _process_file(file, run, buffers)
-        failpoint("shard.file_done")
-    result = buffers.close(shard)
+    try:
+        for file in files:
+            _process_file(file, run, buffers)
+            failpoint("shard.file_done")
+        result = buffers.close(shard)
+    except BaseException:
+        buffers.abort()
+        raise
     failpoint("shard.closed")
     return result
 
@@ -129,6 +143,5 @@ def _process_file(file: InputFile, run: RunInfo, buffers: _ShardBuffers) -> None
                 rejection = unexpected(item.source_uri, file.content_sha256, "statements", error)
                 buffers.add("quarantine", [quarantine_row(rejection, run)])
                 n_rejected += 1
-            buffers.flush_if_full()
     # The manifest row of this file (or of this piece of it: the merge sums a file's pieces, and makes its outcome).
     buffers.add("files", [file_row(file, fmt, n_articles, n_rejected, skipped, run)])

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
 
 from tasks.ingest import discover
 from tasks.lake import Lake
@@ -70,3 +72,25 @@ def test_duplicates_and_discovery_rejections_are_counted(tmp_path: Path) -> None
     assert con.execute("select count(*) from files").fetchone() == (2,)
     outcomes = con.execute("select reason, outcome from inputs order by reason").fetchall()
     assert outcomes == [("articles", "ingested"), ("articles", "ingested"), ("missing_path", "quarantined")]
+
+
+def test_a_merge_retried_after_a_failure_starts_again_from_the_shards(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import tasks.run.merge as merge_module
+
+    lake = Lake(tmp_path / "lake")
+    inbox = feed(tmp_path / "in", "a.jsonl", [{"url": f"https://a.test/{n}", "title": f"Ferry {n} sails"} for n in range(3)])
+    run = new_run(date(2026, 11, 27))
+    real = merge_module._quoted
+
+    def fails_once(*args: object):  # noqa: ANN202 - same signature as _quoted
+        monkeypatch.setattr(merge_module, "_quoted", real)
+        raise OSError("simulated disk error")
+
+    monkeypatch.setattr(merge_module, "_quoted", fails_once)
+    with lake.writer_lock(run.run_id):
+        shard = process_shard(discover([inbox]).files, run, lake.staging_dir(run.run_id), 0)
+        with pytest.raises(OSError):
+            merge_run(lake, run, [shard])
+        merged = merge_run(lake, run, [shard])  # the first attempt's tables and files are gone, not in the way
+    assert (merged.counts["articles"], merged.counts["headlines"]) == (3, 3)
+    assert [pq.read_table(path).num_rows for path, _ in merged.files["articles"]] == [3]

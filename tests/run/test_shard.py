@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -64,3 +65,39 @@ def test_a_reader_bug_quarantines_the_rest_of_the_file_and_keeps_the_other_files
 def test_an_empty_shard_writes_no_part(tmp_path: Path) -> None:
     result = process_shard([], RUN, tmp_path, shard=0)
     assert result.parts == {} and set(result.counts.values()) == {0}
+
+
+def test_a_shard_that_fails_leaves_no_part_and_its_retry_in_the_same_process_writes_whole_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = discover([SAMPLES / "txt", SAMPLES / "jsonl"]).files
+    real, calls = shard_module._process_file, []
+
+    def fails_on_the_third_file(*args: object) -> None:
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError("simulated disk error")
+        real(*args)
+
+    monkeypatch.setattr(shard_module, "_process_file", fails_on_the_third_file)
+    with pytest.raises(OSError):
+        process_shard(files, RUN, tmp_path, shard=0, batch_rows=1)  # batch of 1: parts were open when it failed
+    assert list(tmp_path.rglob("*.parquet")) == []
+    result = process_shard(files, RUN, tmp_path, shard=0, batch_rows=1)
+    gc.collect()  # a writer the failed attempt left open would write its footer into the new file now
+    assert all(pq.read_table(path).num_rows == result.counts[table] for table, path in result.parts.items())
+
+
+def test_a_file_of_bad_lines_is_flushed_as_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No article is read, yet the quarantine rows must not pile up until the shard ends.
+    (tmp_path / "bad.jsonl").write_text("{broken\n" * 500)
+    real_flush, buffered_at_flush = shard_module._ShardBuffers.flush, []
+
+    def counting_flush(self) -> None:  # noqa: ANN001 - a _ShardBuffers
+        buffered_at_flush.append(sum(len(rows) for rows in self.rows.values()))
+        real_flush(self)
+
+    monkeypatch.setattr(shard_module._ShardBuffers, "flush", counting_flush)
+    result = process_shard(discover([tmp_path / "bad.jsonl"]).files, RUN, tmp_path / "out", shard=0, batch_rows=5)
+    assert result.counts["quarantine"] == 500 and len(buffered_at_flush) >= 500 // (40 * 5)
+    assert max(buffered_at_flush) <= 40 * 5
