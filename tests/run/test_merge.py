@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -11,8 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from tasks.ingest import discover
-from tasks.lake import Lake
-from tasks.lake.schemas import QUARANTINE
+from tasks.lake import Lake, PartWriter
+from tasks.lake.schemas import HEADLINES, QUARANTINE
 from tasks.records import Rejected
 from tasks.run import new_run
 from tasks.run.commit import commit_run, place_run
@@ -75,22 +76,26 @@ def test_duplicates_and_discovery_rejections_are_counted(tmp_path: Path) -> None
 
 
 def test_a_merge_retried_after_a_failure_starts_again_from_the_shards(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    import tasks.run.merge as merge_module
-
+    # The disk fails while the headlines file is open (one batch written); the retry, in the same process, writes
+    # the same path: nothing of the first attempt may leak into it.
     lake = Lake(tmp_path / "lake")
     inbox = feed(tmp_path / "in", "a.jsonl", [{"url": f"https://a.test/{n}", "title": f"Ferry {n} sails"} for n in range(3)])
     run = new_run(date(2026, 11, 27))
-    real = merge_module._quoted
+    real_write = PartWriter.write
 
-    def fails_once(*args: object):  # noqa: ANN202 - same signature as _quoted
-        monkeypatch.setattr(merge_module, "_quoted", real)
-        raise OSError("simulated disk error")
+    def write_then_fail_once(self: PartWriter, rows) -> None:  # noqa: ANN001 - rows or a table
+        real_write(self, rows)
+        if self.schema == HEADLINES:
+            monkeypatch.setattr(PartWriter, "write", real_write)
+            raise OSError("simulated disk error")
 
-    monkeypatch.setattr(merge_module, "_quoted", fails_once)
+    monkeypatch.setattr(PartWriter, "write", write_then_fail_once)
     with lake.writer_lock(run.run_id):
         shard = process_shard(discover([inbox]).files, run, lake.staging_dir(run.run_id), 0)
-        with pytest.raises(OSError):
+        with pytest.raises(OSError) as failure:  # kept, as a retrying orchestrator keeps the failed attempt's state
             merge_run(lake, run, [shard])
-        merged = merge_run(lake, run, [shard])  # the first attempt's tables and files are gone, not in the way
-    assert (merged.counts["articles"], merged.counts["headlines"]) == (3, 3)
-    assert [pq.read_table(path).num_rows for path, _ in merged.files["articles"]] == [3]
+        merged = merge_run(lake, run, [shard])
+        del failure
+        gc.collect()  # a writer the failed attempt left open would write its footer into the retry's file now
+        assert (merged.counts["articles"], merged.counts["headlines"]) == (3, 3)
+        assert [pq.read_table(path).num_rows for path, _ in merged.files["headlines"]] == [3]
