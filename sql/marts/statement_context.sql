@@ -3,7 +3,7 @@
 create or replace view statement_context as
 with
 article_rows as (
-    select article_id, source, url, coalesce(published_at, fetched_at, ingest_date::timestamptz) as seen_at
+    select article_id, source, url, coalesce(published_at, fetched_at, timezone('UTC', ingest_date::timestamp)) as seen_at
     from articles
 ),
 article_story as (

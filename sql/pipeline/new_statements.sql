@@ -9,7 +9,11 @@ kept as (
     select st.* exclude (source_uri) from staged st semi join new_articles using (article_id, source_uri)
 ),
 ranked as (
-    select *, row_number() over (partition by statement_id order by content_start) as copy_no from kept
+    -- Two rules may report one span: the one whose speaker and cue come first is kept, whatever the row order.
+    select *, row_number() over (
+        partition by statement_id order by speaker_start nulls last, cue_start nulls last, rule, speaker
+    ) as copy_no
+    from kept
 ),
 final as (
     select r.* exclude (copy_no),
