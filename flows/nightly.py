@@ -18,13 +18,16 @@ from tasks.run import new_run, run_night
 # A process older than this when its flow run was scheduled serves many runs (`newslake serve`, a worker's pool):
 # its start-up is not this run's, so the run's start-up is counted from its scheduled start instead.
 SERVING_PROCESS_S = 600
+# When the last flow run of this process ended (a backfill runs several): the next one's start-up begins there.
+_previous_run_ended: float | None = None
 
 
 def startup_seconds() -> float:
     """What this run paid before its first stage: the imports and Prefect's start-up (an ephemeral API server,
-    the flow run's creation), from the process's start (or the run's scheduled start in a serving process)."""
+    the flow run's creation), from the process's start or the previous run's end in it (or the run's scheduled
+    start in a serving process)."""
     now = time.time()
-    started = psutil.Process().create_time()
+    started = max(psutil.Process().create_time(), _previous_run_ended or 0.0)
     scheduled = flow_run.get_scheduled_start_time().timestamp()
     return now - (started if scheduled - started < SERVING_PROCESS_S else scheduled)
 
@@ -53,13 +56,17 @@ def nightly(
         inputs=inputs, lake=lake, run_date=run_date, timezone_name=timezone_name, batch_files=batch_files,
         task_runner=task_runner, workers=workers, dask_address=dask_address, lock_timeout_s=lock_timeout_s,
     )
+    global _previous_run_ended
     run = new_run(params.resolved_date())
-    night = run_night(
-        params.resolved_inputs(run.run_date), Lake(params.lake), run,
-        batch_files=params.batch_files, workers=params.resolved_workers(), lock_timeout_s=params.lock_timeout_s,
-        steps=prefect_steps(params), flow_run_id=flow_run.get_id(),
-        startup_seconds=startup_seconds(), logger=get_run_logger(),
-    )
+    try:
+        night = run_night(
+            params.resolved_inputs(run.run_date), Lake(params.lake), run,
+            batch_files=params.batch_files, workers=params.resolved_workers(), lock_timeout_s=params.lock_timeout_s,
+            steps=prefect_steps(params), flow_run_id=flow_run.get_id(),
+            startup_seconds=startup_seconds(), logger=get_run_logger(),
+        )
+    finally:
+        _previous_run_ended = time.time()
     create_markdown_artifact(key="nightly-run-report", markdown=night.report, description=f"newslake run {run.run_id}")
     page = Lake(params.lake).report_path(run.run_date)
     create_link_artifact(key="nightly-report-page", link=page.as_uri(), link_text=f"newslake {run.run_date}",

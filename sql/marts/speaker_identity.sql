@@ -25,7 +25,8 @@ final as (
         k.speaker_key,
         k.speaker_type,
         coalesce(u.full_key, k.speaker_key) as identity_key,
-        'sp' || left(md5(k.speaker_type || ':' || coalesce(u.full_key, k.speaker_key)), 22) as speaker_id
+        -- From the identity alone: a key's majority type may tip as the lake grows, its id must not change.
+        'sp' || left(md5(coalesce(u.full_key, k.speaker_key)), 22) as speaker_id
     from keys k
     left join unique_surnames u
         on k.speaker_type = 'person' and not contains(k.speaker_key, ' ') and u.surname = k.speaker_key

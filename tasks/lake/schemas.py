@@ -148,7 +148,8 @@ RUNS = _schema(
     _field("flow_run_id", pa.string(), "Prefect flow run id, if run under Prefect"),
     _field("run_date", pa.date32(), "logical date the run processed", False),
     _field("started_at", TS, "wall-clock start", False),
-    _field("finished_at", TS, "wall-clock end of commit", False),
+    _field("finished_at", TS, "wall-clock end of the last stage, just before the snapshot holding this row is "
+           "published (publishing, views.sql and the orphan sweep follow, in the log)", False),
     _field("status", pa.string(), "completed | partial (something was quarantined) | failed", False),
     _field(
         "stage_seconds",

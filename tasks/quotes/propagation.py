@@ -139,7 +139,11 @@ def _candidates(shingled: _Shingled, times: np.ndarray, settings: QuoteSettings)
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool:
-    """Keys of one speaker, or at least one unresolved; a surname alone agrees with a full name ending in it."""
+    """Keys of one speaker, or at least one unresolved; a surname alone agrees with a full name ending in it.
+
+    Looser than the lake's speaker identity (sql/marts/speaker_identity.sql joins a surname only to the one full
+    name that has it): here the two statements already share their words, which is the evidence the mart lacks.
+    """
     if a is None or b is None or a == b:
         return True
     short, full = sorted((a, b), key=len)

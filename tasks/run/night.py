@@ -153,7 +153,11 @@ class _Night:
             report = self.steps.report(lake, run.run_id, run.run_date, provisional.to_pylist()[0], pending)
         failpoint("night.reported")
         final = self.row(None, merged.counts)  # every stage's seconds
-        return self.steps.commit(lake, run, change, final), final, report
+        publish_start = time.perf_counter()
+        snapshot = self.steps.commit(lake, run, change, final)
+        self.log.info("published snapshot %d in %.2f s (views.sql and orphan sweep included)", snapshot.version,
+                      time.perf_counter() - publish_start)
+        return snapshot, final, report
 
     def record_failure(self) -> None:
         """Leave a trace of the failure in `runs`; the data of the run is not committed."""

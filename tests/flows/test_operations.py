@@ -64,6 +64,11 @@ def test_backfill_three_dates_then_rerun_changes_nothing(prefect_harness, tmp_pa
         ("2026-11-01", 1, "completed"), ("2026-11-02", 1, "completed"), ("2026-11-03", 1, "completed"),
         ("2026-11-01", 0, "completed"), ("2026-11-02", 0, "completed"), ("2026-11-03", 0, "completed"),
     ]
+    # Each run's start-up is its own: it begins where the previous run of this process ended, so it never
+    # holds the previous run's start-up and stages.
+    timings = Lake(lake).connect().sql(
+        "select startup_seconds, epoch(finished_at) - epoch(started_at) from runs order by run_id").fetchall()
+    assert all(later < startup + wall for (later, _), (startup, wall) in zip(timings[1:], timings))
 
 
 def test_transient_storage_error_is_retried_and_the_run_succeeds(prefect_harness, tmp_path: Path, monkeypatch) -> None:
