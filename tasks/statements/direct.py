@@ -103,7 +103,7 @@ def _subject_cue_after(doc: Article, quote_end: int, pos: int, window_end: int, 
     sentence_closed = text[last_char_inside(text, quote_end)] in ".!?"
     inner_start, inner_end = _closed_inner(doc, quote_end)
     short = count_words(text, inner_start, inner_end) < 4
-    for m in cue_patterns().verb_phrase.finditer(text, pos, window_end):
+    for m in doc.cues.matches(pos, window_end):
         if not form_fits(m, text) or text[m.start("verb")].isupper():
             continue  # a title-case verb belongs to a headline, not to an attribution
         cue = cue_span(m, text)
@@ -139,11 +139,10 @@ def attribution_before(doc: Article, found: Findings, quote_start: int, paragrap
         The attribution, or None.
     """
     text, lex = doc.text, cue_lexicon()
-    best = None
-    for m in cue_patterns().verb_phrase.finditer(text, max(paragraph_start, quote_start - _WINDOW_BEFORE), quote_start):
-        best = m
-    if best is None:
+    window = doc.cues.matches(max(paragraph_start, quote_start - _WINDOW_BEFORE), quote_start)
+    if not window:
         return None
+    best = window[-1]
     participle = lex.forms[best.group("verb")] == "ing" and not best.group("pre").strip()
     if not participle and not form_fits(best, text):
         return None

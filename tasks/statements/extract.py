@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 
 from tasks.statements.assemble import Statement, assemble
-from tasks.statements.cues import cue_patterns
 from tasks.statements.direct import Findings, colon_lines, direct_quotes
 from tasks.statements.rare import RareCues
 from tasks.statements.reported import reported_in_sentence
@@ -46,14 +45,13 @@ def _cues_outside_quotes(doc: Article) -> list[re.Match[str]]:
     A phrase never runs into a quote mark, so the scan stops at each opening mark (kept in the scan, so the
     word before it sees what follows it) and resumes after the closing one.
     """
-    text, pattern = doc.text, cue_patterns().verb_phrase
     matches: list[re.Match[str]] = []
     pos = 0
     for quote in doc.quotes:
         if quote.start > pos:
-            matches.extend(pattern.finditer(text, pos, quote.start + 1))
+            matches.extend(doc.cues.matches(pos, quote.start + 1))
         pos = max(pos, quote.end)
-    matches.extend(pattern.finditer(text, pos))
+    matches.extend(doc.cues.matches(pos, len(doc.text)))
     return matches
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from tasks.statements.clauses import clause_patterns
+from tasks.statements.cue_index import CueIndex
 from tasks.statements.spans import Span, SpanSet
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -204,7 +205,7 @@ def sentence_start(text: str, offset: int, window: int) -> int:
 
 
 class Article:
-    """One body with its paragraphs, sentences and quotes indexed for the rules."""
+    """One body with its paragraphs, sentences, quotes and cue phrases indexed for the rules."""
 
     def __init__(self, text: str) -> None:
         """Split and index the body once.
@@ -222,6 +223,7 @@ class Article:
         self.quote_starts = [q.start for q in self.quotes]
         self.sentences = [sentences(text, start, end) for start, end in self.paragraphs]
         self._paragraph_starts = [start for start, _ in self.paragraphs]
+        self.cues = CueIndex(text)
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the paragraph that holds `pos`."""
