@@ -5,10 +5,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 LAKE ?= data_lake
-# Prefect stays local: no analytics, no Cloud, a patient ephemeral server, no input hashing.
-export PREFECT_SERVER_ANALYTICS_ENABLED := false
-export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
-export PREFECT_TASKS_DEFAULT_NO_CACHE := true
+# Prefect stays local (no analytics, no Cloud): the command line and the tests set that up, flows/prefect_env.py.
 
 .PHONY: setup run test bench clean-lake
 

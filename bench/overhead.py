@@ -30,7 +30,6 @@ import functools
 import os
 import random
 import shutil
-import socket
 import statistics
 import sys
 import tempfile
@@ -38,7 +37,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,7 +139,8 @@ def clock_stage_tasks() -> StageClock:
     from flows import steps
 
     clock = StageClock()
-    for name in ("discover_task", "plan_shards_task", "process_shard_task", "merge_task", "commit_task", "run_report_task"):
+    for name in ("discover_task", "plan_shards_task", "process_shard_task", "merge_task", "place_task", "commit_task",
+                 "run_report_task"):
         task = getattr(steps, name)
         task.fn = clock.wrap(task.fn)
     return clock
@@ -166,8 +166,9 @@ def measure(work: Path, sizes: list[int], batch_files: int, repeat: int) -> list
         row = Measured(files, counts["shards"], counts["articles"], plain_s)
         clock.intervals.clear()
         try:
+            # Threads: the wrapped task functions must run in this process for their clock to see them.
             row.prefect_s, summary = timed(nightly, inputs=inputs, lake=str(work / f"lake-prefect-{files}-{seed}"),
-                                           run_date=RUN_DATE, batch_files=batch_files)
+                                           run_date=RUN_DATE, batch_files=batch_files, task_runner="thread")
         except Exception as error:  # noqa: BLE001 - a failed run is a result to report, not a reason to stop
             row.prefect_s, row.error = None, f"{type(error).__name__}: {error}"
             return row
@@ -216,12 +217,6 @@ def table(rows: list[Measured]) -> str:
     return "\n".join(out + failures)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 10_000], help="files per run (default: 10 10000)")
@@ -234,9 +229,11 @@ def main() -> int:
     # Prefect reads its settings when first imported: configure it before anything imports it.
     for key in [k for k in os.environ if k.startswith("PREFECT_")]:
         del os.environ[key]
-    os.environ.update(PREFECT_HOME=str(work / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
-                      PREFECT_TASKS_DEFAULT_NO_CACHE="true")
+    os.environ["PREFECT_HOME"] = str(work / "prefect-home")
+    from flows.prefect_env import configure_local_prefect, free_port
     from flows.serve import local_prefect_server
+
+    configure_local_prefect()
 
     try:
         started = time.perf_counter()

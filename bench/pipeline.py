@@ -193,9 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int)
     parser.add_argument("--compare-trafilatura", action="store_true")
     args = parser.parse_args(argv)
+    from flows.prefect_env import configure_local_prefect, free_port
     from flows.serve import local_prefect_server
 
-    with tempfile.TemporaryDirectory() as tmp, local_prefect_server(4300 + os.getpid() % 500) as api_url:
+    configure_local_prefect()
+    with tempfile.TemporaryDirectory() as tmp, local_prefect_server(free_port()) as api_url:
         os.environ["PREFECT_API_URL"] = api_url
         for size in args.sizes:
             inputs = write_inputs(args.format, size, Path(tmp) / f"in-{size}")

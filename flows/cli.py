@@ -11,20 +11,9 @@ from pathlib import Path
 
 from flows.output import FORMATS, render_table, render_text, write_result
 from flows.params import DEFAULTS
+from flows.prefect_env import configure_local_prefect
 
-DEFAULT_LAKE = os.environ.get("NEWSLAKE_LAKE", DEFAULTS.lake)
-
-# Prefect is local-only here: no analytics, no Cloud, and a patient ephemeral server (first start migrates a DB).
-_PREFECT_DEFAULTS = {
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "PREFECT_TASKS_DEFAULT_NO_CACHE": "true",
-}
-
-
-def _configure_prefect() -> None:
-    for key, value in _PREFECT_DEFAULTS.items():
-        os.environ.setdefault(key, value)
+DEFAULT_LAKE = DEFAULTS.lake
 
 
 def _iso_date(text: str) -> date:
@@ -76,7 +65,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     run_date = args.date  # None: the flow's default, yesterday in --timezone
     if error := _validate(kwargs, run_date):
         raise UsageError(error)
-    _configure_prefect()
+    configure_local_prefect()
     from flows.nightly import nightly
 
     summary = nightly(**kwargs, run_date=run_date)
@@ -92,7 +81,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     for day in days:
         if error := _validate(kwargs, day):
             raise UsageError(f"{day}: {error}")
-    _configure_prefect()
+    configure_local_prefect()
     from flows.nightly import nightly
 
     rows = []
@@ -104,7 +93,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    _configure_prefect()
+    configure_local_prefect()
     from flows.serve import local_prefect_server, serve
 
     overrides = {"inputs": args.input} if args.input else {}

@@ -19,6 +19,8 @@ from typing import Any
 import httpx
 import yaml
 
+from flows.prefect_env import configure_local_prefect
+
 PREFECT_YAML = Path(__file__).resolve().parents[1] / "deployments" / "prefect.yaml"
 
 
@@ -36,7 +38,8 @@ def local_prefect_server(port: int = 4200, log_path: Path | None = None, startup
     """
     api_url = f"http://127.0.0.1:{port}/api"
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env = dict(os.environ)
+    configure_local_prefect(env)
     env.pop("PREFECT_API_URL", None)
     server = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],

@@ -54,7 +54,7 @@ run_report_task = task(report_run, name="run-report", cache_policy=NONE)
 
 
 @flow(name="nightly-shards")
-def run_shards(plan: str, run: RunInfo, staging: str) -> list[ShardResult]:
+def run_shards(run: RunInfo, staging: str) -> list[ShardResult]:
     """Process every shard of a saved plan on this flow's task runner; one progress line per finished shard."""
     logger = get_run_logger()
     shards = Staging(Path(staging), run.run_id).load_plan()
@@ -85,9 +85,8 @@ def build_task_runner(params: NightlyParams, n_shards: int) -> TaskRunner:
 def prefect_steps(params: NightlyParams) -> NightSteps:
     """The night's steps as Prefect tasks; the shards run in a subflow on the runner their number calls for."""
 
-    def shards(plan: str, run: RunInfo, staging: str) -> list[ShardResult]:
-        n_shards = len(Staging(Path(staging), run.run_id).load_plan())
-        return run_shards.with_options(task_runner=build_task_runner(params, n_shards))(plan, run, staging)
+    def shards(run: RunInfo, staging: str, n_shards: int) -> list[ShardResult]:
+        return run_shards.with_options(task_runner=build_task_runner(params, n_shards))(run, staging)
 
     return NightSteps(
         discover=discover_task,

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from flows.prefect_env import configure_local_prefect
 from tests.paths import SHARED
 
-
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_TASKS_DEFAULT_NO_CACHE", "true")
+configure_local_prefect()
 
 
 @pytest.fixture(scope="session")

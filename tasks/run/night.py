@@ -32,8 +32,9 @@ from tasks.run.plan import Plan, plan_shards
 from tasks.run.rows import input_row, quarantine_row, runs_row
 from tasks.run.shard import process_shard
 
-# Runs every shard of a saved plan: (plan path, run, staging dir) -> one result per shard, in plan order.
-ShardRunner = Callable[[str, RunInfo, str], list[ShardResult]]
+# Runs every shard of the plan saved in a run's staging dir: (run, staging dir, number of shards) -> one result per
+# shard, in plan order. The plan goes by path: a Prefect subflow's parameters are at most 512 KiB.
+ShardRunner = Callable[[RunInfo, str, int], list[ShardResult]]
 STAGES = ("discover", "shards", "merge", "commit", "report")
 
 
@@ -43,7 +44,7 @@ def _ingested_before(lake: Lake, files: Sequence[InputFile]) -> dict[str, str]:
     return {sha: f"{row['source_uri']} (run {row['run_id']})" for sha, row in rows.items()}
 
 
-def run_shards_here(plan_path: str, run: RunInfo, staging_dir: str) -> list[ShardResult]:
+def run_shards_here(run: RunInfo, staging_dir: str, n_shards: int) -> list[ShardResult]:
     """Run the shards of a plan one after another in this process."""
     shards = Staging(Path(staging_dir), run.run_id).load_plan()
     return [process_shard(files, run, staging_dir, index) for index, files in enumerate(shards)]
@@ -129,11 +130,11 @@ class _Night:
         return found, plan, staging
 
     def shards_and_merge(self, found: Discovery, plan: Plan, staging: Staging) -> MergeResult:
-        """The shards (parallel; the plan goes by path: a Prefect subflow's parameters are at most 512 KiB),
-        then the merge on this node: new articles only, stories, quotes, the final files."""
+        """The shards (in parallel, on the steps' runner), then the merge on this node: new articles only,
+        stories, quotes, the final files."""
         run = self.run
         with self.clock.stage("shards"):
-            results = self.steps.shards(str(staging.plan_path), run, str(staging.root)) if plan.shards else []
+            results = self.steps.shards(run, str(staging.root), len(plan.shards)) if plan.shards else []
         with self.clock.stage("merge"):
             planned = {
                 "quarantine": pa.Table.from_pylist([quarantine_row(r, run) for r in found.rejected], schema=QUARANTINE),
