@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from tasks.statements.cues import cue_lexicon
 from tasks.statements.speaker_words import (
@@ -20,6 +20,9 @@ from tasks.statements.speaker_words import (
 )
 
 _MAX_TOKENS = 11
+_NEAR = 48  # chars before a cue tokenized first, enough for most subjects
+# Distinct mentions kept typed: "he", "officials" and the article's names repeat within an article and a night.
+_CACHED_TYPES = 8192
 # "the", "a", "an": an article ends no mention ('said the'), and "a"/"an" open an indefinite one.
 _ARTICLES = ("the", "a", "an")
 # Words a mention can neither end on nor start with ("... because of X's claims").
@@ -84,22 +87,23 @@ def head_ok(tokens: list[str], words: SpeakerWords) -> bool:
     return len(low) > 3 and low.endswith("s") and not low.endswith(words.singular_s_endings)
 
 
-def _scan_back(text: str, end: int, floor: int, words: SpeakerWords) -> list[re.Match[str]] | None:
-    """The tokens of a possible subject, scanned back from `end`; None when they run too long."""
-    lo = max(floor, end - 110)
-    toks = list(token_pattern().finditer(text, lo, end))
+def _walk_back(
+    toks: list[re.Match[str]], words: SpeakerWords, first: int
+) -> tuple[list[re.Match[str]] | None, bool]:
+    """The subject's tokens, walked back from the last of `toks` down to `toks[first]`: (the tokens, or None
+    when they run too long; whether the walk went past `toks[first]` without stopping)."""
     kept: list[re.Match[str]] = []
-    for i in range(len(toks) - 1, -1, -1):
+    for i in range(len(toks) - 1, first - 1, -1):
         tok = toks[i].group()
         if not is_word(tok):
-            break
+            return kept, False
         if tok.lower() in ("and", "&"):
             # "Londoño and Casey" is one mention; "..., and the sources said" starts a new clause.
             left = toks[i - 1].group() if i > 0 else ""
             if kept and is_cap(kept[0].group()) and is_cap(left) and is_word(left):
                 kept.insert(0, toks[i])
                 continue
-            break
+            return kept, False
         if _stops(tok, words):
             left = toks[i - 1].group().lower() if i > 0 else ""
             if kept and tok in words.mention_prepositions and (
@@ -107,13 +111,30 @@ def _scan_back(text: str, end: int, floor: int, words: SpeakerWords) -> list[re.
             ):
                 kept.insert(0, toks[i])  # "officials at the agency", "a professor from Yale"
                 continue
-            break
+            return kept, False
         kept.insert(0, toks[i])
         if len(kept) >= _MAX_TOKENS:
-            return None
-    else:
-        if lo > floor and kept and kept[0].start() == toks[0].start():
-            return None  # ran out of window: too long to be a subject
+            return None, False
+    return kept, True
+
+
+def _scan_back(text: str, end: int, floor: int, words: SpeakerWords) -> list[re.Match[str]] | None:
+    """The tokens of a possible subject, scanned back from `end`; None when they run too long.
+
+    Most subjects are a few words ("he", "the mayor"), so the last _NEAR characters are read first: no token
+    holds a space, so from a space on the tokens are those of the whole window, and a walk that stops after
+    the first of them (whose left neighbour lies before the space) gives the whole window's answer.
+    """
+    lo = max(floor, end - 110)
+    near = text.rfind(" ", lo + 1, end - _NEAR) if end - _NEAR > lo + 1 else -1
+    if near > lo:
+        kept, open_ended = _walk_back(list(token_pattern().finditer(text, near, end)), words, 1)
+        if not open_ended:
+            return kept
+    toks = list(token_pattern().finditer(text, lo, end))
+    kept, open_ended = _walk_back(toks, words, 0)
+    if open_ended and lo > floor and kept and kept[0].start() == toks[0].start():
+        return None  # ran out of window: too long to be a subject
     return kept
 
 
@@ -182,6 +203,7 @@ def mention_after(text: str, start: int, ceil: int) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=_CACHED_TYPES)
 def speaker_type(mention: str) -> str:
     """Type a speaker mention as written, before any resolution.
 

@@ -51,13 +51,15 @@ def _place(m: re.Match[str]) -> tuple[str, ...] | None:
 
 def _lowercase_words_before(text: str, start: int) -> list[str]:
     """Up to three lowercase words right before `start`, in order ("met press secretary" before a name)."""
-    words: list[str] = []
     if start == 0 or not text[start - 1].isspace():
-        return words
-    for word in reversed(text[max(0, start - _LOOKBACK) : start].rsplit(None, 3)[-3:]):
-        if not (word.isalpha() and word.islower()):
-            break
-        words.insert(0, word)
+        return []
+    last = text[start - 2] if start > 1 else " "
+    if not last.isspace() and (not last.isalpha() or last.isupper()):
+        return []  # the word before ends in punctuation or a capital ("said, Jane", ". Jane", "Sen. Jane")
+    words = text[max(0, start - _LOOKBACK) : start].rsplit(None, 3)[-3:]
+    for i in range(len(words) - 1, -1, -1):
+        if not (words[i].isalpha() and words[i].islower()):
+            return words[i + 1 :]
     return words
 
 
