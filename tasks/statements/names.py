@@ -83,37 +83,40 @@ class NameIndex:
         self.roles: dict[str, list[tuple[int, tuple[str, ...], frozenset[str], tuple[str, ...] | None]]] = {}
         self.acronyms: dict[str, tuple[str, ...]] = {}  # "NDP" -> ("New", "Democratic", "Party")
         self.text = text
+        self._full: dict[tuple[str, ...], list[str] | None] = {}
+        # One pass over the runs, the per-part work inline: an article holds about a hundred name parts.
+        words, runs, by_last, acronyms = self.words, self.runs, self.by_last, self.acronyms
+        place_prepositions, organization_heads = words.place_prepositions, words.organization_heads
         for m in name_run_pattern().finditer(text):
-            if m.start() and text[m.start() - 1] in _NAME_GLUE:
+            run_start = m.start()
+            if run_start and text[run_start - 1] in _NAME_GLUE:
                 continue  # "iPhone", "e.Coli": not the start of a name
             for part in read_run(m.group()):
-                self._add(m.start() + part.offset, part)
-        self._full: dict[tuple[str, ...], list[str] | None] = {}
-
-    def _add(self, start: int, part: RunPart) -> None:
-        """Index one part of a name run with what its context says: "the" or a place before it, a role."""
-        words, key = self.words, part.key
-        before = _lowercase_words_before(self.text, start)
-        previous = before[-1] if before else ""
-        # "in Surrey", "the Kinder Mill", "the board of Kessel Rail": a place or a body, not a person.
-        body_of = previous == "of" and len(before) > 1 and before[-2] in words.organization_heads
-        thing = previous in words.place_prepositions or (previous == "the" and not part.first_is_title) or body_of
-        self.runs.append(NameRun(start, key, part.titled, thing))
-        if part.gender is not None:
-            self.gender[key[-1]] = part.gender
-            self.name_gender[key] = part.gender
-        self.by_last.setdefault(key[-1], []).append(key)
-        end = start + part.length
-        if part.role_name is not None:
-            self._note_roles(start, part, before, end)
-        if "(" in self.text[end : end + 3]:
-            declared = _ACRONYM_AFTER.match(self.text, end)
-            if declared:
-                self.acronyms.setdefault(declared.group("acronym"), key)
-        if part.initials is not None:
-            self.acronyms.setdefault(part.initials, key)
-        if part.display is not None:
-            self.display[key] = part.display
+                start, key = run_start + part.offset, part.key
+                before = _lowercase_words_before(text, start)
+                previous = before[-1] if before else ""
+                # "in Surrey", "the Kinder Mill", "the board of Kessel Rail": a place or a body, not a person.
+                thing = (
+                    previous in place_prepositions
+                    or (previous == "the" and not part.first_is_title)
+                    or (previous == "of" and len(before) > 1 and before[-2] in organization_heads)
+                )
+                runs.append(NameRun(start, key, part.titled, thing))
+                if part.gender is not None:
+                    self.gender[key[-1]] = part.gender
+                    self.name_gender[key] = part.gender
+                by_last.setdefault(key[-1], []).append(key)
+                end = start + part.length
+                if part.role_name is not None:
+                    self._note_roles(start, part, before, end)
+                if "(" in text[end : end + 3]:
+                    declared = _ACRONYM_AFTER.match(text, end)
+                    if declared:
+                        acronyms.setdefault(declared.group("acronym"), key)
+                if part.initials is not None:
+                    acronyms.setdefault(part.initials, key)
+                if part.display is not None:
+                    self.display[key] = part.display
 
     def _note_roles(self, start: int, part: RunPart, before: list[str], end: int) -> None:
         """Remember the roles a person is named in, with the words that qualify them: "Finance Minister Jane

@@ -17,6 +17,17 @@ _CLOSING_MARKS = frozenset(["”"])
 # Possessive quantifiers: a run of dots with no space after it must fail in linear time.
 _SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')]*+\s+(?=[\"“‘'(]?[A-Z0-9])")
 _WORD = re.compile(r"[\w][\w'’-]*")
+_COUNT_CAP = 8
+
+
+def _up_to_words(depth: int) -> str:
+    # Word k of the span, then the non-word characters after it, then optionally word k + 1: an empty group
+    # after each word, so the last group that matched is the count. Greedy runs with nothing after them that
+    # can fail, so the one match there is reads words exactly as _WORD.finditer does.
+    return "" if depth == 0 else rf"(?:[\w][\w'’-]*()[^\w]*{_up_to_words(depth - 1)})?"
+
+
+_COUNT_WORDS = re.compile(r"[^\w]*" + _up_to_words(_COUNT_CAP))
 # Characters trimmed from the edges of a content span.
 _EDGE = " \t\n,;:.—–-"
 
@@ -178,6 +189,8 @@ def count_words(text: str, start: int, end: int, cap: int = 8) -> int:
     Returns:
         min(number of words, cap).
     """
+    if cap == _COUNT_CAP:
+        return _COUNT_WORDS.match(text, start, end).lastindex or 0  # type: ignore[union-attr]
     n = 0
     for _ in _WORD.finditer(text, start, end):
         n += 1
