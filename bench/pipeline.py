@@ -168,9 +168,10 @@ def run_newslake(inputs: Path, lake: Path, args: argparse.Namespace) -> dict[str
         raise RuntimeError(f"newslake run failed:\n{err[-3000:]}")
     from tasks.lake import Lake
 
-    row = Lake(lake).connect().execute(
-        "select articles, statements, stage_seconds, startup_seconds, epoch(finished_at - started_at) from runs"
-    ).fetchone()
+    with Lake(lake).connect() as con:
+        row = con.execute(
+            "select articles, statements, stage_seconds, startup_seconds, epoch(finished_at - started_at) from runs"
+        ).fetchone()
     return {"wall": wall, "articles": row[0], "statements": row[1], "stages": row[2], "startup": row[3],
             "run": row[4], "peak_total": peak_total, "peak_single": peak_single}
 

@@ -1,4 +1,5 @@
-"""The `newslake` command line: run the nightly flow, and query the lake with SQL."""
+"""The `newslake` command line: run the nightly flow (one night, a backfill of nights, or served on a schedule),
+query the lake with SQL, write a report page, and list the lake's tables, views and view definitions."""
 
 from __future__ import annotations
 
@@ -8,10 +9,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flows.output import FORMATS, render_table, render_text, write_result
 from flows.params import DEFAULTS
 from flows.prefect_env import configure_local_prefect
+
+if TYPE_CHECKING:
+    import duckdb
 
 DEFAULT_LAKE = DEFAULTS.lake
 
@@ -140,7 +145,11 @@ def cmd_sql(args: argparse.Namespace) -> int:
         raise UsageError("give a query or --file")
     if args.format == "parquet" and not args.output:
         raise UsageError("--format parquet needs --output FILE")
-    con = _existing_lake(args.lake).connect()
+    with _existing_lake(args.lake).connect() as con:
+        return _run_query(con, query, args)
+
+
+def _run_query(con: duckdb.DuckDBPyConnection, query: str, args: argparse.Namespace) -> int:
     try:
         if args.output:
             relation = con.sql(query)
@@ -162,13 +171,15 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from tasks.report.page import write_night_report
+    from tasks.report.queries import latest_night
 
     lake = _existing_lake(args.lake)
     if args.date and (args.from_date or args.to_date):
         raise UsageError("give --date, or --from and --to")
     first, last = args.date or args.from_date, args.date or args.to_date
     if first is None or last is None:
-        latest = lake.connect().execute("select max(run_date) from runs").fetchone()[0]
+        with lake.connect() as con:
+            latest = latest_night(con)
         if latest is None:
             raise UsageError("the lake has no run yet")
         first, last = first or latest, last or latest
@@ -185,21 +196,14 @@ def cmd_views(args: argparse.Namespace) -> int:
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    import pyarrow.dataset as ds
-
     from tasks.lake.schemas import TABLES, describe
-    from tasks.lake.views import reader_connection, view_grain, view_names
+    from tasks.lake.views import mart_columns, view_grain
 
     for name, schema in TABLES.items():
         print(f"## {name}: {schema.metadata[b'grain'].decode()}")
         print(render_table(["column", "type", "description"], describe(schema)).rsplit("\n", 1)[0])
         print()
-    # The marts, with their columns as DuckDB binds them over an empty lake.
-    con = reader_connection({name: ds.dataset([], schema=schema, format="parquet") for name, schema in TABLES.items()})
-    for name in view_names():
-        if name in TABLES:
-            continue
-        columns = [(row[0], row[1]) for row in con.execute(f"describe {name}").fetchall()]
+    for name, columns in mart_columns().items():
         print(f"## {name} (view): {view_grain(name)}")
         print(render_table(["column", "type"], columns).rsplit("\n", 1)[0])
         print()

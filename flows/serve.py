@@ -6,6 +6,7 @@ The schedule and default parameters come from deployments/prefect.yaml, so `pref
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -37,14 +38,14 @@ def local_prefect_server(port: int = 4200, log_path: Path | None = None, startup
         startup_timeout_s: how long to wait for /api/health (a fresh database migrates first).
     """
     api_url = f"http://127.0.0.1:{port}/api"
-    log = open(log_path, "ab") if log_path else subprocess.DEVNULL
     env = dict(os.environ)
     configure_local_prefect(env)
     env.pop("PREFECT_API_URL", None)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
-    )
+    with open(log_path, "ab") if log_path else contextlib.nullcontext(subprocess.DEVNULL) as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + startup_timeout_s
         while True:
@@ -68,8 +69,6 @@ def local_prefect_server(port: int = 4200, log_path: Path | None = None, startup
             except subprocess.TimeoutExpired:
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
-        if log_path:
-            log.close()
 
 
 def nightly_deployment(path: Path = PREFECT_YAML, name: str = "nightly") -> dict[str, Any]:

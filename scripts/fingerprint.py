@@ -37,7 +37,7 @@ csv.field_size_limit(1 << 30)
 
 RUN_DATE = "2026-11-27"
 # Columns that differ between two runs of the same inputs by design.
-VOLATILE = {"run_id", "flow_run_id", "started_at", "finished_at", "quarantined_at"}
+VOLATILE = {"run_id", "flow_run_id", "started_at", "finished_at", "quarantined_at", "stage_seconds", "startup_seconds"}
 
 
 def _digest(value: Any) -> str:

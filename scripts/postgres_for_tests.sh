@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A local PostgreSQL for the production-path test (tests/test_production_path.py); idempotent.
+# A local PostgreSQL for the production-path test (tests/flows/test_production_path.py); idempotent.
 #
 #   scripts/postgres_for_tests.sh               install Debian's postgresql if missing, start the cluster
 #   scripts/postgres_for_tests.sh --no-install  only use an installed PostgreSQL (what the test itself calls)
@@ -41,6 +41,11 @@ newest_version() {
 }
 
 VERSION="$(newest_version)"
+if [ "${STOP:-0}" = 1 ]; then  # nothing to install for a stop
+    [ -n "$VERSION" ] && pg_ctlcluster "$VERSION" "$CLUSTER" stop 2>/dev/null
+    echo "stopped: ${VERSION:-none}/$CLUSTER"
+    exit 0
+fi
 if [ -z "$VERSION" ] || ! command -v pg_createcluster >/dev/null; then
     [ "$INSTALL" = 1 ] || unavailable "PostgreSQL is not installed (run scripts/postgres_for_tests.sh as root to install it)"
     command -v apt-get >/dev/null || unavailable "PostgreSQL is not installed and there is no apt-get to install it"
@@ -50,12 +55,6 @@ if [ -z "$VERSION" ] || ! command -v pg_createcluster >/dev/null; then
     timeout 600 apt-get install -y -qq postgresql >&2 || unavailable "apt-get install postgresql failed"
     VERSION="$(newest_version)"
     [ -n "$VERSION" ] || unavailable "postgresql installed but no server binary under /usr/lib/postgresql"
-fi
-
-if [ "${STOP:-0}" = 1 ]; then
-    pg_ctlcluster "$VERSION" "$CLUSTER" stop 2>/dev/null
-    echo "stopped: $VERSION/$CLUSTER"
-    exit 0
 fi
 
 if ! pg_lsclusters -h 2>/dev/null | awk '{print $1"/"$2}' | grep -qx "$VERSION/$CLUSTER"; then

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from bs4.dammit import EncodingDetector
 
@@ -63,7 +63,7 @@ def _aliases() -> dict[str, str]:
     return table
 
 
-@cache
+@lru_cache(maxsize=256)  # labels come from the pages: a long-running process sees any number of them
 def codec_name(label: str | None) -> str | None:
     """Python codec for a charset label from a header or page, or None when unknown or not a text encoding.
 

@@ -11,9 +11,19 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from tasks.lake.files import write_atomic
+
 
 class LakeLockedError(RuntimeError):
     """Another run holds the writer lock and did not release it within the timeout."""
+
+
+def _holder(info_path: Path) -> str:
+    """Who holds the lock, as its holder wrote it (the holder may be releasing it right now)."""
+    try:
+        return info_path.read_text().strip() or "unknown"
+    except FileNotFoundError:
+        return "unknown"
 
 
 @contextmanager
@@ -31,6 +41,7 @@ def writer_lock(meta_dir: Path, holder: str, timeout_s: float = 0.0, poll_s: flo
     """
     lock_path, info_path = meta_dir / "writer.lock", meta_dir / "writer.lock.info"
     handle = open(lock_path, "a+")
+    locked = False
     deadline = time.monotonic() + timeout_s
     try:
         while True:
@@ -39,15 +50,18 @@ def writer_lock(meta_dir: Path, holder: str, timeout_s: float = 0.0, poll_s: flo
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    held_by = info_path.read_text().strip() if info_path.exists() else "unknown"
+                    held_by = _holder(info_path)
                     raise LakeLockedError(
                         f"lake {meta_dir.parent} is being written by another run ({held_by}); "
                         f"waited {timeout_s:.0f}s. Retry when it has finished."
                     ) from None
                 time.sleep(poll_s)
-        info_path.write_text(f"run {holder}, pid {os.getpid()} on {socket.gethostname()}, since "
-                             f"{datetime.now(timezone.utc).isoformat(timespec='seconds')}\n")
+        write_atomic(info_path, f"run {holder}, pid {os.getpid()} on {socket.gethostname()}, since "
+                                f"{datetime.now(timezone.utc).isoformat(timespec='seconds')}\n")
+        locked = True
         yield
     finally:
+        if locked:  # a waiter must not name a holder that has gone
+            info_path.unlink(missing_ok=True)
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
         handle.close()

@@ -9,6 +9,8 @@ from pathlib import Path
 import duckdb
 import pyarrow.dataset as ds
 
+from tasks.lake.schemas import TABLES
+
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 # Folders of sql/ whose files define views, in the order they must be created (marts read views).
 VIEW_FOLDERS = ("views", "marts")
@@ -21,6 +23,12 @@ def sql_text(folder: str, name: str) -> str:
 
 _COMMENT = re.compile(r"--[^\n]*")
 _READS = re.compile(r"\b(?:from|join)\s+(\w+)")
+_PARAMETER = re.compile(r"\$(\w+)")
+
+
+def sql_parameters(sql: str) -> set[str]:
+    """The names of the `$name` parameters a query uses (its comments left out)."""
+    return set(_PARAMETER.findall(_COMMENT.sub("", sql)))
 
 
 def _view_files() -> dict[str, Path]:
@@ -66,7 +74,17 @@ def _sql_string(value: str) -> str:
 def file_view_sql(view: str, paths: Sequence[Path | str]) -> str:
     """SQL defining `view` over Parquet files (template in sql/sources.sql); the first file may be zero-row."""
     file_list = "[" + ", ".join(_sql_string(str(p)) for p in paths) + "]"
-    return (SQL_DIR / "sources.sql").read_text(encoding="utf-8").format(view=view, files=file_list)
+    template = (SQL_DIR / "sources.sql").read_text(encoding="utf-8")
+    body = "\n".join(line for line in template.splitlines() if not line.startswith("--"))  # the header names {files} too
+    return body.format(view=view, files=file_list)
+
+
+def mart_columns() -> dict[str, list[tuple[str, str]]]:
+    """(name, type) of each column of every mart (a view over views), as DuckDB binds them over an empty lake."""
+    empty = {name: ds.dataset([], schema=schema, format="parquet") for name, schema in TABLES.items()}
+    with reader_connection(empty) as con:
+        return {name: [(row[0], row[1]) for row in con.execute(f"describe {name}").fetchall()]
+                for name in view_names() if name not in TABLES}
 
 
 def reader_connection(sources: Mapping[str, ds.Dataset]) -> duckdb.DuckDBPyConnection:

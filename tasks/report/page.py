@@ -11,6 +11,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from tasks.lake import Lake, Snapshot
+from tasks.lake.files import write_atomic
 from tasks.report.charts import bar_chart, column_chart
 from tasks.report.queries import Section, report_sections
 
@@ -87,7 +88,9 @@ def night_report(lake: Lake, first: date, last: date | None = None, snapshot: Sn
     """
     last = last or first
     snapshot = snapshot or lake.snapshot()
-    sections = sections or report_sections(lake.connect(snapshot), first, last)
+    if sections is None:
+        with lake.connect(snapshot) as con:
+            sections = report_sections(con, first, last)
     span = str(first) if first == last else f"{first} to {last}"
     parts = [
         f"<h1>newslake: {html.escape(span)}</h1>",
@@ -113,9 +116,7 @@ def night_report(lake: Lake, first: date, last: date | None = None, snapshot: Sn
 def write_page(page: str, path: Path) -> Path:
     """Write an HTML page atomically (a browser never opens half of it); returns the path."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, page)
     return path
 
 

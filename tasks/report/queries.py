@@ -7,7 +7,7 @@ from datetime import date
 
 import duckdb
 
-from tasks.lake.views import sql_text
+from tasks.lake.views import sql_parameters, sql_text
 
 # Rows per ranked section (stories, speakers, quotes, statements per story).
 TOP = 10
@@ -22,12 +22,17 @@ class Section:
     rows: list[tuple]
 
 
+def latest_night(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The latest night with a run, or None for a lake with none."""
+    return con.execute(sql_text("report", "latest_night")).fetchone()[0]
+
+
 def report_sections(con: duckdb.DuckDBPyConnection, first: date, last: date, top: int = TOP) -> dict[str, Section]:
     """Every section of the report of the nights first..last (inclusive), from a reader connection."""
     params = {"from": first, "to": last, "top": top}
     sections = {}
     for name in SECTIONS:
         sql = sql_text("report", name)
-        result = con.execute(sql, {key: value for key, value in params.items() if f"${key}" in sql})
+        result = con.execute(sql, {key: params[key] for key in sql_parameters(sql)})
         sections[name] = Section([d[0] for d in result.description], result.fetchall())
     return sections

@@ -21,7 +21,8 @@ class RunReport:
 
 def report_run(lake: Lake, run_id: str, run_date: date, counts: dict[str, object], snapshot: Snapshot) -> RunReport:
     """The run's reports, read through `snapshot` (the run's pending one: the report describes what it commits)."""
-    sections = report_sections(lake.connect(snapshot), run_date, run_date)
+    with lake.connect(snapshot) as con:
+        sections = report_sections(con, run_date, run_date)
     page_path = lake.report_path(run_date)
     return RunReport(
         markdown=run_report(sections, run_id, run_date, counts, page=str(page_path)),
