@@ -14,6 +14,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from tasks.lake.files import PARQUET_OPTIONS
+
 FORMATS = ("table", "csv", "json", "parquet")
 # A column is never narrowed below this (or its header), however wide the others are.
 MIN_COLUMN_WIDTH = 8
@@ -88,7 +90,7 @@ def write_result(table: pa.Table, fmt: str, path: Path) -> int:
     """Write a query result to a file in `fmt`; returns the row count. Tables in files are never cut to a width."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "parquet":
-        pq.write_table(table, path, compression="zstd")
+        pq.write_table(table, path, **PARQUET_OPTIONS)
     else:
         rows = [tuple(row.values()) for row in table.to_pylist()]
         path.write_text(render_text(table.column_names, rows, fmt, width=1 << 30) + "\n", encoding="utf-8")

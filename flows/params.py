@@ -36,7 +36,7 @@ class NightlyParams(BaseModel):
     lock_timeout_s: float = Field(0.0, ge=0, description="How long to wait for another run writing the lake.")
 
     @classmethod
-    def from_flow(cls, *, timezone_name: str = "UTC", **flow_kwargs: object) -> NightlyParams:
+    def from_flow(cls, *, timezone_name: str, **flow_kwargs: object) -> NightlyParams:
         """The parameters of a call to the `nightly` flow (whose zone parameter is `timezone_name`)."""
         return cls(timezone=timezone_name, **flow_kwargs)
 

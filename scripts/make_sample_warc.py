@@ -1,7 +1,7 @@
 """Rebuild samples/warc/crawl.warc.gz: a small CC-NEWS-style crawl written with warcio itself.
 
 Two HTML responses (one of them is samples/html/council_budget.html as a crawler would fetch it),
-one PDF response (quarantined as non-HTML), and the request and metadata records a crawler writes.
+one PDF response (quarantined as non-HTML), and the warcinfo and request records a crawler writes.
 Run: .venv/bin/python scripts/make_sample_warc.py
 """
 

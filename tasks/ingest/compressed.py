@@ -7,14 +7,19 @@ import io
 import zlib
 
 SNIFF_BYTES = 8192
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def is_gzip(path: str) -> bool:
+    """Whether the file starts with the gzip magic bytes. The name is not trusted: mirrors rename .gz files and
+    serve gzip under plain names."""
+    with open(path, "rb") as probe:
+        return probe.read(2) == GZIP_MAGIC
 
 
 def open_decompressed(path: str) -> io.BufferedIOBase:
-    """The file's bytes, gunzipped on the fly when it starts with the gzip magic bytes."""
-    with open(path, "rb") as probe:
-        magic = probe.read(2)
-    # Trust the magic bytes, not the name: mirrors rename .gz files and serve gzip under plain names.
-    return gzip.open(path, "rb") if magic == b"\x1f\x8b" else open(path, "rb")
+    """The file's bytes, gunzipped on the fly when it is gzip."""
+    return gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")
 
 
 def read_head(path: str, size: int = SNIFF_BYTES) -> bytes:

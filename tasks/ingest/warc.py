@@ -18,6 +18,7 @@ from typing import IO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecord
 
+from tasks.ingest.compressed import GZIP_MAGIC
 from tasks.ingest.rejects import Reject
 from tasks.ingest.sniff import is_html_payload
 from tasks.ingest.timestamps import parse_published
@@ -67,7 +68,7 @@ class _WarcReader:
         self.offset = 0  # where the record being read starts
         self.captures: dict[str, _Capture] = {}  # record id, payload digest or "uri date" -> response record
         self.captures_before_start = file.start == 0  # a later piece learns them only when a revisit asks
-        self.gzipped = stream.read(2) == b"\x1f\x8b"
+        self.gzipped = stream.read(2) == GZIP_MAGIC
         stream.seek(0)
 
     def where(self) -> str:

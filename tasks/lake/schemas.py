@@ -19,7 +19,7 @@ ARTICLES = _schema(
     "one row per article (unique article_id)",
     _field("article_id", pa.string(), "sha256-derived id of the URL, else of source + title + body", False),
     _field("external_id", pa.string(), "the publisher's or feed's own id (JSONL `id`), if any"),
-    _field("source_uri", pa.string(), "file the article came from, with #record suffix inside JSONL/WARC", False),
+    _field("source_uri", pa.string(), "file the article came from, with #line-N (JSONL) or #offset-N (WARC) for a part of it", False),
     _field("source_format", pa.string(), "txt | html | jsonl | warc", False),
     _field("url", pa.string(), "canonical URL of the article, if known"),
     _field("source", pa.string(), "outlet or feed name (JSONL `source`, og:site_name, host)"),
@@ -105,7 +105,7 @@ STATEMENTS = _schema(
 
 QUARANTINE = _schema(
     "one row per input (file, line or record) that could not be read",
-    _field("source_uri", pa.string(), "file, with #line-N or #record-N for a part of it", False),
+    _field("source_uri", pa.string(), "file, with #line-N (JSONL) or #offset-N (WARC) for a part of it", False),
     _field("content_sha256", pa.string(), "sha256 of the whole input file"),
     _field("stage", pa.string(), "stage that rejected it: discover | ingest | clean | statements", False),
     _field("error_kind", pa.string(), "short machine-readable reason, e.g. empty_file, binary_file, bad_json", False),

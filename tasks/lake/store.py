@@ -254,7 +254,8 @@ class Lake:
         if not values or not files:
             return {}
         probe = pa.array(sorted(set(values)), pa.string())
-        found = ds.dataset([str(f) for f in files], format="parquet").to_table(
+        # In the declared schema: a file written before a column was added reads it as null.
+        found = ds.dataset([str(f) for f in files], schema=TABLES[table], format="parquet").to_table(
             columns=[key, *columns], filter=pc.field(key).isin(probe)
         )
         rows: dict[str, dict[str, object]] = {}

@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from tasks.ingest.compressed import is_gzip
 from tasks.ingest.sniff import detect_format
 from tasks.records import InputFile, InputOutcome
 
@@ -50,11 +51,6 @@ def _new_files(files: list[InputFile], known: Mapping[str, str], plan: Plan) -> 
     return new
 
 
-def _is_gzip(path: str) -> bool:
-    with open(path, "rb") as handle:
-        return handle.read(2) == b"\x1f\x8b"
-
-
 def _jsonl_pieces(file: InputFile, target: int) -> list[InputFile]:
     """Byte ranges of a plain JSONL file, each cut at the first line end past `target` bytes, each knowing the
     number of its first line (so that pieces name their lines `#line-N` as a whole read would)."""
@@ -83,7 +79,7 @@ def _pieces(file: InputFile, target: int) -> list[InputFile]:
     """The file, or its pieces when it is a large JSONL or WARC file."""
     if file.size_bytes <= target * 1.5:
         return [file]
-    fmt, gzipped = detect_format(file.path, b""), _is_gzip(file.path)
+    fmt, gzipped = detect_format(file.path, b""), is_gzip(file.path)
     if fmt == "warc" and gzipped:
         # A record-compressed WARC is a chain of gzip members: a piece starts at the first member after its cut.
         # (A plain WARC is not cut: a payload line reading "WARC/1.0" could pass for a record boundary.)
