@@ -45,6 +45,9 @@ def test_speaker_type(mention: str, kind: str) -> None:
         ("But Sen. J. R. Hollis", "Sen. J. R. Hollis"),
         ("A spokesman for the port authority", "A spokesman for the port authority"),
         ("Residents met the developers", "the developers"),  # a determiner after a verb opens the mention
+        # Longer than the 48 characters read first: the scan reads on over the whole window.
+        ("Yesterday, White House deputy press secretary Josh Earnest", "White House deputy press secretary Josh Earnest"),
+        ("On Monday, officials at the regional port authority of Kessel Bay", "officials at the regional port authority of Kessel Bay"),
     ],
 )
 def test_mention_before(text: str, mention: str) -> None:
@@ -52,7 +55,17 @@ def test_mention_before(text: str, mention: str) -> None:
     assert span is not None and text[span[0] : span[1]] == mention
 
 
-@pytest.mark.parametrize("text", ["The report says it is wrong and", "when", "of the"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report says it is wrong and",
+        "when",
+        "of the",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z",  # eleven words or more: too long for a subject
+        # no stop in the whole 110-character window: too long for a subject
+        "Brightwaters Northfield Eastbourne Westminster Southampton Porthcawl Aberystwyth Llandudno Carmarthen Haverfordwest",
+    ],
+)
 def test_no_mention_before(text: str) -> None:
     assert mention_before(text, len(text), 0) is None
 

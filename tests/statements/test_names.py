@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.statements.names import NameIndex
+from tasks.statements.names import NameIndex, _lowercase_words_before
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,20 @@ def test_a_glued_capital_starts_no_name() -> None:
 def test_roles_are_noted_with_where_they_are_held(text: str, name: tuple[str, ...], place: object) -> None:
     [(_, holder, _, held_at)] = NameIndex(text).roles["mayor"]
     assert (holder, held_at) == (name, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("they met press secretary Jane", ["met", "press", "secretary"]),
+        ("Officials met press secretary Jane", ["met", "press", "secretary"]),  # three at most
+        ("she said, Jane", []),  # the word before ends in punctuation
+        ("Sen. Jane", []),
+        ("the NDP Jane", []),  # or in a capital
+        ("(Jane", []),
+        ("in  Surrey", ["in"]),
+        ("they met café owner Jane", ["met", "café", "owner"]),
+    ],
+)
+def test_lowercase_words_before(text: str, words: list[str]) -> None:
+    assert _lowercase_words_before(text, len(text) - 4 if text.endswith("Jane") else len(text) - 6) == words

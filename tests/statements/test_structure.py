@@ -83,6 +83,22 @@ def test_trim_content(text: str, kept: str) -> None:
 def test_count_words_stops_at_the_cap() -> None:
     assert count_words("one two three", 0, 13) == 3
     assert count_words("a " * 100, 0, 200, cap=8) == 8
+    assert count_words("a " * 100, 0, 200, cap=3) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", 0),
+        (" -- ,", 0),
+        ("'quoted'", 1),  # a word starts at a word character, apostrophes and hyphens only continue it
+        ("well-known ’s it's -x- y’", 5),  # "s" of "’s" is a word of its own
+        ("café über_2 3,4", 4),
+        ("one two three four five six seven eight nine", 8),
+    ],
+)
+def test_count_words(text: str, words: int) -> None:
+    assert count_words(text, 0, len(text)) == words
 
 
 def test_article_indexes_quotes_by_paragraph() -> None:
