@@ -130,6 +130,7 @@ def load_story_set(path: Path, dates: bool = True) -> tuple[pa.Table, list[dict[
             "seen_at": pa.array([micros(r.get("published") or "") for r in rows], pa.int64()).cast(TS),
             "source": pa.array([r.get("source") or None for r in rows], pa.string()),
             "lead": pa.array([(r.get("text") or "")[:LEAD_CHARS] or None for r in rows], pa.string()),
+            "dated": pa.array([bool(dates and r.get("published")) for r in rows], pa.bool_()),
             "story": pa.array([r["story"] for r in rows], pa.string()),
         }
     )

@@ -1,4 +1,5 @@
--- One row per headline of a new article that the lake does not have, with the article's lead (story-matching context).
+-- One row per headline of a new article that the lake does not have, with the article's lead (story-matching context)
+-- and whether its seen_at is the article's own time (published or fetched) or only the run's midnight.
 -- Only the headlines of the copy of the article that won (new_articles holds its source_uri) are kept.
 with
 staged as (
@@ -15,7 +16,8 @@ ranked as (
 ),
 final as (
     select r.headline_id, r.article_id, r.text, r.role, r.seen_at, r.source, r.run_id, r.ingest_date,
-           nullif(left(a.body, $lead_chars), '') as lead
+           nullif(left(a.body, $lead_chars), '') as lead,
+           (a.published_at is not null or a.fetched_at is not null) as dated
     from ranked r
     join new_articles a using (article_id)
     where r.copy_no = 1

@@ -13,26 +13,29 @@ from tasks.headlines.vectors import dense_dots, row_dots
 def candidate_edges(
     node_tokens: list[np.ndarray],
     times: np.ndarray,
+    dated: np.ndarray,
     tf: sp.csr_matrix,
     emb: np.ndarray,
     settings: HeadlineSettings,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs by sorted-neighbourhood blocking, scored and cut to a kNN graph as they stream in.
 
     Postings are sorted by (token, time): each node meets the block_neighbors nodes that follow it in
-    time under each of its tokens, then the pair is kept only if the two lie within the window. Offsets
+    time under each of its tokens, then the pair is kept only if the two lie within the window or one of
+    them is undated (its seen_at is the run's midnight, not a time the article gives). Offsets
     are scored one at a time and the kept edges cut to each node's top `neighbors` whenever they outgrow
     twice that bound, so memory stays linear in the number of nodes however large a token's posting list grows.
 
     Args:
         node_tokens: blocking token ids per node.
         times: seen_at per node (microseconds).
+        dated: per node, whether its time is its own.
         tf: unit IDF rows per node.
         emb: unit embedding rows per node.
         settings: window, block_neighbors, neighbors, edge_floor and tfidf_weight.
 
     Returns:
-        (lo, hi) node pairs (int32), lo < hi.
+        (lo, hi, sim): node pairs (int32), lo < hi, and their similarity (float32).
     """
     k = len(node_tokens)
     window_us = settings.window_days * DAY_US
@@ -57,7 +60,7 @@ def candidate_edges(
             break
         u, v = node[p], node[p + d]
         lo, hi = np.minimum(u, v), np.maximum(u, v)
-        ok = (lo != hi) & (np.abs(times[lo] - times[hi]) <= window_us)
+        ok = (lo != hi) & ((np.abs(times[lo] - times[hi]) <= window_us) | ~dated[lo] | ~dated[hi])
         code = np.unique(lo[ok].astype(np.int64) * k + hi[ok])
         del p, u, v, lo, hi, ok
         code = code[~np.isin(code, kept_lo.astype(np.int64) * k + kept_hi, assume_unique=True)]
@@ -72,7 +75,7 @@ def candidate_edges(
         # the same as cutting after every offset, since an edge outside both endpoints' top k never re-enters.
         if len(kept_lo) > 2 * settings.neighbors * k:
             kept_lo, kept_hi, kept_sim = _cut(kept_lo, kept_hi, kept_sim, settings.neighbors)
-    return _cut(kept_lo, kept_hi, kept_sim, settings.neighbors)[:2]
+    return _cut(kept_lo, kept_hi, kept_sim, settings.neighbors)
 
 
 def _cut(

@@ -20,15 +20,17 @@ import numpy as np
 import pyarrow as pa
 
 from tasks.headlines.candidates import candidate_edges
+from tasks.headlines.density import neighbor_background
 from tasks.headlines.dups import fold_duplicates
 from tasks.headlines.features import blocking_tokens, idf_features, node_embeddings, node_token_docs
 from tasks.headlines.ids import assign_ids, canonical_flags
-from tasks.headlines.linkage import agglomerate, seed_sums
+from tasks.headlines.linkage import NodeFeatures, agglomerate, seed_sums
 from tasks.headlines.names import name_tokens
 from tasks.headlines.nodes import Nodes, build_nodes
 from tasks.headlines.rows import HeadlineRows, load_rows
 from tasks.headlines.schemas import STORY_INDEX
 from tasks.headlines.settings import HeadlineSettings
+from tasks.headlines.times import named_times
 
 _DEFAULTS = HeadlineSettings()
 _ADDED = {"text_norm": pa.string(), "dup_group_id": pa.string(), "story_id": pa.string(), "is_canonical": pa.bool_()}
@@ -39,13 +41,18 @@ def _story_labels(rows: HeadlineRows, nodes: Nodes, names: set[str], settings: H
     idf = idf_features(node_token_docs(rows, nodes, settings.lead_chars), names)
     rows.toks = []  # token strings are the largest Python objects at a million rows: free them before embedding
     emb = node_embeddings(rows, nodes, settings)
-    weights = nodes.weights
     node_times = rows.times[nodes.node_row]
-    left, right = candidate_edges(blocking_tokens(idf, settings), node_times, idf.tf, emb, settings)
+    node_dated = rows.dated[nodes.node_row]
+    left, right, sim = candidate_edges(blocking_tokens(idf, settings), node_times, node_dated, idf.tf, emb, settings)
     has_lead = np.fromiter((bool(lead) for lead in nodes.leads), dtype=np.float32, count=nodes.n)
-    labels, sums = seed_sums(nodes.seeds, weights, weights, idf.tf, emb, idf.name_mask, has_lead)
+    features = NodeFeatures(
+        nodes.weights, nodes.weights, idf.tf, emb, idf.name_mask, has_lead,
+        named_times(rows, nodes, settings.lead_chars, {"weekday": settings.weekday_penalty, "month": settings.month_penalty}),
+        neighbor_background(left, right, sim, nodes.n, settings.density_rank),
+    )
+    labels, sums = seed_sums(nodes.seeds, features)
     name_mask = idf.name_mask
-    del idf, emb  # the seed sums replace them: at a million rows this is a gigabyte less at peak
+    del idf, emb, features  # the seed sums replace them: at a million rows this is a gigabyte less at peak
     return agglomerate(labels, sums, left, right, name_mask, settings)[nodes.node_of_row]
 
 

@@ -1,9 +1,12 @@
 """Average-linkage agglomeration of seed clusters over the candidate graph, exact from per-cluster sums.
 
-Similarity is a weighted sum of IDF-token cosine and WordLlama embedding cosine; both are dot products of
-unit vectors, so the average similarity of two clusters is the dot product of their member sums divided by
-n_a * n_b. Rounds merge reciprocal best pairs above `link_threshold` (plus a margin for small clusters), and
-let a large cluster absorb in one round the small ones that pick it. Cluster ids stay those of the seeds (a
+Similarity is a weighted sum of IDF-token cosine and WordLlama embedding cosine, less a penalty when two
+articles name only different weekdays or months; every term is a dot product of per-article vectors, so the
+average similarity of two clusters comes from their member sums divided by n_a * n_b, and so does the mean
+similarity within one cluster (its cohesion). Rounds merge reciprocal best pairs above the cut: for headline-only
+clusters a fixed one plus a margin for small clusters; for clusters of articles with leads one that rises with
+the density of their neighbourhood, and only if the pair holds together about as well as each cluster alone.
+A large cluster absorbs in one round the small ones that pick it. Cluster ids stay those of the seeds (a
 merged pair keeps the smaller id), so only pairs that touch a cluster merged in the previous round need
 their similarity recomputed.
 """
@@ -16,7 +19,30 @@ import numpy as np
 import scipy.sparse as sp
 
 from tasks.headlines.settings import HeadlineSettings
+from tasks.headlines.times import NamedTimes
 from tasks.headlines.vectors import dense_dots, masked_row_dots
+
+
+@dataclass
+class NodeFeatures:
+    """What agglomeration needs of each article node (cluster sums are built from these)."""
+
+    weights: np.ndarray
+    """Articles per node, its weight in IDF averages."""
+    e_weights: np.ndarray
+    """Node weight in embedding averages."""
+    tf: sp.csr_matrix
+    """Unit IDF rows."""
+    emb: np.ndarray
+    """Unit embedding rows (float16)."""
+    name_mask: np.ndarray
+    """1.0 for the IDF columns of name tokens."""
+    has_lead: np.ndarray
+    """1.0 for nodes that have a lead."""
+    times: NamedTimes
+    """The weekdays and months each node names (times.named_times)."""
+    background: np.ndarray
+    """Background similarity of each node's neighbourhood (density.neighbor_background)."""
 
 
 @dataclass
@@ -31,6 +57,18 @@ class ClusterSums:
     """Squared norm of each cluster's name part: zero when no member names anyone."""
     with_lead: np.ndarray
     """Weight of the members that have a lead (body text beyond their headlines)."""
+    time_sum: np.ndarray
+    """Weighted sum of the members' named-time value rows."""
+    time_named: np.ndarray
+    """Weighted sum of the members' named-time kind rows."""
+    background: np.ndarray
+    """Weighted sum of the members' background similarities."""
+    node_sq: np.ndarray
+    """Sum over the member nodes of their weight squared: the pairs of a node with itself and its copies."""
+    self_t: np.ndarray
+    """Those pairs' share of the IDF-sum's squared norm (weight squared times the row's squared norm)."""
+    self_e: np.ndarray
+    """The same for the embedding sum."""
 
 
 @dataclass
@@ -49,29 +87,17 @@ def _name_sq(t_sum: sp.csr_matrix, name_mask: np.ndarray) -> np.ndarray:
     return np.asarray(t_sum.multiply(t_sum) @ name_mask, dtype=np.float32).ravel()
 
 
-def seed_sums(
-    seeds: np.ndarray,
-    weights: np.ndarray,
-    e_weights: np.ndarray,
-    tf: sp.csr_matrix,
-    emb: np.ndarray,
-    name_mask: np.ndarray,
-    has_lead: np.ndarray,
-) -> tuple[np.ndarray, ClusterSums]:
+def seed_sums(seeds: np.ndarray, nodes: NodeFeatures) -> tuple[np.ndarray, ClusterSums]:
     """Compact seed label per node, and the sums of every seed cluster.
 
     Args:
         seeds: seed cluster per node.
-        weights: node weight in IDF averages.
-        e_weights: node weight in embedding averages (a lead may count for its tokens only).
-        tf: unit IDF rows per node.
-        emb: unit embedding rows per node (float16).
-        name_mask: 1.0 for the IDF columns of name tokens.
-        has_lead: nodes that have a lead.
+        nodes: the nodes' features.
 
     Returns:
         (label per node, sums per seed cluster).
     """
+    weights, e_weights, emb = nodes.weights, nodes.e_weights, nodes.emb
     labels = np.unique(seeds, return_inverse=True)[1]
     n_seeds = int(labels.max()) + 1 if len(labels) else 0
     member = sp.csr_matrix((weights, (labels, np.arange(len(labels)))), shape=(n_seeds, len(labels)))
@@ -81,9 +107,19 @@ def seed_sums(
     for start in range(0, len(labels), 65_536):  # chunks: emb is float16, the sums float32
         sl = slice(start, start + 65_536)
         np.add.at(e_sum, labels[sl], emb[sl].astype(np.float32) * e_weights[sl, None])
-    t_sum = sp.csr_matrix(member @ tf)
-    with_lead = np.bincount(labels, weights=weights * has_lead, minlength=n_seeds).astype(np.float32)
-    return labels, ClusterSums(size, e_size, t_sum, e_sum, _name_sq(t_sum, name_mask), with_lead)
+    t_sum = sp.csr_matrix(member @ nodes.tf)
+
+    def total(values: np.ndarray, by: np.ndarray = weights) -> np.ndarray:
+        return np.bincount(labels, weights=by * values, minlength=n_seeds).astype(np.float32)
+
+    t_row_sq = np.asarray(nodes.tf.multiply(nodes.tf).sum(axis=1)).ravel()
+    e_row_sq = np.einsum("ij,ij->i", emb, emb, dtype=np.float32)
+    return labels, ClusterSums(
+        size, e_size, t_sum, e_sum, _name_sq(t_sum, nodes.name_mask), total(nodes.has_lead),
+        np.asarray(member @ nodes.times.values, dtype=np.float32),
+        np.asarray(member @ nodes.times.named, dtype=np.float32),
+        total(nodes.background), total(weights), total(t_row_sq, weights**2), total(e_row_sq, e_weights**2),
+    )
 
 
 def _initial_pairs(labels: np.ndarray, left: np.ndarray, right: np.ndarray, n_clusters: int) -> _Pairs:
@@ -96,18 +132,43 @@ def _initial_pairs(labels: np.ndarray, left: np.ndarray, right: np.ndarray, n_cl
     return _Pairs(lo, hi, zeros, zeros.copy(), zeros.copy(), np.ones(len(lo), dtype=bool))
 
 
-def _rescore(pairs: _Pairs, sums: ClusterSums, name_mask: np.ndarray, tfidf_weight: float) -> None:
+def _rescore(pairs: _Pairs, sums: ClusterSums, name_mask: np.ndarray, settings: HeadlineSettings) -> None:
     """Recompute similarity, topic similarity (outside names) and name cosine of the stale pairs."""
-    a = np.float32(tfidf_weight)
+    a = np.float32(settings.tfidf_weight)
     idx = np.flatnonzero(pairs.stale)
     lo, hi = pairs.lo[idx], pairs.hi[idx]
     full, part = masked_row_dots(sums.t_sum, lo, hi, name_mask)
     weight = sums.size[lo] * sums.size[hi]
     e_weight = np.maximum(sums.e_size[lo] * sums.e_size[hi], np.float32(1e-6))
-    pairs.sim[idx] = a * full / weight + (1 - a) * dense_dots(sums.e_sum, sums.e_sum, lo, hi) / e_weight
+    # Summed over member pairs: the kinds of time both name without sharing a value ("Tuesday" / "Friday").
+    time_clash = dense_dots(sums.time_named, sums.time_named, lo, hi) - dense_dots(sums.time_sum, sums.time_sum, lo, hi)
+    pairs.sim[idx] = (
+        a * full / weight
+        + (1 - a) * dense_dots(sums.e_sum, sums.e_sum, lo, hi) / e_weight
+        - time_clash / weight
+    )
     pairs.topic[idx] = (full - part) / weight
     norms = np.sqrt(sums.name_sq[lo] * sums.name_sq[hi])
     pairs.name_cos[idx] = np.divide(part, norms, out=np.ones_like(part), where=norms > 0)
+
+
+def _cohesion(sums: ClusterSums, ids: np.ndarray, tfidf_weight: float) -> np.ndarray:
+    """Mean similarity over the pairs of distinct member nodes of each cluster in ids (nan for a single node).
+
+    A cluster sum's squared norm is the similarity summed over every ordered member pair, a node with itself
+    and with its copies included; those pairs are taken out (a weekday row's clash with itself is 0).
+    """
+    a = np.float32(tfidf_weight)
+    t = sums.t_sum[ids]
+    t_sq = np.asarray(t.multiply(t).sum(axis=1)).ravel() - sums.self_t[ids]
+    e = sums.e_sum[ids]
+    e_scale = (sums.size[ids] / np.maximum(sums.e_size[ids], np.float32(1e-6))) ** 2
+    e_sq = (np.einsum("ij,ij->i", e, e) - sums.self_e[ids]) * e_scale
+    named, values = sums.time_named[ids], sums.time_sum[ids]
+    clash = np.einsum("ij,ij->i", named, named) - np.einsum("ij,ij->i", values, values)
+    pair_weight = sums.size[ids] ** 2 - sums.node_sq[ids]
+    inner = a * t_sq + (1 - a) * e_sq - clash
+    return np.where(pair_weight > 1e-3, inner / np.maximum(pair_weight, np.float32(1e-3)), np.nan)
 
 
 def _mergeable(pairs: _Pairs, sums: ClusterSums, settings: HeadlineSettings) -> np.ndarray:
@@ -116,13 +177,26 @@ def _mergeable(pairs: _Pairs, sums: ClusterSums, settings: HeadlineSettings) -> 
     # Articles that carry body text are compared on it: the facts of an event recur in every lead, a topic's
     # words do not, so two clusters whose members have leads must agree more than headline-only ones.
     lead_share = np.minimum(sums.with_lead[pairs.lo] / size[pairs.lo], sums.with_lead[pairs.hi] / size[pairs.hi])
-    base = settings.link_threshold + (settings.lead_link_threshold - settings.link_threshold) * lead_share
+    # In a crowded neighbourhood (many same-topic events tonight) shared topic words say less: the cut rises
+    # with the mean background similarity of the two clusters' members.
+    background = (sums.background[pairs.lo] / size[pairs.lo] + sums.background[pairs.hi] / size[pairs.hi]) / 2
+    lead_cut = np.maximum(settings.lead_link_threshold, settings.density_offset + settings.density_weight * background)
+    base = settings.link_threshold + (lead_cut - settings.link_threshold) * lead_share
     # Averages over few pairs are noisy: two lone headlines sharing a word ("airport") must agree more
     # than two large clusters whose averages are diluted by each story's own breadth.
     margin = settings.small_cluster_margin * (1 - lead_share)
     need = base + margin / np.sqrt(size[pairs.lo] * size[pairs.hi])
     small = np.minimum(size[pairs.lo], size[pairs.hi]) <= settings.name_veto_max_size
     ok = (pairs.sim >= need) & (pairs.topic >= settings.min_topic_similarity)
+    # Two clusters of articles with leads (most members) are one event only if they are about as alike as each
+    # one's own members: two complete reports of two same-kind events are each tight and only loosely alike.
+    large = np.minimum(size[pairs.lo], size[pairs.hi]) >= settings.cohesion_min_size
+    idx = np.flatnonzero(ok & (lead_share >= 0.5) & large)
+    if len(idx) and settings.cohesion_ratio > 0:
+        looser = np.fmin(
+            _cohesion(sums, pairs.lo[idx], settings.tfidf_weight), _cohesion(sums, pairs.hi[idx], settings.tfidf_weight)
+        )
+        ok[idx] &= ~(pairs.sim[idx] < settings.cohesion_ratio * looser)
     # Two clusters whose names disagree ("<town A> strike" / "<town B> strike") are two stories.
     return ok & (~small | (pairs.name_cos >= settings.name_agreement))
 
@@ -174,7 +248,10 @@ def _merge(
     np.add.at(sums.size, target, sums.size[move])
     np.add.at(sums.e_size, target, sums.e_size[move])
     np.add.at(sums.e_sum, target, sums.e_sum[move])
-    np.add.at(sums.with_lead, target, sums.with_lead[move])
+    for column in (
+        sums.with_lead, sums.time_sum, sums.time_named, sums.background, sums.node_sq, sums.self_t, sums.self_e
+    ):
+        np.add.at(column, target, column[move])
     merge = sp.csr_matrix((np.ones(n_clusters, np.float32), (parent, ids)), shape=(n_clusters, n_clusters))
     sums.t_sum = sp.csr_matrix(merge @ sums.t_sum)
     grown = np.unique(target)
@@ -218,7 +295,7 @@ def agglomerate(
     for _ in range(settings.max_rounds):
         if len(pairs.lo) == 0:
             break
-        _rescore(pairs, sums, name_mask, settings.tfidf_weight)
+        _rescore(pairs, sums, name_mask, settings)
         ok = _mergeable(pairs, sums, settings)
         if not ok.any():
             break

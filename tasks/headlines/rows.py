@@ -25,6 +25,13 @@ def strings(table: pa.Table, name: str) -> list[str | None]:
     return table.column(name).to_pylist()
 
 
+def dated_flags(table: pa.Table) -> np.ndarray:
+    """Per row, whether seen_at is the article's own time; a missing column or a null means dated."""
+    if "dated" not in table.column_names:
+        return np.ones(table.num_rows, dtype=bool)
+    return pc.fill_null(table.column("dated"), True).to_numpy(zero_copy_only=False).astype(bool)
+
+
 @dataclass
 class HeadlineRows:
     """Per-row columns of tonight's rows (first n_new) followed by the prior rows.
@@ -39,6 +46,9 @@ class HeadlineRows:
     arts: list[str]
     leads: list[str | None]
     times: np.ndarray
+    dated: np.ndarray
+    """False where seen_at is only the run's midnight (the article gives no time): such a row has no place in
+    time, so the window never keeps it from a link."""
     is_prior: np.ndarray
     norms: list[str]
     toks: list[str]
@@ -73,7 +83,7 @@ def load_rows(new: pa.Table, prior: pa.Table) -> HeadlineRows:
     """Tonight's rows followed by the prior rows, with their normalized texts and token keys.
 
     Args:
-        new: CLUSTER_INPUT rows.
+        new: CLUSTER_INPUT rows (`dated` may be absent: every row is dated then).
         prior: STORY_INDEX rows (may be empty).
 
     Returns:
@@ -90,6 +100,7 @@ def load_rows(new: pa.Table, prior: pa.Table) -> HeadlineRows:
         arts=[str(a) for a in strings(new, "article_id")] + [str(a) for a in strings(prior, "article_id")],
         leads=strings(new, "lead") + strings(prior, "lead"),
         times=np.concatenate([micros(new.column("seen_at")), micros(prior.column("seen_at"))]).astype(np.int64),
+        dated=np.concatenate([dated_flags(new), dated_flags(prior)]),
         is_prior=np.r_[np.zeros(n_new, bool), np.ones(prior.num_rows, bool)],
         norms=norms,
         toks=_token_keys(norms),

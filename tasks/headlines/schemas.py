@@ -12,9 +12,13 @@ def _columns(schema: pa.Schema, names: list[str]) -> list[pa.Field]:
 
 
 _LEAD = pa.field("lead", pa.string(), metadata={"doc": "opening characters of the article body: story-matching context"})
+_DATED = pa.field(
+    "dated", pa.bool_(),
+    metadata={"doc": "seen_at is the article's own time (published or fetched), not the run's midnight; null counts as dated"},
+)
 
 CLUSTER_INPUT = pa.schema(
-    [*_columns(HEADLINES, ["headline_id", "article_id", "text", "seen_at", "source"]), _LEAD],
+    [*_columns(HEADLINES, ["headline_id", "article_id", "text", "seen_at", "source"]), _LEAD, _DATED],
     metadata={"grain": "one row per new headline to fold and cluster"},
 )
 STORY_INDEX = pa.schema(

@@ -23,6 +23,18 @@ def test_pairs_share_a_blocking_token_and_lie_inside_the_window() -> None:
     emb = np.zeros((4, 8), np.float16)
     tokens = [np.array([7]), np.array([7]), np.array([9]), np.array([7])]
     times = np.array([0, 1, 2, 10 * DAY_US])
-    left, right = candidate_edges(tokens, times, tf, emb, HeadlineSettings(window_days=2))
+    dated = np.ones(4, bool)
+    left, right, sim = candidate_edges(tokens, times, dated, tf, emb, HeadlineSettings(window_days=2))
     # node 2 shares no token; node 3 is out of the window
     assert sorted(zip(left.tolist(), right.tolist())) == [(0, 1)]
+    assert sim.dtype == np.float32 and len(sim) == 1
+
+
+def test_an_undated_node_has_no_place_in_time_so_the_window_never_parts_it() -> None:
+    dense = np.eye(3, dtype=np.float32) + 0.5
+    tf = sp.csr_matrix(dense / np.linalg.norm(dense, axis=1, keepdims=True))
+    tokens = [np.array([7])] * 3
+    times = np.array([0, 10 * DAY_US, 20 * DAY_US])  # node 1's time is only its run's midnight
+    dated = np.array([True, False, True])
+    left, right, _ = candidate_edges(tokens, times, dated, tf, np.zeros((3, 8), np.float16), HeadlineSettings())
+    assert sorted(zip(left.tolist(), right.tolist())) == [(0, 1), (1, 2)]
