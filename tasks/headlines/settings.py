@@ -25,7 +25,9 @@ class HeadlineSettings:
     lead_link_threshold: float = 0.25
     """The floor of the cut between two clusters whose members all have leads (in between: linear in the
     smaller share); above the floor the cut follows the density of the clusters' neighbourhood (below).
-    Chosen on allsides_dev, whose 2-day window holds few events: 0.25 0.912, 0.30 0.90."""
+    Chosen on allsides_dev, whose 2-day window holds few events: 0.25 0.912, 0.30 0.90. Re-measured through
+    this code (month_penalty 0.2), allsides/ecbplus/neus: 0.25 0.912/0.869/0.815; 0.28 0.907/0.858/0.815;
+    0.30 0.903/0.842/0.815 (neus's cut is its density's, above every floor tried)."""
     density_rank: int = 15
     """A node's background is the mean similarity of its neighbours ranked density_rank .. 2 * density_rank - 1
     (density.py), beyond an event's own few articles. Story B-cubed F1 allsides/ecbplus/neus (bench/headlines.py,
@@ -37,7 +39,9 @@ class HeadlineSettings:
     says less. Chosen on full similarity matrices of the three event sets together, then checked through this
     code: (offset, weight) (0.1, 1.0) 0.916/0.850/0.819; (0.1, 1.25) 0.916/0.865/0.803; (0, 1.25)
     0.916/0.848/0.818; a fixed cut could not pass 0.79 on neus and 0.85 on ECB+ at once (best neus cut 0.40:
-    0.778/0.855/0.778 there)."""
+    0.778/0.855/0.778 there). Through this code (month_penalty 0.2), with density_weight 0 (the cut is the
+    floor alone): floor 0.25 0.912/0.907/0.683 (largest neus story 27); 0.32 0.892/0.843/0.778; 0.40
+    0.838/0.733/0.797; with the density rule 0.912/0.869/0.815 (12)."""
     density_weight: float = 1.0
     """See density_offset."""
     cohesion_ratio: float = 0.9
@@ -45,12 +49,15 @@ class HeadlineSettings:
     mean pair similarity is at least this share of the looser one's own mean pair similarity: two complete
     reports of two same-kind events (two Oscar hosts, two Doctor Who castings) are each tight and only loosely
     alike. ecbplus F1 / in-topic cross-event merges: off 0.847/0.178; 0.85 0.843/0.090; 0.9 0.874/0.038;
-    0.95 0.838/0.047 (neus and allsides move < 0.005)."""
+    0.95 0.838/0.047 (neus and allsides move < 0.005). Re-measured through this code (month_penalty 0.2):
+    off 0.847/0.178 (halves 0.914/0.943), 0.9 0.869/0.038 (halves 0.939/0.908)."""
     cohesion_min_size: float = 5.0
     """The cohesion rule binds only between clusters of at least this many articles, whose own mean is an
     average over enough pairs. ecbplus F1 (halves a / b): 3 0.823 (0.902/0.833); 4 0.853 (0.912/0.879);
     5 0.874 (0.939/0.917); 6 0.876 (0.935/0.923, cross-event merges 0.052). At 2-3 it also splits neus's
-    3-article events apart (neus 0.833) but costs ECB+ recall."""
+    3-article events apart (neus 0.833) but costs ECB+ recall. Binding it when the smaller cluster has 3
+    (or 2) articles and the larger 5: allsides/ecbplus/neus 0.912/0.798/0.818 (0.913/0.739/0.818), against
+    0.913/0.879/0.815 at 5 and 5."""
     weekday_penalty: float = 0.2
     """Subtracted from the similarity of two articles that name only different weekdays (times.py). Full
     matrices at the chosen cut, allsides/ecbplus/neus: 0 0.903/0.850/0.800; 0.2 0.916/0.850/0.819. Through
@@ -80,7 +87,11 @@ class HeadlineSettings:
     neighbors: int = 30
     """Each article keeps its most similar candidate pairs only (a kNN graph), so edges grow linearly; at
     least 2 * density_rank, since the background reads ranks up to there. Round 1 (at 15/10/10 vs 20/15/12
-    vs 40/30/20, allsides/ecbplus/neus 0.872/0.763/0.702, 0.883/0.766/0.699, 0.898/0.769/0.693)."""
+    vs 40/30/20, allsides/ecbplus/neus 0.872/0.763/0.702, 0.883/0.766/0.699, 0.898/0.769/0.693). Through this
+    code (month_penalty 0.2): 15 with density_rank 7 0.912/0.546/0.819 (ECB+'s 10-21-article events read
+    their own members as background); 30 0.912/0.869/0.815. Cost, 1M generated headlines
+    (bench/headlines.py --scale 1000000, shared 2-core machine under load): 363 s wall, 245 s CPU, peak RSS
+    2.87 GB (round 1: 206 s, 2.93 GB); 100k: 37 s, 0.72 GB."""
     small_cluster_margin: float = 0.2
     """Extra similarity two headline-only clusters need, divided by sqrt(n_a * n_b): lone headlines must agree
     more. It shrinks with the clusters' share of articles with leads (their cut is already stricter)."""
@@ -106,7 +117,8 @@ class HeadlineSettings:
     """Rarest article tokens that enter blocking. An article with a lead has 40-60 tokens, and its rarest ten
     are mostly words one other article happens to share: at 10 the candidate pairs held 77% of the event-mate
     pairs of neus_dev, 42% of ecbplus_dev's and 75% of allsides_dev's; at 30 95%, 94% and 98%. Headlines alone
-    have fewer than 30 tokens, so headline-only nights cost the same."""
+    have fewer than 30 tokens, so headline-only nights cost the same. Through this code, allsides/ecbplus/neus
+    F1: 10 0.885/0.891/0.730 (largest neus story 36); 30 0.912/0.869/0.815 (12)."""
     absorb_min_size: float = 8.0
     """A cluster this large absorbs every small cluster that picks it as best partner in one round."""
     max_rounds: int = 1000
