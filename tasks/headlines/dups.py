@@ -13,13 +13,17 @@ from tasks.headlines.rows import DAY_US, HeadlineRows
 from tasks.headlines.settings import HeadlineSettings
 
 
-def _time_anchored_runs(keys: np.ndarray, times: np.ndarray, window_us: int) -> tuple[np.ndarray, np.ndarray]:
+def _time_anchored_runs(
+    keys: np.ndarray, times: np.ndarray, dated: np.ndarray, window_us: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Edges joining rows with equal key whose time is within the window of the run's first row.
 
     Anchoring on the first row (not the previous one) keeps a daily recurring headline ("Stocks close
-    higher") from chaining into one group forever.
+    higher") from chaining into one group forever. An undated row (seen_at only its run's midnight) has no
+    place in time: it sorts after its key's dated rows and joins the latest run's anchor, so the day a file
+    is ingested does not decide what it folds with.
     """
-    order = np.lexsort((times, keys))
+    order = np.lexsort((times, ~dated, keys))
     k, t = keys[order], times[order]
     new_key = np.ones(len(k), dtype=bool)
     new_key[1:] = k[1:] != k[:-1]
@@ -29,7 +33,7 @@ def _time_anchored_runs(keys: np.ndarray, times: np.ndarray, window_us: int) -> 
     dup = ~new_key | np.r_[~new_key[1:], False]
     anchor = -1
     for pos in np.flatnonzero(dup):
-        if new_key[pos] or t[pos] - t[anchor] > window_us:
+        if new_key[pos] or (dated[order[pos]] and t[pos] - t[anchor] > window_us):
             anchor = pos
         else:
             left.append(order[anchor])
@@ -92,7 +96,12 @@ def _dup_keys(
 
 
 def _truncation_edges(
-    norms: list[str], truncated: np.ndarray, times: np.ndarray, sizes: np.ndarray, settings: HeadlineSettings
+    norms: list[str],
+    truncated: np.ndarray,
+    times: np.ndarray,
+    dated: np.ndarray,
+    sizes: np.ndarray,
+    settings: HeadlineSettings,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Edges from each truncated headline to the longer headline it is a prefix of.
 
@@ -104,6 +113,7 @@ def _truncation_edges(
         norms: normalized text per row.
         truncated: rows that end in a truncation mark and may fold.
         times: seen_at per row (microseconds).
+        dated: per row, whether its time is its own (an undated row is never out of the window).
         sizes: words per normalized text.
         settings: truncation_min_tokens and window_days.
 
@@ -131,7 +141,7 @@ def _truncation_edges(
             continue
         best = min(uniq[lo:hi], key=lambda text: (-counts[text], text))
         target = first_row[best]
-        if abs(int(times[target]) - int(times[row])) <= window_us:
+        if abs(int(times[target]) - int(times[row])) <= window_us or not (dated[target] and dated[row]):
             left.append(int(row))
             right.append(target)
     return np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
@@ -139,7 +149,8 @@ def _truncation_edges(
 
 def fold_duplicates(rows: HeadlineRows, names: set[str], settings: HeadlineSettings) -> np.ndarray:
     """Dup-group label per row: equal normalized text, equal content-token set, one edited word in a long
-    headline, or a truncated prefix of a longer one, within the window; prior dup groups stay joined.
+    headline, or a truncated prefix of a longer one, within the window (an undated row is never outside it);
+    prior dup groups stay joined.
 
     Headlines with few content tokens ("Business Highlights", "Live updates") are section labels that many
     unrelated stories share, so they only fold within their own article.
@@ -159,8 +170,10 @@ def fold_duplicates(rows: HeadlineRows, names: set[str], settings: HeadlineSetti
     sizes = np.fromiter((len(s.split()) for s in rows.norms), dtype=np.int64, count=n)
     truncated = np.fromiter((is_truncated(t) for t in rows.texts), dtype=bool, count=n)
     key_rows, keys = _dup_keys(rows.norms, rows.toks, n_toks, foldable, names, settings)
-    el, er = _time_anchored_runs(np.unique(keys, return_inverse=True)[1], rows.times[key_rows], window_us)
+    el, er = _time_anchored_runs(
+        np.unique(keys, return_inverse=True)[1], rows.times[key_rows], rows.dated[key_rows], window_us
+    )
     el, er = key_rows[el], key_rows[er]
-    tl, tr = _truncation_edges(rows.norms, truncated & foldable, rows.times, sizes, settings)
+    tl, tr = _truncation_edges(rows.norms, truncated & foldable, rows.times, rows.dated, sizes, settings)
     pdl, pdr = same_label_edges(rows.prior_dup, rows.is_prior)
     return components(n, np.concatenate([el, tl, pdl]), np.concatenate([er, tr, pdr]))

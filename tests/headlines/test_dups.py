@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyarrow as pa
 import pytest
 
 from tasks.headlines import HeadlineSettings
@@ -97,3 +98,15 @@ def test_truncation_joins_the_most_common_longer_wording() -> None:
     ]
     groups = groups_of(rows)
     assert groups[3] == groups[0] != groups[2]
+
+
+@pytest.mark.parametrize("variant", [BASE, "UPDATE 2-" + BASE, "Harbour city council approves new tram line ..."])
+def test_an_undated_copy_folds_whatever_day_it_is_ingested(variant: str) -> None:
+    # A .txt file gives no time: its seen_at is only its run's midnight, ten days after the wire copy here.
+    # Dated, the two are outside the window and stay apart; undated, the window never parts them.
+    night = table([(variant, 0), (BASE, 240), *FILLER])
+    for dated, folded in [(True, False), (False, True)]:
+        flags = pa.array([True, dated, True, True, True], pa.bool_())
+        loaded = load_rows(night.append_column("dated", flags), STORY_INDEX.empty_table())
+        groups = fold_duplicates(loaded, set(), HeadlineSettings()).tolist()
+        assert (groups[0] == groups[1]) is folded
