@@ -129,13 +129,14 @@ def _bucket_pairs(keys: np.ndarray, order_by: np.ndarray) -> np.ndarray:
     return np.unique(low * n + high)
 
 
-def _candidates(shingled: _Shingled, times: np.ndarray, settings: QuoteSettings) -> list[tuple[int, int]]:
-    """Candidate pairs (i < j), sorted: equal normalized texts, and rows that share a MinHash band."""
+def _candidates(shingled: _Shingled, times: np.ndarray, settings: QuoteSettings) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs (i < j) as two arrays, sorted by (i, j): equal normalized texts, and rows that share a
+    MinHash band. (Arrays, not a list of tuples: a night of wire copies has millions of candidate pairs.)"""
     codes = [_bucket_pairs(shingled.text_hash, times)]
     codes += [_bucket_pairs(keys, times) for keys in _band_keys(shingled, settings)]
     n = len(times)
-    merged = np.unique(np.concatenate(codes))
-    return list(zip((merged // n).tolist(), (merged % n).tolist()))
+    merged = np.unique(np.concatenate(codes))  # sorted codes i * n + j are pairs sorted by (i, j)
+    return merged // n, merged % n
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool:
@@ -210,9 +211,10 @@ def assign_quote_ids(new: pa.Table, prior: pa.Table | None, settings: QuoteSetti
     times = both.column("seen_at").cast(pa.int64()).fill_null(0).to_numpy()
     shingled = _shingle(both.column("content").combine_chunks())
     components = _Quotes(speakers)
-    for i, j in sorted(_candidates(shingled, times, settings)):  # a fixed order: the same input, the same quotes
-        if j >= n_new and i >= n_new:
-            continue  # two lake statements: already assigned on an earlier night
+    first_rows, second_rows = _candidates(shingled, times, settings)
+    keep = first_rows < n_new  # a pair of two lake statements was matched on an earlier night
+    # In a fixed order (sorted pairs): the same input, the same quotes.
+    for i, j in zip(first_rows[keep].tolist(), second_rows[keep].tolist()):
         if components.find(i) != components.find(j) and _verified(i, j, shingled, settings):
             components.join(i, j)
     # The id of each quote: the earliest lake statement's quote_id, else derived from its earliest new statement.

@@ -113,12 +113,18 @@ def _stories(con: duckdb.DuckDBPyConnection, run: RunInfo, final: _FinalFiles) -
     return pc.sum(story_rows.column("is_new")).as_py() or 0, rewrite
 
 
-def _quoted(con: duckdb.DuckDBPyConnection, run: RunInfo, settings: QuoteSettings) -> pa.Table:
-    """The run's new statements, each with the quote_id it shares with its copies in other articles."""
-    new = con.sql(_pipeline("new_statements"), params={"run_midnight": run.run_midnight}).to_arrow_table()
+def _quoted(con: duckdb.DuckDBPyConnection, run: RunInfo, settings: QuoteSettings) -> duckdb.DuckDBPyRelation:
+    """The run's new statements, each with the quote_id it shares with its copies in other articles.
+
+    The statements stay in the merge database (on disk, so a big night spills); only the columns quote matching
+    reads go to Python, and the quote ids come back as a column joined by position."""
+    con.execute(f"create or replace table new_statements as {_pipeline('new_statements')}",
+                {"run_midnight": run.run_midnight})
+    new = con.sql(_pipeline("quote_match_input")).to_arrow_table()
     since = run.run_midnight - timedelta(days=settings.window_days)
     prior = con.sql(_pipeline("prior_statements"), params={"since": since}).to_arrow_table()
-    return new.append_column("quote_id", assign_quote_ids(new, prior, settings))
+    con.register("new_quote_ids", pa.table({"quote_id": assign_quote_ids(new, prior, settings)}))
+    return con.sql(_pipeline("quoted_statements"))
 
 
 def merge_run(
@@ -171,7 +177,7 @@ def _merge(con: duckdb.DuckDBPyConnection, lake: Lake, run: RunInfo, shards: Seq
     failpoint("merge.stories")
 
     # 4. Statements of new articles, each with its quote (matched against the lake's statements in the window).
-    counts["statements"] = final.emit("statements", con.from_arrow(_quoted(con, run, QuoteSettings())))
+    counts["statements"] = final.emit("statements", _quoted(con, run, QuoteSettings()))
     failpoint("merge.statements")
 
     # 5. Quarantine, the file manifest, the outcome of every input path.
