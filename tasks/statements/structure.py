@@ -189,6 +189,8 @@ def count_words(text: str, start: int, end: int, cap: int = 8) -> int:
     Returns:
         min(number of words, cap).
     """
+    if start >= end:
+        return 0  # an empty span (a caller's content can end before it starts)
     if cap == _COUNT_CAP:
         return _COUNT_WORDS.match(text, start, end).lastindex or 0  # type: ignore[union-attr]
     n = 0

@@ -86,6 +86,12 @@ def test_count_words_stops_at_the_cap() -> None:
     assert count_words("a " * 100, 0, 200, cap=3) == 3
 
 
+def test_count_words_of_a_span_that_ends_before_it_starts_is_zero() -> None:
+    # Found by the generated-text property test: 'Mr. said \n\n of' gives a content span (14, 9).
+    assert count_words("Mr. said \n\n of", 14, 9) == 0
+    assert count_words("one two", 3, 3) == 0
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [
