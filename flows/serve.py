@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import httpx
@@ -80,6 +81,18 @@ def nightly_deployment(path: Path = PREFECT_YAML, name: str = "nightly") -> dict
     raise KeyError(f"no deployment named {name!r} in {path}")
 
 
+def _stop_like_sigterm(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C stops a started runner as SIGTERM does: Prefect's SIGTERM handler schedules a graceful stop on the
+    runner's event loop, while a KeyboardInterrupt raised into that loop at an arbitrary point could leave the
+    process hanging (seen in the full test suite: 2 runs of 2). Before the runner starts there is no such handler
+    and Ctrl-C interrupts as usual."""
+    handler = signal.getsignal(signal.SIGTERM)
+    if callable(handler):
+        handler(signal.SIGTERM, frame)
+    else:
+        raise KeyboardInterrupt
+
+
 def serve(parameters: dict[str, Any] | None = None, name: str = "nightly") -> None:
     """Register the deployment with its cron schedule and run scheduled flow runs until interrupted.
 
@@ -92,6 +105,7 @@ def serve(parameters: dict[str, Any] | None = None, name: str = "nightly") -> No
     from flows.nightly import nightly
 
     deployment = nightly_deployment(name=name)
+    signal.signal(signal.SIGINT, _stop_like_sigterm)
     schedules = [Cron(s["cron"], timezone=s.get("timezone"), active=s.get("active", True)) for s in deployment["schedules"]]
     nightly.serve(
         name=deployment["name"],
