@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
-from tests.paths import REPO, SHARED
+from tests.paths import SHARED, bench_module
 
 DEV = SHARED / "eval" / "headlines" / "uci_dev.csv"
 
@@ -23,12 +22,7 @@ CATEGORY_PRECISION_FLOOR = 0.91
 
 @pytest.fixture(scope="module")
 def bench():  # type: ignore[no-untyped-def]
-    if not DEV.exists():
-        pytest.skip(f"shared evaluation data absent: {DEV} (../shared is laid beside the repo on dev machines and CI)")
-    sys.path.insert(0, str(REPO / "bench"))
-    import headlines as bench_headlines
-
-    return bench_headlines
+    return bench_module("headlines", needs=DEV)
 
 
 @pytest.mark.shared

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from tests.paths import REPO, SHARED
+from tests.paths import SHARED, bench_module
 
 STORIES = SHARED / "eval" / "stories"
 
@@ -18,12 +16,7 @@ ECB_CROSS_EVENT_CEILING = 0.05
 
 @pytest.fixture(scope="module")
 def bench():  # type: ignore[no-untyped-def]
-    if not STORIES.is_dir():
-        pytest.skip(f"shared evaluation data absent: {STORIES} (../shared is laid beside the repo on dev machines and CI)")
-    sys.path.insert(0, str(REPO / "bench"))
-    import headlines as bench_headlines
-
-    return bench_headlines
+    return bench_module("headlines", needs=STORIES)
 
 
 @pytest.mark.shared
