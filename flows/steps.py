@@ -6,11 +6,14 @@ cache (it would hash every argument on every call), and retry only what storage 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
+from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from flows.params import NightlyParams
@@ -82,11 +85,31 @@ def build_task_runner(params: NightlyParams, n_shards: int) -> TaskRunner:
     return ThreadPoolTaskRunner(max_workers=min(workers, max(1, n_shards)))
 
 
+@contextlib.contextmanager
+def shared_api_server() -> Iterator[None]:
+    """Point worker processes at this process's temporary API server.
+
+    With no PREFECT_API_URL, every Python process that talks to Prefect starts a temporary server of its own
+    (a uvicorn subprocess: 8-18 s of start-up and about 200 MB each), and a spawned worker process inherits no
+    URL. The settings context is what Prefect's process pool passes on to its workers, so the shards' subflow
+    runs with the URL of the server this process already runs."""
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the process's one temporary server (a singleton), started by its client
+    if PREFECT_API_URL.value() or not server.running:
+        yield
+        return
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield
+
+
 def prefect_steps(params: NightlyParams) -> NightSteps:
     """The night's steps as Prefect tasks; the shards run in a subflow on the runner their number calls for."""
 
     def shards(run: RunInfo, staging: str, n_shards: int) -> list[ShardResult]:
-        return run_shards.with_options(task_runner=build_task_runner(params, n_shards))(run, staging)
+        runner = build_task_runner(params, n_shards)
+        with shared_api_server() if isinstance(runner, ProcessPoolTaskRunner) else contextlib.nullcontext():
+            return run_shards.with_options(task_runner=runner)(run, staging)
 
     return NightSteps(
         discover=discover_task,
