@@ -9,6 +9,8 @@ from functools import cache, lru_cache
 from tasks.lexicon import load_lexicon, load_patterns
 
 _BRACKETED = re.compile(r"\[[^\]]*\]")
+# What the walk does with an inline element's text (inline_role).
+INLINE_TEXT, INLINE_HIDDEN, INLINE_LINE = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Rules:
     negative: re.Pattern[str]
     positive: re.Pattern[str]
     inline_hidden: re.Pattern[str]
+    inline_caption: re.Pattern[str]
     boilerplate_line: re.Pattern[str]
     section_end: re.Pattern[str]
 
@@ -56,6 +59,7 @@ def body_rules() -> Rules:
         negative=re.compile(rf"{negative}|(?<![a-z0-9])(?:{negative_tokens})(?![a-z0-9])"),
         positive=re.compile("|".join(hints["positive_substrings"])),
         inline_hidden=re.compile("|".join(hints["inline_hidden_substrings"])),
+        inline_caption=re.compile("|".join(hints["inline_caption_substrings"])),
         boilerplate_line=re.compile("|".join(f"(?:{p})" for p in phrases["boilerplate_line"]), re.IGNORECASE),
         section_end=re.compile("|".join(f"(?:{p})" for p in phrases["section_end"]), re.IGNORECASE),
     )
@@ -82,13 +86,22 @@ def class_hint(hints: str) -> float:
 
 
 @lru_cache(maxsize=65_536)
-def inline_hidden(cls: str) -> bool:
-    """Whether an inline element's text is not part of its sentence (hover card, tooltip).
+def inline_role(cls: str) -> int:
+    """What the walk does with an inline element's text, by its class (cached: pages repeat class names).
+
+    A hover card, tooltip or screen-reader text is not part of its sentence: skipped.  An image's caption or
+    credit set inside a paragraph (``<p><img><span class="caption">© Getty Images</span> The lead...</p>``)
+    is not part of the sentence after it: a line of its own, which the emit drops as furniture, instead of
+    making the paragraph it sits in read as a credit line.
 
     Args:
         cls: the element's class.
 
     Returns:
-        True when the class names such a widget.
+        INLINE_HIDDEN, INLINE_LINE, or INLINE_TEXT for text read as part of its line.
     """
-    return body_rules().inline_hidden.search(cls.lower()) is not None
+    lowered = cls.lower()
+    rules = body_rules()
+    if rules.inline_hidden.search(lowered):
+        return INLINE_HIDDEN
+    return INLINE_LINE if rules.inline_caption.search(lowered) else INLINE_TEXT

@@ -8,7 +8,7 @@ from typing import Any
 
 from lxml import etree
 
-from tasks.html.body.rules import Rules, class_hint, inline_hidden
+from tasks.html.body.rules import INLINE_HIDDEN, INLINE_LINE, INLINE_TEXT, Rules, class_hint, inline_role
 
 # Block kinds.
 PROSE, HEADING, TITLE, OTHER = 0, 1, 2, 3
@@ -130,6 +130,18 @@ def _hidden(el: Any, style: str | None) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
+def _flat_text(el: Any) -> str:
+    """An element's text as one run (" " when it has none): only broken markup (thousands of unclosed tags) nests
+    past the walk's depth limit, and the rest is read so rather than recursing past Python's stack limit."""
+    return " ".join(el.itertext()) or " "
+
+
+def _data_cell(cell: Any, block_tags: frozenset[str]) -> bool:
+    """Whether a table cell holds data, not paragraphs: it joins its row, so a table reads one row per line
+    ("3 Jane Doe 42"); a layout cell holding paragraphs stays a block."""
+    return not any(child.tag in block_tags for child in cell)
+
+
 def _role_furniture(el: Any, role: str, negative: bool, rules: Rules, hint_of: dict[Any, float]) -> bool:
     """Whether an element is furniture once its ARIA role is read; a content role records a positive hint."""
     role = role.strip().lower()
@@ -183,21 +195,18 @@ def _visitor(
         if (style or el.get("hidden") is not None) and _hidden(el, style):
             return
         if depth > _MAX_DEPTH:
-            # Only broken markup (thousands of unclosed tags) nests this deep: read the rest as one run of
-            # text rather than recurse past Python's stack limit.
-            rest = " ".join(el.itertext())
-            if rest:
-                add(rest, in_link)
+            add(_flat_text(el), in_link)
             return
         is_block = tag in block_tags
-        if is_block and tag in _CELLS and not any(child.tag in block_tags for child in el):
-            # A data cell joins its row, so a table reads one row per line ("3 Jane Doe 42"); a layout
-            # cell holding paragraphs stays a block.
+        if is_block and tag in _CELLS and _data_cell(el, block_tags):
             is_block = False
             pieces.append(" ")
         cls, ident, role = el.get("class"), el.get("id"), el.get("role")
-        if cls and not is_block and inline_hidden(cls):
+        inline = inline_role(cls) if cls and not is_block else INLINE_TEXT
+        if inline == INLINE_HIDDEN:
             return
+        if inline == INLINE_LINE:
+            end_block()
         negative = tag in furniture
         if role:
             negative = _role_furniture(el, role, negative, rules, hint_of)
@@ -225,8 +234,9 @@ def _visitor(
             tail = child.tail
             if tail:
                 add(tail, inside_link)
-        if is_block:
+        if is_block or inline == INLINE_LINE:
             end_block()
+        if is_block:
             owners.pop()
         if negative:
             negs.pop()

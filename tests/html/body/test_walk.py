@@ -43,6 +43,24 @@ def test_inline_text_outside_the_sentence_skipped(rule: str, inline: str) -> Non
     assert text == "\n\n".join(ARTICLE)
 
 
+@pytest.mark.parametrize("cls", ["caption", "image-credit"])
+def test_inline_caption_in_a_paragraph_is_a_line_of_its_own(cls: str) -> None:
+    # An image set inside the lead paragraph with its credit in a <span>: the credit must not turn the
+    # paragraph into a "(c) ..." line, which one-line furniture patterns drop whole.
+    first = f"<p><img src='x.jpg'><span class='{cls}'>\u00a9 Archive Photos/Getty Images</span> {ARTICLE[0]}</p>"
+    body = f"{NAV}<article>{first}{paragraphs(ARTICLE[1:])}</article>"
+    walk = Walk(body_rules(), page(body).find("body"))
+    lines = [(b.text, b.neg is not None) for b in walk.blocks if b.owner is not None and b.owner.tag == "p"]
+    assert lines[:2] == [("\u00a9 Archive Photos/Getty Images", True), (ARTICLE[0], False)]
+    assert extract_body(page(body)) == "\n\n".join(ARTICLE)
+
+
+def test_inline_element_without_caption_class_stays_in_its_sentence() -> None:
+    first = f"<p><span class='place'>The river authority</span>{ARTICLE[0][len('The river authority'):]}</p>"
+    walk = Walk(body_rules(), page(f"<article>{first}</article>").find("body"))
+    assert [b.text for b in walk.blocks] == [ARTICLE[0]]
+
+
 def test_streamed_react_segment_is_read_although_hidden() -> None:
     # React's streaming renderer ships late content in <div hidden id="S:n"> and a script moves it into view.
     body = f"{NAV}<div id='root'></div><div hidden id='S:1'><article>{paragraphs(ARTICLE)}</article></div>"
