@@ -8,7 +8,7 @@ How it works, in one pass over the tree plus a little bookkeeping:
    around it: a tag (``<nav>``, ``<aside>``, ``<footer>``...) or a class/id hint such as ``share``, ``related``,
    ``newsletter`` or ``comment`` (lexicons ``html/body_tags`` and ``html/body_hints``).  Scripts, styles, hidden
    elements and small navigation/aside/footer subtrees are not walked at all.  ARIA landmark roles count like
-   the matching tags.
+   the matching tags.  An image's caption or credit set inline in a paragraph is a line of its own.
 2. **Vote.** Every prose block (at least ``min_vote_chars`` long) adds ``1 + commas + min(chars / 100, 3)``,
    scaled by its share of non-link text, to the element holding it and decaying shares to the next ancestors,
    as in Arc90's readability.  An element's final score is its votes plus class/tag hints, times its share of
@@ -23,7 +23,7 @@ How it works, in one pass over the tree plus a little bookkeeping:
    quotes and repeated list lines belong to the reference texts.  After a marker such as "Related articles" or
    "Latest news", text is held back until two prose paragraphs in a row show the article going on, which drops
    teaser lists (lexicon ``html/body_phrases``).  Prose between the page's <h1> and the container (a
-   standfirst) is put in front.
+   standfirst; a paragraph set in short lines by ``<br>``s is read as one) is put in front.
 5. **JSON-LD.** When the page's JSON-LD ``articleBody`` is much longer than what the tree gave (text rendered by
    JavaScript, teaser-only markup), it is the answer; when it covers most of it, paragraphs it does not contain
    are dropped, provided the two mostly agree.

@@ -55,7 +55,7 @@ def standfirst(walk: Walk, container: Any, settings: BodySettings) -> list[str]:
         The lines, in document order.
     """
     first = walk.span[container][0]
-    window = walk.blocks[max(0, first - settings.lead_window) : first]
+    window = _joined_lines(walk.blocks[max(0, first - settings.lead_window) : first])
     body_style = _paragraph_style(walk, container)
     titles = [i for i, b in enumerate(window) if b.kind == TITLE]
     if titles:
@@ -77,6 +77,22 @@ def standfirst(walk: Walk, container: Any, settings: BodySettings) -> list[str]:
         and _lead_line(b, walk.rules, settings)
         and ((b.neg is None and bool(titles)) or _own_text(b, body_style))
     ]
+
+
+def _joined_lines(blocks: list[Block]) -> list[Block]:
+    """Lines with the lines after them that the same paragraph holds, joined: a paragraph broken by <br>s.
+
+    A deck or lead set in short lines (``<p>Older workers are often<br>considered less efficient,<br>...</p>``)
+    is one paragraph; read line by line, none of its lines is long enough to be prose.
+    """
+    joined: list[Block] = []
+    for b in blocks:
+        last = joined[-1] if joined else None
+        if last is not None and b.kind == PROSE and last.kind == PROSE and b.owner is last.owner and b.neg is last.neg:
+            joined[-1] = Block(f"{last.text} {b.text}", last.link_chars + b.link_chars, b.owner, PROSE, b.neg, b.neg_depth)
+        else:
+            joined.append(b)
+    return joined
 
 
 def _own_text(b: Block, body_style: tuple[str, str | None] | None) -> bool:

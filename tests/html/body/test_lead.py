@@ -53,6 +53,21 @@ def test_lead_before_the_body(rule: str, before_body: str, lead: list[str]) -> N
     assert text == "\n\n".join([*lead, *ARTICLE])
 
 
+def test_a_lead_set_in_short_lines_is_one_paragraph() -> None:
+    # A standfirst broken into short lines by <br>s: no line is long enough to be prose, the paragraph is.
+    broken = LEAD.replace(" after", "<br>after").replace(" Engineers", "<br>Engineers").replace(" arches", "<br>arches")
+    header = f"<div class='article-header'><h1>Bridge to reopen</h1><p>{broken}</p></div>"
+    text = extract_body(page(f"{NAV}<main>{header}{BODY}</main>"))
+    assert text == "\n\n".join([LEAD, *ARTICLE])
+
+
+def test_a_deck_set_in_short_lines_stays_with_the_headline() -> None:
+    broken = STANDFIRST.replace(" sound", "<br>sound").replace(" the footpath", "<br>the footpath")
+    header = f"<header><h1>Bridge to reopen</h1><p class='dek'>{broken}</p></header>"
+    text = extract_body(page(f"{NAV}<main>{header}{BODY}</main>"))
+    assert text == "\n\n".join(ARTICLE)
+
+
 def test_a_header_inside_the_container_gives_its_lead_first() -> None:
     text = extract_body(page(f"{NAV}<article><header><h1>Bridge to reopen</h1><p>{LEAD}</p></header>"
                              f"{paragraphs(ARTICLE)}</article>"))
