@@ -26,6 +26,9 @@ DIRECT_ROWS = [
     ("quote_said_name", "\u201cThe tide is rising,\u201d said Ana Ruiz, an engineer who has studied the harbour walls of "
      "three ports for the regional water board since the floods. \u201cWe need new walls.\u201d",
      "Ana Ruiz", "said", "direct", "The tide is rising \u2026 We need new walls."),
+    # [verbs_regular] "exclaim": a split quote around "the coach exclaimed".
+    ("quote_then_said", "\u201cEverything we tried,\u201d the coach exclaimed, \u201cworked on the night.\u201d",
+     "the coach", "exclaimed", "direct", "Everything we tried \u2026 worked on the night."),
     ("quote_dash_name", "\u201cThe library saved my summer.\u201d \u2015 Dana Whitfield\n\nMore letters arrived.",
      "Dana Whitfield", "\u2015", "direct", "The library saved my summer."),
     ("name_colon_line", "Okafor: The budget leaves the north behind.",
