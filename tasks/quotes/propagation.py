@@ -1,11 +1,11 @@
 """Quote propagation: the same statement repeated across articles (identical, trimmed or lightly edited copies of its
 content, by the same speaker or an unresolved one) gets one quote_id, across nights.
 
-Contents are normalized and shingled in DuckDB (sql/pipeline/quote_shingles.sql). Candidate pairs come from MinHash
-signatures of word bigrams, banded for locality-sensitive hashing (never all pairs), plus exact matches of the
-normalized text; each candidate is then verified on its bigram sets: Jaccard for edited copies, containment for
-trimmed ones. Verified pairs join into quotes (connected components). A quote
-that includes statements already in the lake keeps the quote_id of the earliest of them, so tomorrow's
+Contents are normalized and shingled in DuckDB (sql/pipeline/quote_shingles.sql), each distinct content once (wire
+copies repeat quotes word for word). Candidate pairs come from MinHash signatures of word bigrams, banded for
+locality-sensitive hashing (never all pairs), plus exact matches of the normalized text; each candidate is then
+verified on its bigram sets: Jaccard for edited copies, containment for trimmed ones. Verified pairs join into
+quotes (connected components). A quote that includes statements already in the lake keeps the quote_id of the earliest of them, so tomorrow's
 repetition joins today's quote; otherwise its id derives from its earliest statement.
 """
 
@@ -51,30 +51,42 @@ class QuoteSettings:
 
 @dataclass(frozen=True)
 class _Shingled:
-    """Every statement's bigram hashes, flat (row i owns hashes[offsets[i]:offsets[i + 1]]), and per row its
-    normalized text's hash and word count."""
+    """The bigram hashes of every distinct content, flat (text k owns hashes[offsets[k]:offsets[k + 1]]), its
+    normalized text's hash and word count, and per statement the index of its text (`text_of`).
+
+    Wire copies repeat a quote word for word in many articles: each distinct content is shingled and signed once,
+    and its statements share the result."""
 
     hashes: np.ndarray
     offsets: np.ndarray
     text_hash: np.ndarray
     n_words: np.ndarray
+    text_of: np.ndarray
 
-    def shingles(self, row: int) -> np.ndarray:
-        return np.unique(self.hashes[self.offsets[row] : self.offsets[row + 1]])
+    def shingles(self, text: int) -> np.ndarray:
+        return np.unique(self.hashes[self.offsets[text] : self.offsets[text + 1]])
 
 
 def _shingle(contents: pa.Array) -> _Shingled:
-    """Normalize and shingle every content in DuckDB (sql/pipeline/quote_shingles.sql): no Python loop per row."""
+    """Normalize and shingle every distinct content in DuckDB (sql/pipeline/quote_shingles.sql): no Python loop
+    per row, and no copy of the contents (DuckDB reads them in place and picks each distinct one by row number)."""
     con = duckdb.connect()
     con.register("statements_to_match", pa.table({"content": contents}))
+    content_hash = con.sql(sql_text("pipeline", "quote_content_hashes")).to_arrow_table().column(0).to_numpy()
+    _, first_rows, text_of = np.unique(content_hash, return_index=True, return_inverse=True)
+    con.register("texts_to_shingle", pa.table({"row_no": np.sort(first_rows)}))
     table = con.sql(sql_text("pipeline", "quote_shingles")).to_arrow_table()
     con.close()
+    # np.unique numbers texts by hash; the shingles come back by row number: renumber texts by their first row.
+    rank = np.empty(len(first_rows), np.int64)
+    rank[np.argsort(first_rows)] = np.arange(len(first_rows))
     shingles = table.column("shingles").combine_chunks()
     return _Shingled(
         hashes=pc.list_flatten(shingles).to_numpy(zero_copy_only=False).astype(np.uint64),
         offsets=shingles.offsets.to_numpy().astype(np.int64),
         text_hash=table.column("text_hash").to_numpy().astype(np.uint64),
         n_words=table.column("n_words").to_numpy().astype(np.int64),
+        text_of=rank[text_of.reshape(-1)],
     )
 
 
@@ -89,9 +101,10 @@ def _row_chunks(offsets: np.ndarray, max_values: int) -> Iterator[tuple[int, int
 
 
 def _band_keys(shingled: _Shingled, settings: QuoteSettings) -> Iterator[np.ndarray]:
-    """One key per content and LSH band: a hash of the band's MinHash values (the minimum of each seeded hash over
-    the content's shingles). Band by band and in chunks of rows, so memory holds one band's keys and one chunk's
-    hash values, never the whole signature (a night of a million statements has thirty million shingles)."""
+    """One key per distinct content and LSH band: a hash of the band's MinHash values (the minimum of each seeded
+    hash over the content's shingles). Band by band and in chunks of contents, so memory holds one band's keys and
+    one chunk's hash values, never the whole signature (a night of a million statements has thirty million
+    shingles)."""
     values, offsets = shingled.hashes, shingled.offsets
     rng = np.random.default_rng(20261201)  # fixed: the same contents always get the same keys
     r = settings.rows_per_band
@@ -113,15 +126,18 @@ def _band_keys(shingled: _Shingled, settings: QuoteSettings) -> Iterator[np.ndar
         yield key
 
 
-def _bucket_pairs(keys: np.ndarray, order_by: np.ndarray) -> np.ndarray:
-    """Pairs of rows that share a key, as codes i * n + j (i < j): each member of a bucket with the bucket's
-    earliest member and with the one before it in time. Linear in the bucket's size: a wire story carried by
-    fifty outlets repeats its quotes fifty times, and a quote's copies need a chain, not all pairs, to become one."""
+def _bucket_pairs(keys: np.ndarray, order_by: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """Pairs of rows that share a key, as codes i * n + j (i < j, n the number of rows): each member of a bucket
+    with the bucket's earliest member and with the one before it in time. Linear in the bucket's size: a wire
+    story carried by fifty outlets repeats its quotes fifty times, and a quote's copies need a chain, not all
+    pairs, to become one. With `rows`, only those rows take part (keys and order_by still cover every row)."""
     n = len(keys)
-    order = np.lexsort((order_by, keys))
+    rows = np.arange(n) if rows is None else rows
+    order = rows[np.lexsort((order_by[rows], keys[rows]))]
     sorted_keys = keys[order]
+    m = len(order)
     opens = np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]  # a row that opens its bucket
-    first = order[np.maximum.accumulate(np.where(opens, np.arange(n), 0))]  # each row's bucket's earliest row
+    first = order[np.maximum.accumulate(np.where(opens, np.arange(m), 0))]  # each row's bucket's earliest row
     later = ~opens
     a = np.r_[first[later], order[:-1][later[1:]]]
     b = np.r_[order[later], order[1:][later[1:]]]
@@ -129,11 +145,30 @@ def _bucket_pairs(keys: np.ndarray, order_by: np.ndarray) -> np.ndarray:
     return np.unique(low * n + high)
 
 
+def _mixed_buckets(text_keys: np.ndarray, text_hash: np.ndarray) -> np.ndarray:
+    """Per distinct content, whether its band bucket holds more than one normalized text.
+
+    A bucket of one normalized text holds exactly the statements of that text, whose chain the exact-match
+    bucket already gives: only buckets that mix texts add candidates (the near copies LSH is for)."""
+    order = np.argsort(text_keys, kind="stable")
+    keys, hashes = text_keys[order], text_hash[order]
+    opens = np.r_[True, keys[1:] != keys[:-1]]
+    starts = np.flatnonzero(opens)
+    mixed = np.minimum.reduceat(hashes, starts) != np.maximum.reduceat(hashes, starts)
+    out = np.empty(len(order), bool)
+    out[order] = mixed[np.cumsum(opens) - 1]
+    return out
+
+
 def _candidates(shingled: _Shingled, times: np.ndarray, settings: QuoteSettings) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs (i < j) as two arrays, sorted by (i, j): equal normalized texts, and rows that share a
     MinHash band. (Arrays, not a list of tuples: a night of wire copies has millions of candidate pairs.)"""
-    codes = [_bucket_pairs(shingled.text_hash, times)]
-    codes += [_bucket_pairs(keys, times) for keys in _band_keys(shingled, settings)]
+    text_of = shingled.text_of
+    codes = [_bucket_pairs(shingled.text_hash[text_of], times)]
+    for text_keys in _band_keys(shingled, settings):
+        mixed = np.flatnonzero(_mixed_buckets(text_keys, shingled.text_hash)[text_of])
+        if len(mixed):
+            codes.append(_bucket_pairs(text_keys[text_of], times, mixed))
     n = len(times)
     merged = np.unique(np.concatenate(codes))  # sorted codes i * n + j are pairs sorted by (i, j)
     return merged // n, merged % n
@@ -152,6 +187,7 @@ def _same_speaker(a: str | None, b: str | None) -> bool:
 
 
 def _verified(i: int, j: int, shingled: _Shingled, settings: QuoteSettings) -> bool:
+    i, j = shingled.text_of[i], shingled.text_of[j]
     if shingled.text_hash[i] == shingled.text_hash[j]:
         return True  # the same normalized text
     if min(shingled.n_words[i], shingled.n_words[j]) < settings.min_words:
@@ -218,15 +254,14 @@ def assign_quote_ids(new: pa.Table, prior: pa.Table | None, settings: QuoteSetti
         if components.find(i) != components.find(j) and _verified(i, j, shingled, settings):
             components.join(i, j)
     # The id of each quote: the earliest lake statement's quote_id, else derived from its earliest new statement.
-    first: dict[int, tuple[int, int, str]] = {}
-    for row in range(len(statement_ids)):
-        root = components.find(row)
-        is_new = row < n_new
-        candidate = (is_new, int(times[row]), statement_ids[row])
-        if root not in first or candidate < first[root][:3]:
-            first[root] = (*candidate, row)
-    out = []
-    for row in range(n_new):
-        is_new, _, statement_id, first_row = first[components.find(row)]
-        out.append(stable_id("quote", statement_id) if is_new else prior_ids[first_row - n_new])
-    return pa.array(out, pa.string())
+    roots = [components.find(row) for row in range(len(statement_ids))]
+    first: dict[int, tuple[bool, int, str, int]] = {}
+    for row, (root, time_us, statement_id) in enumerate(zip(roots, times.tolist(), statement_ids)):
+        candidate = (row < n_new, time_us, statement_id, row)
+        if root not in first or candidate < first[root]:
+            first[root] = candidate
+    quote_ids = {
+        root: stable_id("quote", statement_id) if is_new else prior_ids[row - n_new]
+        for root, (is_new, _, statement_id, row) in first.items()
+    }
+    return pa.array([quote_ids[root] for root in roots[:n_new]], pa.string())
