@@ -109,9 +109,20 @@ def report(out: pa.Table, gold: list[str], seconds: float, label: str) -> None:
     )
 
 
+def _opaque(kind: str, set_id: str) -> str:
+    """An id that says nothing of the story: kind plus the first 32 hex digits of sha256 of the set's id."""
+    return kind + hashlib.sha256(set_id.encode()).hexdigest()[:32]
+
+
 def load_story_set(path: Path, dates: bool = True) -> tuple[pa.Table, list[dict[str, str]]]:
     """A ../shared/eval/stories CSV in the `new` layout (title as the headline, the first LEAD_CHARS of its text as
-    the lead, `published` as seen_at, else the run's midnight), plus its rows for the set's scorer."""
+    the lead, `published` as seen_at, else the run's midnight), plus its rows for the set's scorer.
+
+    Headline and article ids are opaque (a hash of the set's id), as the flow's are: clustering breaks ties of
+    seen_at by headline_id (node order, the order of a blocking token's postings), and the sets' own ids name
+    the story ("neus:train:12:1", "ecb+:1_10ecb"), so on an undated night ids in that order put each story's
+    articles next to each other in every posting list and candidate recall came from the labels (neus_dev
+    F1 0.815 with them, 0.798-0.803 under five other id orders, 0.801 through the flow)."""
     csv.field_size_limit(1 << 30)
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -124,8 +135,8 @@ def load_story_set(path: Path, dates: bool = True) -> tuple[pa.Table, list[dict[
 
     table = pa.table(
         {
-            "headline_id": pa.array([f"h{r['id']}" for r in rows], pa.string()),
-            "article_id": pa.array([f"a{r['id']}" for r in rows], pa.string()),
+            "headline_id": pa.array([_opaque("h", r["id"]) for r in rows], pa.string()),
+            "article_id": pa.array([_opaque("a", r["id"]) for r in rows], pa.string()),
             "text": pa.array([r["title"] for r in rows], pa.string()),
             "seen_at": pa.array([micros(r.get("published") or "") for r in rows], pa.int64()).cast(TS),
             "source": pa.array([r.get("source") or None for r in rows], pa.string()),
@@ -135,7 +146,7 @@ def load_story_set(path: Path, dates: bool = True) -> tuple[pa.Table, list[dict[
         }
     )
     # The scorer matches predictions by id: the headline_id of each article's one headline.
-    return table, [dict(r, id=f"h{r['id']}") for r in rows]
+    return table, [dict(r, id=_opaque("h", r["id"])) for r in rows]
 
 
 def _set_scorer():  # type: ignore[no-untyped-def]
