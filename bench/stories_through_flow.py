@@ -13,6 +13,10 @@ becomes JSONL feed items, `newslake`'s flow ingests them, and the story_id of ea
     .venv/bin/python bench/stories_through_flow.py ../shared/eval/headlines/uci_dev.csv            # one night
     .venv/bin/python bench/stories_through_flow.py ../shared/eval/headlines/uci_dev.csv --by-day   # one run per day
     .venv/bin/python bench/stories_through_flow.py ../shared/eval/stories/ecbplus_dev.csv --no-dates
+    .venv/bin/python bench/stories_through_flow.py ../shared/eval/stories/neus_dev.csv --half a  # bench's halves
+
+The stories layout also prints what the largest predicted story is made of: how many true stories it mixes and
+how many of its articles each gives (counts only, no text).
 
 With --by-day (UCI layout), every day of the CSV is its own landing folder and its own flow run (newslake's
 backfill path): later days must join the stories of earlier days through the lake's story index.
@@ -22,12 +26,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import importlib.util
 import json
 import os
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -85,6 +91,25 @@ def write_story_landing(rows: list[dict[str, str]], landing: Path, dates: bool) 
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n")
 
 
+def story_half(rows: list[dict[str, str]], half: str) -> list[dict[str, str]]:
+    """The rows of half `a` or `b` of a stories-layout set, split by a hash of the story as bench/headlines.py."""
+    return [r for r in rows if (hashlib.sha256(r["story"].encode()).digest()[0] % 2 == 0) == (half == "a")]
+
+
+def largest_makeup(rows: list[dict[str, str]], found: dict[str, str]) -> str:
+    """What the largest predicted story is made of: its size, the true stories it mixes, articles from each."""
+    gold = {r["id"]: r["story"] for r in rows}
+    members: dict[str, list[str]] = {}
+    for external_id, story_id in found.items():
+        if external_id in gold:
+            members.setdefault(story_id, []).append(gold[external_id])
+    if not members:
+        return "largest story: none"
+    biggest = max(members.values(), key=len)
+    parts = sorted(Counter(biggest).values(), reverse=True)
+    return f"largest story: {len(biggest)} articles from {len(parts)} true stories ({'+'.join(map(str, parts))})"
+
+
 def score_stories(csv_path: str, rows: list[dict[str, str]], lake: Path) -> dict[str, object]:
     """The set's score.py over the story_id of each article's title row."""
     from tasks.lake import Lake
@@ -94,6 +119,7 @@ def score_stories(csv_path: str, rows: list[dict[str, str]], lake: Path) -> dict
     spec = importlib.util.spec_from_file_location("stories_score", Path(csv_path).parent / "score.py")
     scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    print(largest_makeup(rows, dict(found)))
     return scorer.score(rows, dict(found))
 
 
@@ -102,11 +128,16 @@ def main() -> int:
     parser.add_argument("csv")
     parser.add_argument("--by-day", action="store_true", help="one flow run per day of the CSV (UCI layout)")
     parser.add_argument("--no-dates", action="store_true", help="stories layout: drop every publication date")
+    parser.add_argument("--half", choices=["a", "b"], help="stories layout: only this half of the stories")
     args = parser.parse_args()
     if not Path(args.csv).exists():
         print(f"{args.csv} not found (the evaluation data lives in ../shared, outside the repository)", file=sys.stderr)
         return 2
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.prefect_env import configure_local_prefect
+
+    # The local-only settings, among them a patient ephemeral server: on a loaded machine Prefect's default 20 s
+    # start-up timeout failed most runs of a series.
+    configure_local_prefect()
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
     from flows.nightly import nightly
@@ -117,6 +148,8 @@ def main() -> int:
         stories_layout = "story" in next(csv.reader(handle))
     if stories_layout:
         story_rows = read_story_rows(args.csv)
+        if args.half:
+            story_rows = story_half(story_rows, args.half)
         write_story_landing(story_rows, work / "landing", dates=not args.no_dates)
         started = time.perf_counter()
         nightly(inputs=[str(work / "landing" / "night")], lake=str(work / "lake"), run_date=RUN_DATE)
