@@ -41,7 +41,7 @@ def strip_boilerplate(paragraphs: list[str]) -> list[str]:
         lines = paragraph.split("\n")
         if _marker_key(lines[0]) in footer_markers:
             break
-        lines = [line for line in lines if _marker_key(line) and _marker_key(line) not in drop]
+        lines = [line for line in lines if (key := _marker_key(line)) and key not in drop]
         if lines:
             kept.append("\n".join(lines))
     return kept

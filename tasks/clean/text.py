@@ -14,7 +14,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 def normalize_text(text: str) -> str:
     """Unicode NFC, no zero-width characters, one space between words, Unix newlines, trimmed lines."""
     text = strip_zero_width(unicodedata.normalize("NFC", text)).replace("\r\n", "\n").replace("\r", "\n")
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    # One pass over the whole text: a run of spaces never spans a newline, so this is the same as line by line.
+    lines = (line.strip() for line in _SPACES.sub(" ", text).split("\n"))
     return "\n".join(lines).strip()
 
 
