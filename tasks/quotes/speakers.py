@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from tasks.lexicon import load_lexicon
 
@@ -54,6 +54,7 @@ def _names_someone(canonical: str) -> bool:
     return any(w[:1].isupper() for w in words)
 
 
+@lru_cache(maxsize=8192)  # a night names a few thousand speakers, each in many statements
 def speaker_key(canonical: str | None, speaker_type: str) -> str | None:
     """The lake-wide key of a resolved speaker, or None when the speaker cannot be identified across articles.
 
