@@ -38,6 +38,10 @@ class NameRun(NamedTuple):
     thing: bool = False  # "the" or a place preposition stood before it ("the Kinder Morgan pipeline", "in Surrey")
 
 
+# role word -> (offset, name, qualifying words, place) of each person named in that role, in text order
+_Roles = dict[str, list[tuple[int, tuple[str, ...], frozenset[str], tuple[str, ...] | None]]]
+
+
 @cache
 def _first_names() -> dict[str, str]:
     lex = load_lexicon(FIRST_NAMES)
@@ -64,7 +68,12 @@ def _lowercase_words_before(text: str, start: int) -> list[str]:
 
 
 class NameIndex:
-    """Every capitalized name run of one article, by last word, with genders known from titles."""
+    """Every capitalized name run of one article, by last word, with genders known from titles.
+
+    One scan of the body indexes what every speaker's resolution reads (full forms, genders, acronyms, display
+    forms). What needs the words before each name (the runs' `thing`, the roles) is read on first use: most
+    articles resolve no role, and pronouns need the runs of only some.
+    """
 
     def __init__(self, text: str) -> None:
         """Index the name runs of `text`.
@@ -73,52 +82,75 @@ class NameIndex:
             text: the article body.
         """
         self.words = speaker_words()
-        self.runs: list[NameRun] = []
+        # (offset, part) of every name part, in text order: what `runs` and `roles` are read from.
+        self.parts: list[tuple[int, RunPart]] = []
         self.display: dict[tuple[str, ...], str] = {}  # names written with their own "The"
         self.gender: dict[str, str] = {}  # last word -> "m" | "f", from titles and resolved pronouns
         self.by_last: dict[str, list[tuple[str, ...]]] = {}
         self.name_gender: dict[tuple[str, ...], str] = {}  # full names with a gendered title before them
-        # role word -> (offset, name, qualifying words, place) in text order: "finance minister Jane Doe" ->
-        # ("minister", {"finance"}, None); "Mayor Piet Vos of Sorno" -> ("mayor", {}, ("Sorno",))
-        self.roles: dict[str, list[tuple[int, tuple[str, ...], frozenset[str], tuple[str, ...] | None]]] = {}
         self.acronyms: dict[str, tuple[str, ...]] = {}  # "NDP" -> ("New", "Democratic", "Party")
         self.text = text
         self._full: dict[tuple[str, ...], list[str] | None] = {}
+        self._name_like: dict[tuple[str, ...], bool] = {}
+        self._runs: list[NameRun] | None = None
+        self._roles: _Roles | None = None
         # One pass over the runs, the per-part work inline: an article holds about a hundred name parts.
-        words, runs, by_last, acronyms = self.words, self.runs, self.by_last, self.acronyms
-        place_prepositions, organization_heads = words.place_prepositions, words.organization_heads
+        parts, by_last, acronyms = self.parts, self.by_last, self.acronyms
+        brackets = "(" in text  # most bodies declare no acronym in brackets
         for m in name_run_pattern().finditer(text):
             run_start = m.start()
             if run_start and text[run_start - 1] in _NAME_GLUE:
                 continue  # "iPhone", "e.Coli": not the start of a name
             for part in read_run(m.group()):
                 start, key = run_start + part.offset, part.key
-                before = _lowercase_words_before(text, start)
-                previous = before[-1] if before else ""
-                # "in Surrey", "the Kinder Mill", "the board of Kessel Rail": a place or a body, not a person.
-                thing = (
-                    previous in place_prepositions
-                    or (previous == "the" and not part.first_is_title)
-                    or (previous == "of" and len(before) > 1 and before[-2] in organization_heads)
-                )
-                runs.append(NameRun(start, key, part.titled, thing))
+                parts.append((start, part))
                 if part.gender is not None:
                     self.gender[key[-1]] = part.gender
                     self.name_gender[key] = part.gender
                 by_last.setdefault(key[-1], []).append(key)
-                end = start + part.length
-                if part.role_name is not None:
-                    self._note_roles(start, part, before, end)
-                if "(" in text[end : end + 3]:
-                    declared = _ACRONYM_AFTER.match(text, end)
-                    if declared:
-                        acronyms.setdefault(declared.group("acronym"), key)
+                if brackets:
+                    end = start + part.length
+                    if text.find("(", end, end + 3) >= 0:
+                        declared = _ACRONYM_AFTER.match(text, end)
+                        if declared:
+                            acronyms.setdefault(declared.group("acronym"), key)
                 if part.initials is not None:
                     acronyms.setdefault(part.initials, key)
                 if part.display is not None:
                     self.display[key] = part.display
 
-    def _note_roles(self, start: int, part: RunPart, before: list[str], end: int) -> None:
+    def is_thing(self, start: int, part: RunPart) -> bool:
+        """Whether "the" or a place preposition stands before the part at `start`: "in Surrey", "the Kinder
+        Mill", "the board of Kessel Rail" name a place or a body, not a person."""
+        before = _lowercase_words_before(self.text, start)
+        previous = before[-1] if before else ""
+        return (
+            previous in self.words.place_prepositions
+            or (previous == "the" and not part.first_is_title)
+            or (previous == "of" and len(before) > 1 and before[-2] in self.words.organization_heads)
+        )
+
+    @property
+    def runs(self) -> list[NameRun]:
+        """Every name part as a NameRun, in text order (read on first use)."""
+        if self._runs is None:
+            self._runs = [NameRun(start, part.key, part.titled, self.is_thing(start, part)) for start, part in self.parts]
+        return self._runs
+
+    @property
+    def roles(self) -> _Roles:
+        """Role word -> (offset, name, qualifying words, place) in text order: "finance minister Jane Doe" ->
+        ("minister", {"finance"}, None); "Mayor Piet Vos of Sorno" -> ("mayor", {}, ("Sorno",)). Read on first
+        use: few articles name a speaker by a role."""
+        if self._roles is None:
+            noted: _Roles = {}
+            for start, part in self.parts:
+                if part.role_name is not None:
+                    self._note_roles(noted, start, part, _lowercase_words_before(self.text, start), start + part.length)
+            self._roles = noted
+        return self._roles
+
+    def _note_roles(self, noted: _Roles, start: int, part: RunPart, before: list[str], end: int) -> None:
         """Remember the roles a person is named in, with the words that qualify them: "Finance Minister Jane
         Doe" (the titles), "press secretary Jane Doe", "Jane Doe, the city's mayor,"."""
         text, roles, determiners = self.text, self.words.person_roles, self.words.determiners
@@ -139,7 +171,7 @@ class NameIndex:
                 found.append((role_before.group("role"), frozenset(w for w in qualifiers if w not in determiners),
                               _place(role_before)))
         for role, qualifying, place in found:
-            self.roles.setdefault(role, []).append((start, part.role_name, qualifying, place))  # type: ignore[arg-type]
+            noted.setdefault(role, []).append((start, part.role_name, qualifying, place))  # type: ignore[arg-type]
 
     def gender_of(self, name: tuple[str, ...]) -> str | None:
         """"m", "f" or None: from a gendered title before this full name, its first name, or its last name's

@@ -8,7 +8,7 @@ import re
 from tasks.statements.cues import cue_lexicon
 from tasks.statements.mentions import speaker_type
 from tasks.statements.name_runs import strip_titles
-from tasks.statements.names import NameIndex, NameRun
+from tasks.statements.names import NameIndex
 from tasks.statements.speaker_words import (
     ANONYMOUS,
     ORGANIZATION,
@@ -177,28 +177,36 @@ class Resolver:
     def _person_candidates(self) -> list[tuple[int, str]]:
         """(offset, full name) of every name run that can be a person antecedent, computed once."""
         if self._persons is None:
+            names = self.names
             self._persons = []
-            for run in self.names.runs:
-                if run.thing or (len(run.tokens) == 1 and run.tokens[0] in self.words.titles):
-                    continue  # "the Kinder Mill", "in Surrey", a bare "President": no person named
-                if "of" in run.tokens[:-1] and run.tokens[0].lower() in self.words.anonymous_heads:
-                    # "Supporters of Peter Holm": the person is the name after "of".
-                    tail = run.tokens[len(run.tokens) - run.tokens[::-1].index("of") :]
-                    run = NameRun(run.start, tail, run.titled)
-                low = run.tokens[-1].lower()
-                if low in self.words.organization_heads or low in self.words.publication_heads:
-                    continue
-                if len(run.tokens) >= 2 and self.names.name_like(run.tokens):
-                    # A multi-word name with no function word ("Peace Through Strength" has one) is taken
-                    # for a person unless its last word names a place or a body (checked above).
-                    self._persons.append((run.start, " ".join(run.tokens)))
-                    continue
-                full = self.names.full_form(list(run.tokens))
-                if full is not None and len(full) >= 2:
-                    self._persons.append((run.start, " ".join(full)))
-                elif run.titled:
-                    self._persons.append((run.start, " ".join(run.tokens)))
+            for start, part in names.parts:
+                person = self._person_named(part.key, part.titled)
+                # Whether "the" or a place preposition stands before the run ("the Kinder Mill", "in Surrey")
+                # is read last: it takes the words before the run, and most runs are no candidate anyway.
+                if person is not None and not names.is_thing(start, part):
+                    self._persons.append((start, person))
         return self._persons
+
+    def _person_named(self, tokens: tuple[str, ...], titled: bool) -> str | None:
+        """The full name of the person a name run can stand for, read without its context; None for a run
+        that names no person (a bare "President", a body, a single word with no longer form)."""
+        words = self.words
+        if len(tokens) == 1 and tokens[0] in words.titles:
+            return None  # a bare "President": no person named
+        if "of" in tokens[:-1] and tokens[0].lower() in words.anonymous_heads:
+            # "Supporters of Peter Holm": the person is the name after "of".
+            tokens = tokens[len(tokens) - tokens[::-1].index("of") :]
+        low = tokens[-1].lower()
+        if low in words.organization_heads or low in words.publication_heads:
+            return None
+        if len(tokens) >= 2 and self.names.name_like(tokens):
+            # A multi-word name with no function word ("Peace Through Strength" has one) is taken for a person
+            # unless its last word names a place or a body (checked above).
+            return " ".join(tokens)
+        full = self.names.full_form(list(tokens))
+        if full is not None and len(full) >= 2:
+            return " ".join(full)
+        return " ".join(tokens) if titled else None
 
     def pronoun(self, pronoun: str, offset: int) -> tuple[str | None, str]:
         """Resolve a pronoun.
