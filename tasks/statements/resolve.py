@@ -179,8 +179,12 @@ class Resolver:
         if self._persons is None:
             names = self.names
             self._persons = []
+            named: dict[tuple[tuple[str, ...], bool], str | None] = {}  # a name recurs in its article
             for start, part in names.parts:
-                person = self._person_named(part.key, part.titled)
+                read = (part.key, part.titled)
+                if read not in named:
+                    named[read] = self._person_named(*read)
+                person = named[read]
                 # Whether "the" or a place preposition stands before the run ("the Kinder Mill", "in Surrey")
                 # is read last: it takes the words before the run, and most runs are no candidate anyway.
                 if person is not None and not names.is_thing(start, part):
@@ -241,9 +245,9 @@ class Resolver:
         """The nearest person before `offset` not known to be of the other gender ("Mr."/"Mrs.", an earlier
         he/she)."""
         persons = self._person_candidates()
-        cands = persons[max(0, bisect.bisect_left(persons, (offset, "")) - _ANTECEDENTS) :]
-        cands += [(s[0], s[1]) for s in self.speakers[-_ANTECEDENTS:] if s[2] == PERSON]
-        cands = [c for c in cands if c[0] < offset]
+        before = bisect.bisect_left(persons, (offset, ""))  # the persons named before `offset`
+        cands = persons[max(0, before - _ANTECEDENTS) : before]
+        cands += [(s[0], s[1]) for s in self.speakers[-_ANTECEDENTS:] if s[2] == PERSON and s[0] < offset]
         for _, name in sorted(cands, reverse=True):
             key = tuple(name.split())
             if (self.names.gender_of(key) or gender) == gender:
