@@ -32,6 +32,9 @@ class RunPart(NamedTuple):
     place: tuple[str, ...] | None  # where the role is held: "Sorno" of "Mayor Piet Vos of Sorno"
     initials: str | None  # the acronym the name may be written as ("RCMP"), when it is long enough to be one
     display: str | None  # the name with its own capitalized "The" ("The New York Times")
+    person: tuple[str, ...] | None  # the words of the person the part may name ("Peter Holm" of "Supporters of
+    # Peter Holm"), None when it names none (a bare "President", a body's name)
+    person_whole: bool  # those words are a person's full name as written: no fuller form is looked up
 
 
 @cache
@@ -133,6 +136,28 @@ def _title_roles(
     return tuple(name), roles
 
 
+def name_like(name: tuple[str, ...], words: SpeakerWords) -> bool:
+    """Whether a run can be a person's or an outlet's full name: short, no function word, not a group."""
+    if len(name) > 5 or name[-1].endswith(words.group_endings):
+        return False
+    return not any(t.lower() in words.stop and t not in words.name_stopwords for t in name)
+
+
+def _person(key: tuple[str, ...], words: SpeakerWords) -> tuple[tuple[str, ...] | None, bool]:
+    """(the words of the person a name may stand for, whether they are a full name as written), read without
+    the article: a pronoun's antecedents are read from them."""
+    if len(key) == 1 and key[0] in words.titles:
+        return None, False  # a bare "President": no person named
+    if "of" in key[:-1] and key[0].lower() in words.anonymous_heads:
+        key = key[len(key) - key[::-1].index("of") :]  # "Supporters of Peter Holm": the name after "of"
+    low = key[-1].lower()
+    if low in words.organization_heads or low in words.publication_heads:
+        return None, False
+    # A multi-word name with no function word ("Peace Through Strength" has one) is taken for a person unless
+    # its last word names a place or a body (checked above).
+    return key, len(key) >= 2 and name_like(key, words)
+
+
 def _read_part(offset: int, length: int, raw: list[str], descriptors: list[str], words: SpeakerWords) -> RunPart | None:
     """One part of a run, or None when it names nothing (a lone sentence opener)."""
     first = raw[0]
@@ -156,8 +181,9 @@ def _read_part(offset: int, length: int, raw: list[str], descriptors: list[str],
     # "The New York Times": the article's own capitalized "The" belongs to the name.
     display = "The " + " ".join(stripped) if first == "The" and len(raw) > 2 and raw[1:] == stripped else None
     titled = len(stripped) < len(raw) and first in words.titles
-    return RunPart(offset, length, tuple(raw), tuple(stripped), titled, first in words.titles, gender, role_name,
-                   title_roles, place, initials, display)
+    key = tuple(stripped)
+    return RunPart(offset, length, tuple(raw), key, titled, first in words.titles, gender, role_name,
+                   title_roles, place, initials, display, *_person(key, words))
 
 
 @lru_cache(maxsize=_CACHED_RUNS)

@@ -7,8 +7,8 @@ from functools import cache
 from typing import NamedTuple
 
 from tasks.lexicon import load_lexicon
-from tasks.statements.name_runs import RunPart, name_run_pattern, read_run
-from tasks.statements.speaker_words import SpeakerWords, speaker_words
+from tasks.statements.name_runs import RunPart, name_like, name_run_pattern, read_run
+from tasks.statements.speaker_words import speaker_words
 
 FIRST_NAMES = "statements/first_names"
 
@@ -65,12 +65,6 @@ def _lowercase_words_before(text: str, start: int) -> list[str]:
         if not (words[i].isalpha() and words[i].islower()):
             return words[i + 1 :]
     return words
-
-
-def _name_like(name: tuple[str, ...], words: SpeakerWords) -> bool:
-    if len(name) > 5 or name[-1].endswith(words.group_endings):
-        return False
-    return not any(t.lower() in words.stop and t not in words.name_stopwords for t in name)
 
 
 class NameIndex:
@@ -192,7 +186,7 @@ class NameIndex:
         """Whether a run can be a person's or an outlet's full name: short, no function word, not a group."""
         known = self._name_like.get(name)
         if known is None:
-            known = self._name_like[name] = _name_like(name, self.words)
+            known = self._name_like[name] = name_like(name, self.words)
         return known
 
     def full_form(self, tokens: list[str]) -> list[str] | None:

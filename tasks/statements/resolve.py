@@ -179,38 +179,24 @@ class Resolver:
         if self._persons is None:
             names = self.names
             self._persons = []
-            named: dict[tuple[tuple[str, ...], bool], str | None] = {}  # a name recurs in its article
             for start, part in names.parts:
-                read = (part.key, part.titled)
-                if read not in named:
-                    named[read] = self._person_named(*read)
-                person = named[read]
+                if part.person is None:
+                    continue
+                if part.person_whole:
+                    person = " ".join(part.person)
+                else:
+                    full = names.full_form(list(part.person))
+                    if full is not None and len(full) >= 2:
+                        person = " ".join(full)
+                    elif part.titled:
+                        person = " ".join(part.person)
+                    else:
+                        continue
                 # Whether "the" or a place preposition stands before the run ("the Kinder Mill", "in Surrey")
                 # is read last: it takes the words before the run, and most runs are no candidate anyway.
-                if person is not None and not names.is_thing(start, part):
+                if not names.is_thing(start, part):
                     self._persons.append((start, person))
         return self._persons
-
-    def _person_named(self, tokens: tuple[str, ...], titled: bool) -> str | None:
-        """The full name of the person a name run can stand for, read without its context; None for a run
-        that names no person (a bare "President", a body, a single word with no longer form)."""
-        words = self.words
-        if len(tokens) == 1 and tokens[0] in words.titles:
-            return None  # a bare "President": no person named
-        if "of" in tokens[:-1] and tokens[0].lower() in words.anonymous_heads:
-            # "Supporters of Peter Holm": the person is the name after "of".
-            tokens = tokens[len(tokens) - tokens[::-1].index("of") :]
-        low = tokens[-1].lower()
-        if low in words.organization_heads or low in words.publication_heads:
-            return None
-        if len(tokens) >= 2 and self.names.name_like(tokens):
-            # A multi-word name with no function word ("Peace Through Strength" has one) is taken for a person
-            # unless its last word names a place or a body (checked above).
-            return " ".join(tokens)
-        full = self.names.full_form(list(tokens))
-        if full is not None and len(full) >= 2:
-            return " ".join(full)
-        return " ".join(tokens) if titled else None
 
     def pronoun(self, pronoun: str, offset: int) -> tuple[str | None, str]:
         """Resolve a pronoun.
