@@ -71,8 +71,8 @@ class NameIndex:
     """Every capitalized name run of one article, by last word, with genders known from titles.
 
     One scan of the body indexes what every speaker's resolution reads (full forms, genders, acronyms, display
-    forms). What needs the words before each name (the runs' `thing`, the roles) is read on first use: most
-    articles resolve no role, and pronouns need the runs of only some.
+    forms). What needs the words before a name is read only where it is used: the roles on first use (most
+    articles resolve no role), whether a run names a thing (is_thing) for the runs a pronoun may stand for.
     """
 
     def __init__(self, text: str) -> None:
