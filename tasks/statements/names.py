@@ -43,6 +43,13 @@ _Roles = dict[str, list[tuple[int, tuple[str, ...], frozenset[str], tuple[str, .
 
 
 @cache
+def _thing_word_ends() -> frozenset[str]:
+    """The last letters of the words that make the name after them a thing (see NameIndex.is_thing)."""
+    words = speaker_words()
+    return frozenset(word[-1] for word in words.place_prepositions | {"the", "of"})
+
+
+@cache
 def _first_names() -> dict[str, str]:
     lex = load_lexicon(FIRST_NAMES)
     return {**{name: "f" for name in lex["female"]}, **{name: "m" for name in lex["male"]}}
@@ -122,6 +129,8 @@ class NameIndex:
     def is_thing(self, start: int, part: RunPart) -> bool:
         """Whether "the" or a place preposition stands before the part at `start`: "in Surrey", "the Kinder
         Mill", "the board of Kessel Rail" name a place or a body, not a person."""
+        if start >= 2 and not self.text[start - 2].isspace() and self.text[start - 2] not in _thing_word_ends():
+            return False  # the word right before ends in a letter none of those words ends in ("said Jane")
         before = _lowercase_words_before(self.text, start)
         previous = before[-1] if before else ""
         return (
