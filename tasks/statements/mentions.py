@@ -87,37 +87,39 @@ def head_ok(tokens: list[str], words: SpeakerWords) -> bool:
     return len(low) > 3 and low.endswith("s") and not low.endswith(words.singular_s_endings)
 
 
-def _walk_back(toks: list[str], words: SpeakerWords, first: int) -> tuple[int | None, bool]:
-    """Where the subject starts, walked back from the last of `toks` down to `toks[first]`: (the index of its
-    first token, the subject being toks[index:], or None when it runs too long; whether the walk went past
-    `toks[first]` without stopping). The subject is always a suffix, so only where it starts is kept."""
-    n = len(toks)
-    for i in range(n - 1, first - 1, -1):
-        tok = toks[i]
+def _walk_back(
+    toks: list[re.Match[str]], words: SpeakerWords, first: int
+) -> tuple[list[re.Match[str]] | None, bool]:
+    """The subject's tokens, walked back from the last of `toks` down to `toks[first]`: (the tokens, or None
+    when they run too long; whether the walk went past `toks[first]` without stopping)."""
+    kept: list[re.Match[str]] = []
+    for i in range(len(toks) - 1, first - 1, -1):
+        tok = toks[i].group()
         if not is_word(tok):
-            return i + 1, False
-        low = tok.lower()
-        if low in ("and", "&"):
+            return kept, False
+        if tok.lower() in ("and", "&"):
             # "Londoño and Casey" is one mention; "..., and the sources said" starts a new clause.
-            left = toks[i - 1] if i > 0 else ""
-            if i + 1 < n and is_cap(toks[i + 1]) and is_cap(left) and is_word(left):
+            left = toks[i - 1].group() if i > 0 else ""
+            if kept and is_cap(kept[0].group()) and is_cap(left) and is_word(left):
+                kept.insert(0, toks[i])
                 continue
-            return i + 1, False
-        if low in words.stop and not (is_cap(tok) and tok in words.name_stopwords):  # _stops(tok)
-            left = toks[i - 1].lower() if i > 0 else ""
-            if i + 1 < n and tok in words.mention_prepositions and (
+            return kept, False
+        if _stops(tok, words):
+            left = toks[i - 1].group().lower() if i > 0 else ""
+            if kept and tok in words.mention_prepositions and (
                 left in words.anonymous_heads or left in words.person_roles
             ):
-                continue  # "officials at the agency", "a professor from Yale"
-            return i + 1, False
-        if n - i >= _MAX_TOKENS:
+                kept.insert(0, toks[i])  # "officials at the agency", "a professor from Yale"
+                continue
+            return kept, False
+        kept.insert(0, toks[i])
+        if len(kept) >= _MAX_TOKENS:
             return None, False
-    return first, True
+    return kept, True
 
 
-def _scan_back(text: str, end: int, floor: int, words: SpeakerWords) -> tuple[list[re.Match[str]], list[str]] | None:
-    """The tokens of a possible subject, scanned back from `end`, as matches and as strings; None when they run
-    too long.
+def _scan_back(text: str, end: int, floor: int, words: SpeakerWords) -> list[re.Match[str]] | None:
+    """The tokens of a possible subject, scanned back from `end`; None when they run too long.
 
     Most subjects are a few words ("he", "the mayor"), so the last _NEAR characters are read first: no token
     holds a space, so from a space on the tokens are those of the whole window, and a walk that stops after
@@ -126,17 +128,14 @@ def _scan_back(text: str, end: int, floor: int, words: SpeakerWords) -> tuple[li
     lo = max(floor, end - 110)
     near = text.rfind(" ", lo + 1, end - _NEAR) if end - _NEAR > lo + 1 else -1
     if near > lo:
-        toks = list(token_pattern().finditer(text, near, end))
-        strings = [t.group() for t in toks]
-        first, open_ended = _walk_back(strings, words, 1)
+        kept, open_ended = _walk_back(list(token_pattern().finditer(text, near, end)), words, 1)
         if not open_ended:
-            return None if first is None else (toks[first:], strings[first:])
+            return kept
     toks = list(token_pattern().finditer(text, lo, end))
-    strings = [t.group() for t in toks]
-    first, open_ended = _walk_back(strings, words, 0)
-    if first is None or (open_ended and lo > floor and toks):
-        return None  # too long, or ran out of window: too long to be a subject
-    return toks[first:], strings[first:]
+    kept, open_ended = _walk_back(toks, words, 0)
+    if open_ended and lo > floor and kept and kept[0].start() == toks[0].start():
+        return None  # ran out of window: too long to be a subject
+    return kept
 
 
 def mention_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
@@ -151,25 +150,23 @@ def mention_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
         (start, end) of the mention, or None when the words before the cue cannot be a subject.
     """
     words = speaker_words()
-    scanned = _scan_back(text, end, floor, words)
-    if scanned is None:
+    kept = _scan_back(text, end, floor, words)
+    if kept is None:
         return None
-    toks, kept = scanned
-    first = 0
     # A determiner after a verb starts the mention: "Residents met the developers" -> "the developers".
     for j in range(len(kept) - 1, 0, -1):
-        if kept[j].lower() in words.lead_determiners and kept[j - 1].islower() and (
-            kept[j - 1] not in words.mention_prepositions and kept[j - 1] not in _DANGLING
+        if kept[j].group().lower() in words.lead_determiners and kept[j - 1].group().islower() and (
+            kept[j - 1].group() not in words.mention_prepositions and kept[j - 1].group() not in _DANGLING
         ):
-            first = j
+            kept = kept[j:]
             break
-    while first < len(kept) and kept[first] in words.openers:
-        first += 1
-    while first < len(kept) and kept[first] in _DANGLING:
-        first += 1  # "... because of X's claims": a dangling preposition opens no mention
-    if first == len(kept) or not head_ok(kept[first:], words):
+    while kept and kept[0].group() in words.openers:
+        kept = kept[1:]
+    while kept and kept[0].group() in _DANGLING:
+        kept = kept[1:]  # "... because of X's claims": a dangling preposition opens no mention
+    if not kept or not head_ok([t.group() for t in kept], words):
         return None
-    return toks[first].start(), toks[-1].end()
+    return kept[0].start(), kept[-1].end()
 
 
 def mention_after(text: str, start: int, ceil: int) -> tuple[int, int] | None:
