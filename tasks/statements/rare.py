@@ -19,6 +19,10 @@ from tasks.statements.structure import count_words, trim_content
 _WORDISH = re.compile(r"[\w'’-]")
 _BISECT_FROM = 8  # below this many matches a linear scan is cheaper than a bisect
 
+# After "A, according to X, ...": words that open a phrase about X (an appositive, a relative clause) or a
+# comparison, not more of what X reports.
+_SOURCE_APPOSITIVE = re.compile(r"(?:an?|one|where|which|who|whose|compared)\b")
+
 
 @dataclass(frozen=True)
 class RarePattern:
@@ -194,6 +198,9 @@ class RareCues:
                 if count_words(text, *trim_content(text, start, end)) < 4:
                     return None
                 rest = trim_content(text, speaker[1] + 1, end)
+                if _SOURCE_APPOSITIVE.match(text, rest[0], rest[1]):
+                    # "..., according to the Union, an advocacy group.": the rest describes the source
+                    return Candidate([content], speaker, cue, "according_to_last") if count_words(text, *content) >= 4 else None
                 return Candidate([content, rest] if content[1] > content[0] else [rest], speaker, cue,
                                  "according_to_middle")
         if count_words(text, *content) < 4:

@@ -15,6 +15,9 @@ RARE_ROWS = [
      "the transit authority", "according to", "indirect", "Ticket prices will rise by ten percent"),
     ("according_to_middle", "The main risks, according to the auditors, are the pension fund and the debt.",
      "the auditors", "according to", "indirect", "The main risks \u2026 are the pension fund and the debt"),
+    # An appositive after the source describes it; it is not more of what the source reports.
+    ("according_to_last", "The trust has 300 members, according to the Harbour League, an advocacy group.",
+     "the Harbour League", "according to", "indirect", "The trust has 300 members"),
     ("passive_by", "The merger was first reported by the Evening Courier.",
      "the Evening Courier", "was first reported by", "indirect", "The merger"),
     ("asked_passive", "Asked by a reporter whether the plant would close, the mayor shrugged.",
