@@ -251,9 +251,14 @@ class RareCues:
         m = _first_within(self.passive_report_at, start, end)
         aux = rare_patterns().passive_report_aux.search(text, max(start, m.start() - 30), m.start()) if m else None
         if m and aux and m.start() not in self.in_quotes:
-            # "Mr. Vos was accused of hiding the report": the whole sentence is what someone said.
+            # "Mr. Vos was accused of hiding the report": the subject and the complement are what someone said,
+            # the passive cue between them is in neither.
             content = trim_content(text, start, end)
             if count_words(text, *content) >= 4:
+                subject = trim_content(text, start, aux.start())
+                rest = trim_content(text, m.end(), end)
+                if subject[1] > subject[0] and rest[1] > rest[0]:
+                    return Candidate([subject, rest], None, (aux.start(), m.end()), "passive_report")
                 return Candidate([content], None, (aux.start(), m.end()), "passive_report")
         return None
 

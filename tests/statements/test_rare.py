@@ -28,11 +28,12 @@ RARE_ROWS = [
      "", "has been widely rumoured", "indirect", "the club will move north"),
     ("reportedly", "The striker reportedly turned down an offer from a rival club.",
      "", "reportedly", "indirect", "The striker reportedly turned down an offer from a rival club"),
-    # [passive_report_frames]: a passive of judging speech with nobody named; the sentence is the content.
+    # [passive_report_frames]: a passive of judging speech with nobody named; its subject and its complement
+    # are the content, two fragments around the cue.
     ("passive_report", "The port director was accused of hiding the safety report from the council.",
-     "", "was accused of", "indirect", "The port director was accused of hiding the safety report from the council"),
+     "", "was accused of", "indirect", "The port director \u2026 hiding the safety report from the council"),
     ("passive_report", "The agency has been widely criticized for the delays at the border.",
-     "", "has been widely criticized for", "indirect", "The agency has been widely criticized for the delays at the border"),
+     "", "has been widely criticized for", "indirect", "The agency \u2026 the delays at the border"),
 ]
 
 
