@@ -191,8 +191,9 @@ def _visitor(
         tag = el.tag
         if tag.__class__ is not str or tag in skip:  # a comment or processing instruction, or a skipped tag
             return
-        style = el.get("style")
-        if (style or el.get("hidden") is not None) and _hidden(el, style):
+        # Each get() is a call into lxml: one call lists the names, and only the attributes present are read.
+        keys = el.keys()
+        if keys and ("style" in keys or "hidden" in keys) and _hidden(el, el.get("style")):
             return
         if depth > _MAX_DEPTH:
             add(_flat_text(el), in_link)
@@ -201,7 +202,8 @@ def _visitor(
         if is_block and tag in _CELLS and _data_cell(el, block_tags):
             is_block = False
             pieces.append(" ")
-        cls, ident, role = el.get("class"), el.get("id"), el.get("role")
+        cls = el.get("class") if "class" in keys else None
+        ident, role = el.get("id") if "id" in keys else None, el.get("role") if "role" in keys else None
         inline = inline_role(cls) if cls and not is_block else INLINE_TEXT
         if inline == INLINE_HIDDEN:
             return
