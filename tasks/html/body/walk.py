@@ -229,13 +229,13 @@ def _visitor(
         inside_link = in_link or tag == "a"
         first = len(blocks)
         text = el.text
-        if text:
-            add(text, inside_link)
+        if text:  # most text between tags is indentation, which needs no call to add()
+            pieces.append(text) if text.isspace() else add(text, inside_link)
         for child in el:
             visit(child, depth + 1, inside_link)
             tail = child.tail
             if tail:
-                add(tail, inside_link)
+                pieces.append(tail) if tail.isspace() else add(tail, inside_link)
         if is_block or inline == INLINE_LINE:
             end_block()
         if is_block:
