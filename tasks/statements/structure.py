@@ -15,7 +15,7 @@ _QUOTE_MARK = re.compile(r"“|”|\"|''|``")
 _OPENING_MARKS = frozenset(["“", "``"])
 _CLOSING_MARKS = frozenset(["”"])
 # Possessive quantifiers: a run of dots with no space after it must fail in linear time.
-_SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')]*+\s+(?=[\"“‘'(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')]*+\s+(?=(?:''|``|[\"“‘'(])?[A-Z0-9])")
 _WORD = re.compile(r"[\w][\w'’-]*")
 _COUNT_CAP = 8
 

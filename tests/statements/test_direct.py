@@ -29,6 +29,9 @@ DIRECT_ROWS = [
     # [verbs_regular] "exclaim": a split quote around "the coach exclaimed".
     ("quote_then_said", "\u201cEverything we tried,\u201d the coach exclaimed, \u201cworked on the night.\u201d",
      "the coach", "exclaimed", "direct", "Everything we tried \u2026 worked on the night."),
+    # A sentence opened by a '' quote mark ends the one before it: the quote after the attribution goes on.
+    ("quote_said_name", "''The pier is safe,'' said Ana Ruiz, who worked with Mr. Okafor. ''We tested every beam.''",
+     "Ana Ruiz", "said", "direct", "The pier is safe \u2026 We tested every beam."),
     ("quote_dash_name", "\u201cThe library saved my summer.\u201d \u2015 Dana Whitfield\n\nMore letters arrived.",
      "Dana Whitfield", "\u2015", "direct", "The library saved my summer."),
     ("name_colon_line", "Okafor: The budget leaves the north behind.",
