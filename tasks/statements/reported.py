@@ -41,6 +41,12 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 # A relative pronoun as the subject of a cue: "critics, who say", "the ministry, which denied", "voters, many
 # of whom say".
 _RELATIVE = re.compile(r"(?<![\w])(?:(?:many|most|some|all|none|several|both|each) of (?:whom|which)|who|which)\s*$")
+# A relative pronoun right before a cue's subject: "the rules, which officials said will start soon".
+# Not after a preposition ("in which he said ..." gaps no subject of the reported clause).
+_RELATIVE_OBJECT = re.compile(
+    r"(?<![\w])(?<!\bin )(?<!\bto )(?<!\bof )(?<!\bon )(?<!\bfor )(?<!\bby )(?<!\bat )(?<!\bwith )(?<!\bfrom )"
+    r"(?<!\babout )(which|what|whom)\s+$"
+)
 # A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
 _THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,6}?[\s,:]*(?:that\b|[\"“]|'')")
 # How many later cues of a sentence may end the content of the current one (bounds the work per cue).
@@ -271,6 +277,25 @@ def _site_candidate(
     return inverted(text, sentence, cue, m) if simple else None
 
 
+def _relative_object(text: str, sentence_begin: int, site: CueSite, candidate: Candidate) -> None:
+    """'the rules, which officials said will start soon': the relative pronoun before the subject stands for
+    the reported clause's own subject; it is one more fragment of the statement, before the rest."""
+    subject = candidate.speaker
+    if site.subject is None or subject is None or subject != site.subject or not candidate.fragments:
+        return
+    if cue_lexicon().base_of.get(site.match.group("verb")) not in cue_lexicon().clausal:
+        return  # "what he called a mess" names; only a verb of a clause gaps the clause's subject
+    m = _RELATIVE_OBJECT.search(text, max(sentence_begin, subject[0] - 12), subject[0])
+    if m is None:
+        return
+    first = candidate.fragments[0]
+    if site.cue[1] > site.match.end("verb") or first[0] < site.cue[1] or text[site.cue[1] : first[0]].strip():
+        # "what they warned against, namely ...": a particle's object, or content that does not follow the
+        # cue right away, is no clause with its subject gapped
+        return
+    candidate.fragments.insert(0, (m.start(1), m.end(1)))
+
+
 def reported_in_sentence(
     doc: Article, found: Findings, rare: RareCues, sentence: Span, matches: list[re.Match[str]]
 ) -> None:
@@ -294,6 +319,7 @@ def reported_in_sentence(
     for i, site in enumerate(sites):
         candidate = _site_candidate(text, found, here, sentence, site, _content_limit(text, sites, i, sentence[1]))
         if candidate is not None:
+            _relative_object(text, sentence[0], site, candidate)
             here.append(candidate)
     asked = rare.asked(*sentence)
     if asked is not None:

@@ -40,6 +40,9 @@ REPORTED_ROWS = [
      "which", "says", "indirect", "it will cost less than the bridge"),
     ("speaker_said_that", "The strike worries the drivers, many of whom say the new rota is unsafe.",
      "many of whom", "say", "indirect", "the new rota is unsafe"),
+    # A relative pronoun before the subject of a clausal cue is the reported clause's subject: a fragment.
+    ("speaker_said_that", "The county received 30 bids, which he said were evenly split between the two firms.",
+     "he", "said", "indirect", "which \u2026 were evenly split between the two firms"),
     # [verbs_with_object_only]: a document reports without "that", its head before a modifier included.
     ("speaker_said_that", "Video of the meeting shows the mayor leaving the room before the vote.",
      "Video of the meeting", "shows", "indirect", "the mayor leaving the room before the vote"),
