@@ -162,8 +162,11 @@ def _own_subject(text: str, sentence: Span, m: re.Match[str], cue: Span, subject
     sentence_begin = sentence[0]
     verb = m.group("verb")
     subject = mention_before(text, subject_end, sentence_begin)
-    if (subject is None or is_time_head(text, subject)) and verb in lex.object_only:
-        # "The average of polls taken over the past two weeks shows ...": take the clause's subject.
+    if verb in lex.object_only and (
+        subject is None or is_time_head(text, subject) or not is_document(text, subject, anywhere=True)
+    ):
+        # "The average of polls taken over the past two weeks shows ...", "A study by Professor Jane Doe
+        # found ...": take the clause's subject when it is a document.
         clause_subject = subject_at(text, sentence_begin, subject_end)
         if clause_subject is not None and is_document(text, clause_subject, anywhere=True):
             subject = clause_subject
