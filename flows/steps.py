@@ -93,10 +93,13 @@ def shared_api_server() -> Iterator[None]:
     (a uvicorn subprocess: 8-18 s of start-up and about 200 MB each), and a spawned worker process inherits no
     URL. The settings context is what Prefect's process pool passes on to its workers, so the shards' subflow
     runs with the URL of the server this process already runs."""
+    if PREFECT_API_URL.value():  # a real server: workers inherit its URL (and the server package stays unimported)
+        yield
+        return
     from prefect.server.api.server import SubprocessASGIServer
 
     server = SubprocessASGIServer()  # the process's one temporary server (a singleton), started by its client
-    if PREFECT_API_URL.value() or not server.running:
+    if not server.running:
         yield
         return
     with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
