@@ -9,7 +9,10 @@ Prints, per set and half, attribution-level scores (PolNeAR: one gold statement,
 continued in a new paragraph counted as fragments of the statement it continues, as PolNeAR does; and
 "unfolded", each such paragraph a statement of its own) and per-fragment scores (--per-fragment: every contiguous quote span on its own, the Gender Gap Tracker's way)
 at overlap 0.3 and 0.8, with speaker and cue accuracy; then articles per CPU-second on the gold articles
-and on synthetic median-length (~3,500 chars) text. Predictions carry one `quote_spans` entry per fragment.
+(all of them, and the median-length ones: within 25% of the set's median length) and on synthetic
+median-length (~3,500 chars) text, naming the build measured: "compiled" (mypyc, what `make setup` builds)
+or "python" (NEWSLAKE_STATEMENTS_BUILD=python runs the sources). Predictions carry one `quote_spans` entry
+per fragment.
 """
 
 from __future__ import annotations
@@ -27,11 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tasks.statements import Statement, extract_statements  # noqa: E402
+from tasks.statements import Statement, extract_statements, native  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 EVAL = SHARED / "eval" / "statements"
 DEFAULT_GOLD = [EVAL / "polnear_dev.jsonl", EVAL / "polnear_train_sample.jsonl"]
+# How far from the median length an article may be to count as median-length in the speed figure.
+NEAR_MEDIAN = 0.25
 
 # Synthetic article text written for this benchmark (no evaluation text): reported speech, quotes, filler.
 _SYNTH_PARAGRAPHS = [
@@ -107,6 +112,12 @@ def predict(docs: list[dict]) -> dict[str, list[dict]]:
     return {d["doc_id"]: [prediction(s) for s in extract_statements(d["text"])] for d in docs}
 
 
+def near_median(texts: list[str]) -> list[str]:
+    """The texts whose length is within NEAR_MEDIAN of the median length: the median-length articles."""
+    median = statistics.median(map(len, texts))
+    return [t for t in texts if abs(len(t) - median) <= NEAR_MEDIAN * median]
+
+
 def speed(texts: list[str], repeat: int = 3) -> float:
     """Articles per CPU-second over `texts` (best of `repeat` passes, one core).
 
@@ -166,11 +177,15 @@ def main(argv: list[str] | None = None) -> int:
         score_set(scorer, docs, preds, subset)
         if not args.no_speed:
             texts = [d["text"] for d in docs]
-            print(f"  speed: {speed(texts):.0f} articles per CPU-second "
-                  f"(median length {statistics.median(map(len, texts)):.0f} chars)")
+            median = statistics.median(map(len, texts))
+            near = near_median(texts)
+            print(f"  speed ({native.build()} build): {speed(texts):.0f} articles per CPU-second over all "
+                  f"(median length {median:.0f} chars); {speed(near):.0f} over the {len(near)} articles within "
+                  f"{NEAR_MEDIAN:.0%} of the median length")
     if not args.no_speed:
         synth = [synthetic_article()] * 200
-        print(f"== synthetic median-length text ({len(synth[0])} chars): {speed(synth):.0f} articles per CPU-second")
+        print(f"== synthetic median-length text ({len(synth[0])} chars): {speed(synth):.0f} articles per CPU-second "
+              f"({native.build()} build)")
     return 0
 
 

@@ -3,40 +3,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Final
 
 from tasks.statements.direct import CONTINUED_PARAGRAPH
 from tasks.statements.mentions import mention_before
 from tasks.statements.resolve import Resolver
 from tasks.statements.spans import Candidate, SpanSet
 from tasks.statements.speaker_words import UNRESOLVED, speaker_words
+from tasks.statements.statement import Statement
 from tasks.statements.structure import Article, count_words
 
-_MIN_CONTINUED_WORDS = 3
+_MIN_CONTINUED_WORDS: Final = 3
 # What stands between two fragments in `content` (the attribution between them is left out).
-FRAGMENT_JOINER = " … "
+FRAGMENT_JOINER: Final = " … "
 # Between a statement and a bare quote that continues it: the sentence end, closing marks, whitespace.
-_QUOTE_GAP = re.compile(r"[\s.,;:!?\"”’')]*")
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One attributed statement; every span is a [start, end) offset into the article body."""
-
-    speaker: str
-    speaker_canonical: str | None
-    speaker_type: str
-    cue: str
-    content: str
-    kind: str
-    content_start: int
-    content_end: int
-    fragments: tuple[tuple[int, int], ...]
-    speaker_start: int | None
-    speaker_end: int | None
-    cue_start: int | None
-    cue_end: int | None
-    rule: str
+_QUOTE_GAP: Final = re.compile(r"[\s.,;:!?\"”’')]*")
 
 
 def continue_quotes(doc: Article, candidate: Candidate, claimed: SpanSet) -> list[Candidate]:

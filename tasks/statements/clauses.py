@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from tasks.lexicon import load_lexicon
 
-LEXICON = "statements/clauses"
+LEXICON: Final = "statements/clauses"
 
 
 def alternation(entries: Iterable[str]) -> str:

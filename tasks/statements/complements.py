@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from tasks.lexicon import load_lexicon
 from tasks.statements.clauses import alternation, clause_patterns
@@ -16,9 +17,9 @@ from tasks.statements.structure import count_words, trim_content
 from tasks.statements.subjects import is_document
 from tasks.statements.verbs import aux_kind, auxiliaries_in
 
-_THAT_AFTER_OBJECT = re.compile(r"(?:\s+[\w'’.-]+){1,6}?\s+that\b")
-_MIN_WORDS_OBJECT_ONLY = 4  # "the study found <4 words>": shorter objects are no findings
-_MIN_WORDS = 2
+_THAT_AFTER_OBJECT: Final = re.compile(r"(?:\s+[\w'’.-]+){1,6}?\s+that\b")
+_MIN_WORDS_OBJECT_ONLY: Final = 4  # "the study found <4 words>": shorter objects are no findings
+_MIN_WORDS: Final = 2
 
 
 @cache

@@ -8,13 +8,14 @@ import re
 import string
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from tasks.statements.cues import cue_lexicon, cue_patterns
 
 # A character of a cue word, as the cue regex's word boundaries read it.
-_WORDISH = re.compile(r"[\w'’-]")
+_WORDISH: Final = re.compile(r"[\w'’-]")
 # The characters of every cue word, kept by the byte-level fold; every other character becomes a space.
-_KEPT = string.ascii_letters + string.digits + "_'-"
+_KEPT: Final = string.ascii_letters + string.digits + "_'-"
 
 
 @dataclass(frozen=True)

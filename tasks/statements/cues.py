@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from tasks.lexicon import load_lexicon
 
-LEXICON = "statements/cues"
-_VOWELS = "aeiou"
+LEXICON: Final = "statements/cues"
+_VOWELS: Final = "aeiou"
 
 
 def inflect(base: str) -> dict[str, str]:
@@ -166,9 +168,9 @@ def _trie_regex(words: list[str]) -> str:
     return emit(trie)
 
 
-def trie_alternation(words: object) -> str:
+def trie_alternation(words: Iterable[str]) -> str:
     """A prefix-factored regex alternation of `words` (spaces match any whitespace run)."""
-    return _trie_regex(sorted(set(words)))  # type: ignore[arg-type]
+    return _trie_regex(sorted(set(words)))
 
 
 @dataclass(frozen=True)

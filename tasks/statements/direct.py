@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from tasks.statements.clauses import clause_patterns
 from tasks.statements.cues import cue_lexicon, cue_patterns
@@ -27,25 +28,25 @@ from tasks.statements.subjects import (
 )
 from tasks.statements.verbs import cue_span, form_fits
 
-_ATTRIBUTION_GAP = re.compile(r"[\s,'’]*")
-_DASH_NAME = re.compile(r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*")
-_SIGNATURE_END = re.compile(r"[ \t\xa0.,]*(?:\n|$|\(|,)")
+_ATTRIBUTION_GAP: Final = re.compile(r"[\s,'’]*")
+_DASH_NAME: Final = re.compile(r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*")
+_SIGNATURE_END: Final = re.compile(r"[ \t\xa0.,]*(?:\n|$|\(|,)")
 # What may sit between an attribution and the next fragment of the same quote ('she said, "...').
 # A period inside the gap is allowed when it is not a sentence end ("a D.C.-based strategist").
-_LOOSE_GAP = re.compile(r"(?:[^.!?\"“”]|\.(?![\s\"“”])){0,200}?[,.:;!?]?\s*")
+_LOOSE_GAP: Final = re.compile(r"(?:[^.!?\"“”]|\.(?![\s\"“”])){0,200}?[,.:;!?]?\s*")
 # A few words, then a comma or colon, between a cue and the quote it introduces ("told the crowd:").
-_CUE_TO_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,4}\s*[,:]\s*|\s*")
-_CUE_TO_COLON = re.compile(r"(?:\s+[\w'’.-]+){0,4}\s*:\s*")
-_NAME_TOKENS = r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*"
+_CUE_TO_QUOTE: Final = re.compile(r"(?:\s+[\w'’.-]+){0,4}\s*[,:]\s*|\s*")
+_CUE_TO_COLON: Final = re.compile(r"(?:\s+[\w'’.-]+){0,4}\s*:\s*")
+_NAME_TOKENS: Final = r"(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*"
 # A name and a colon right before a quote mark, or opening a paragraph (after an optional quote mark).
-_NAME_COLON_END = re.compile(rf"(?:^|(?<=[\s.!?\"”]))(?P<name>{_NAME_TOKENS})(?P<colon>:)\s*$")
-_NAME_COLON_START = re.compile(rf"[\"“]?(?P<name>{_NAME_TOKENS})(?P<colon>:)\s+(?=\S)")
+_NAME_COLON_END: Final = re.compile(rf"(?:^|(?<=[\s.!?\"”]))(?P<name>{_NAME_TOKENS})(?P<colon>:)\s*$")
+_NAME_COLON_START: Final = re.compile(rf"[\"“]?(?P<name>{_NAME_TOKENS})(?P<colon>:)\s+(?=\S)")
 # The rule of a paragraph that goes on quoting the previous paragraph's speaker with no cue of its own.
-CONTINUED_PARAGRAPH = "continued_paragraph"
-_MIN_NEW_SENTENCE_WORDS = 3  # a quote opening the sentence after its attribution, to continue it
-_WINDOW_AFTER = 160  # chars after a quote searched for its attribution
-_WINDOW_BEFORE = 200  # chars before a quote searched for its attribution
-_WINDOW_COLON = 60  # chars before a quote searched for "Name:"
+CONTINUED_PARAGRAPH: Final = "continued_paragraph"
+_MIN_NEW_SENTENCE_WORDS: Final = 3  # a quote opening the sentence after its attribution, to continue it
+_WINDOW_AFTER: Final = 160  # chars after a quote searched for its attribution
+_WINDOW_BEFORE: Final = 200  # chars before a quote searched for its attribution
+_WINDOW_COLON: Final = 60  # chars before a quote searched for "Name:"
 
 
 @dataclass(frozen=True)

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import re
 
-from tasks.statements.assemble import Statement, assemble
+from tasks.statements.assemble import assemble
 from tasks.statements.direct import Findings, colon_lines, direct_quotes
 from tasks.statements.rare import RareCues
 from tasks.statements.reported import reported_in_sentence
 from tasks.statements.spans import SpanSet
+from tasks.statements.statement import Statement
 from tasks.statements.structure import Article
 
 __all__ = ["Statement", "extract_statements"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Final
 
 from tasks.statements.cues import cue_lexicon
 from tasks.statements.speaker_words import (
@@ -19,14 +20,14 @@ from tasks.statements.speaker_words import (
     strip_possessive,
 )
 
-_MAX_TOKENS = 11
-_NEAR = 48  # chars before a cue tokenized first, enough for most subjects
+_MAX_TOKENS: Final = 11
+_NEAR: Final = 48  # chars before a cue tokenized first, enough for most subjects
 # Distinct mentions kept typed: "he", "officials" and the article's names repeat within an article and a night.
-_CACHED_TYPES = 8192
+_CACHED_TYPES: Final = 8192
 # "the", "a", "an": an article ends no mention ('said the'), and "a"/"an" open an indefinite one.
-_ARTICLES = ("the", "a", "an")
+_ARTICLES: Final = ("the", "a", "an")
 # Words a mention can neither end on nor start with ("... because of X's claims").
-_DANGLING = ("of", "for", "and")
+_DANGLING: Final = ("of", "for", "and")
 
 
 @cache

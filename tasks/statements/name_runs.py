@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from tasks.statements.speaker_words import SpeakerWords, speaker_words
 
-_CAP = "A-ZÀ-ÖØ-Þ"
-_RUN_WORD = re.compile(r"\S+")
+_CAP: Final = "A-ZÀ-ÖØ-Þ"
+_RUN_WORD: Final = re.compile(r"\S+")
 # Distinct runs kept read: names, titles and sentence openers repeat within an article and across a night.
-_CACHED_RUNS = 16384
+_CACHED_RUNS: Final = 16384
 
 
 class RunPart(NamedTuple):

@@ -4,29 +4,29 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from tasks.lexicon import load_lexicon
 from tasks.statements.name_runs import RunPart, name_like, name_run_pattern, read_run
 from tasks.statements.speaker_words import speaker_words
 
-FIRST_NAMES = "statements/first_names"
+FIRST_NAMES: Final = "statements/first_names"
 
 # Characters that glue a capital to the word before it ("iPhone", "e.Coli"): no name starts there.
-_NAME_GLUE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_'’.-")
-_LOOKBACK = 40  # chars before a name run read for "the", a place preposition or a role
+_NAME_GLUE: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_'’.-")
+_LOOKBACK: Final = 40  # chars before a name run read for "the", a place preposition or a role
 # Where a role is held: "of Port Alder" (a capitalized name after "of" and an optional "the").
-_PLACE = r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+_PLACE: Final = r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 # An appositive role right after a name: "Jane Doe, the city's mayor," / "Jane Doe, a spokeswoman for ...".
-_ROLE_AFTER = re.compile(rf",\s+(?:[\w'’-]+\s+){{0,4}}?(?P<role>[a-z]+)(?:{_PLACE}(?=[,.;])|(?=[,.;]|\s+(?:of|for|at)\b))")
+_ROLE_AFTER: Final = re.compile(rf",\s+(?:[\w'’-]+\s+){{0,4}}?(?P<role>[a-z]+)(?:{_PLACE}(?=[,.;])|(?=[,.;]|\s+(?:of|for|at)\b))")
 # An appositive name right after a definite role: "the mayor of Port Alder, Jane Doe," / "the city's mayor, Jane Doe,".
-_ROLE_BEFORE = re.compile(
+_ROLE_BEFORE: Final = re.compile(
     rf"(?<![\w'’-])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[\w-]+['’]s)\s+(?P<qualifiers>(?:[a-z][\w'’-]*\s+){{0,3}}?)"
     rf"(?P<role>[a-z]+)(?:{_PLACE})?,\s$"
 )
-_ROLE_BEFORE_REACH = 80  # chars before a name read for a role it is the appositive of
+_ROLE_BEFORE_REACH: Final = 80  # chars before a name read for a role it is the appositive of
 # "New Democratic Party (NDP)": an acronym declared in brackets after its expansion.
-_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
+_ACRONYM_AFTER: Final = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
 
 
 class NameRun(NamedTuple):

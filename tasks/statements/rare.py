@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from tasks.lexicon import load_lexicon
 from tasks.statements.clauses import alternation, either_case_first
@@ -16,12 +17,12 @@ from tasks.statements.spans import Candidate, SpanSet
 from tasks.statements.speaker_words import speaker_words
 from tasks.statements.structure import count_words, trim_content
 
-_WORDISH = re.compile(r"[\w'’-]")
-_BISECT_FROM = 8  # below this many matches a linear scan is cheaper than a bisect
+_WORDISH: Final = re.compile(r"[\w'’-]")
+_BISECT_FROM: Final = 8  # below this many matches a linear scan is cheaper than a bisect
 
 # After "A, according to X, ...": words that open a phrase about X (an appositive, a relative clause) or a
 # comparison, not more of what X reports.
-_SOURCE_APPOSITIVE = re.compile(r"(?:an?|one|where|which|who|whose|compared)\b")
+_SOURCE_APPOSITIVE: Final = re.compile(r"(?:an?|one|where|which|who|whose|compared)\b")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from tasks.lexicon import load_lexicon
 from tasks.statements.clauses import clause_patterns
@@ -35,24 +36,24 @@ from tasks.statements.verbs import (
     has_auxiliary,
 )
 
-_SO_CALLED = re.compile(r"(?<![\w])[Ss]o[- ]$|(?<![\w])self-$")
-_TITLE_WORDS = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
-_NEXT_WORD = re.compile(r"\s+(\w+)")
+_SO_CALLED: Final = re.compile(r"(?<![\w])[Ss]o[- ]$|(?<![\w])self-$")
+_TITLE_WORDS: Final = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+_NEXT_WORD: Final = re.compile(r"\s+(\w+)")
 # A relative pronoun as the subject of a cue: "critics, who say", "the ministry, which denied", "voters, many
 # of whom say".
-_RELATIVE = re.compile(r"(?<![\w])(?:(?:many|most|some|all|none|several|both|each) of (?:whom|which)|who|which)\s*$")
+_RELATIVE: Final = re.compile(r"(?<![\w])(?:(?:many|most|some|all|none|several|both|each) of (?:whom|which)|who|which)\s*$")
 # A relative pronoun right before a cue's subject: "the rules, which officials said will start soon".
 # Not after a preposition ("in which he said ..." gaps no subject of the reported clause).
-_RELATIVE_OBJECT = re.compile(
+_RELATIVE_OBJECT: Final = re.compile(
     r"(?<![\w])(?<!\bin )(?<!\bto )(?<!\bof )(?<!\bon )(?<!\bfor )(?<!\bby )(?<!\bat )(?<!\bwith )(?<!\bfrom )"
     r"(?<!\babout )(which|what|whom)\s+$"
 )
 # A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
-_THAT_OR_QUOTE = re.compile(r"(?:\s+[\w'’.-]+){0,6}?[\s,:]*(?:that\b|[\"“]|'')")
+_THAT_OR_QUOTE: Final = re.compile(r"(?:\s+[\w'’.-]+){0,6}?[\s,:]*(?:that\b|[\"“]|'')")
 # How many later cues of a sentence may end the content of the current one (bounds the work per cue).
-_LOOKAHEAD_CUES = 6
-_TITLE_CASE_SHARE = 0.7  # share of capitalized words that makes a sentence a headline
-_MIN_TITLE_WORDS = 3
+_LOOKAHEAD_CUES: Final = 6
+_TITLE_CASE_SHARE: Final = 0.7  # share of capitalized words that makes a sentence a headline
+_MIN_TITLE_WORDS: Final = 3
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Final
 
 from tasks.statements.cues import cue_lexicon
 from tasks.statements.mentions import speaker_type
@@ -23,14 +24,14 @@ from tasks.statements.speaker_words import (
 )
 from tasks.statements.structure import sentence_start
 
-_ANTECEDENTS = 20  # how many preceding person mentions a pronoun may skip (bounds the work per pronoun)
-_BODY_WINDOW = 600  # how far back (chars, same paragraph) an "it"/"they" looks for an unnamed body
-_SPEAKER_REACH = 1500  # how far back (chars) an earlier speaker stays the antecedent of "it"/"they"
+_ANTECEDENTS: Final = 20  # how many preceding person mentions a pronoun may skip (bounds the work per pronoun)
+_BODY_WINDOW: Final = 600  # how far back (chars, same paragraph) an "it"/"they" looks for an unnamed body
+_SPEAKER_REACH: Final = 1500  # how far back (chars) an earlier speaker stays the antecedent of "it"/"they"
 # "the" and the four words after it ("The harbor authority will", "the city's transit agency"); the longest
 # prefix ending in an organization or group head, before any function word or determiner, is the mention.
 # ("its rules" is no antecedent of "it": "its" already points at one.)
 # (A lookahead, so that one window never swallows the next "the".)
-_BODY_NP = re.compile(r"(?<![\w'’-])[Tt]he(?=(?P<tail>(?:\s+[\w'’-]+[,;:.]?){1,5}))")
+_BODY_NP: Final = re.compile(r"(?<![\w'’-])[Tt]he(?=(?P<tail>(?:\s+[\w'’-]+[,;:.]?){1,5}))")
 
 
 def _ends_phrase(toks: list[str], i: int, words: SpeakerWords) -> bool:
@@ -117,12 +118,15 @@ class Resolver:
         gender = "m" if title in self.words.male_titles else "f" if title in self.words.female_titles else None
         if full is None or gender is None or self.names.gender_of(tuple(full)) in (gender, None):
             return full
-        others = [
+        others: list[tuple[str, ...]] = [
             run.tokens for run in self.names.runs
             if len(run.tokens) > len(core) and set(core) <= set(run.tokens) and run.tokens[-1] == core[-1]
             and self.names.gender_of(run.tokens) == gender and self.names.name_like(run.tokens)
         ]
-        return list(max(others, key=others.count)) if others else full
+        if not others:
+            return full
+        most_seen: tuple[str, ...] = max(others, key=others.count)
+        return list(most_seen)
 
     def _role_of_place(self, tokens: list[str]) -> tuple[list[str], tuple[str, ...]] | None:
         """(the role's words, where it is held) of "the mayor of Port Alder", "the President of the United

@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from tasks.lexicon import load_lexicon
 
-LEXICON = "statements/speakers"
+LEXICON: Final = "statements/speakers"
 
-PERSON = "person"
-ORGANIZATION = "organization"
-PUBLICATION = "publication"
-ANONYMOUS = "anonymous"
-UNRESOLVED = "unresolved"
+PERSON: Final = "person"
+ORGANIZATION: Final = "organization"
+PUBLICATION: Final = "publication"
+ANONYMOUS: Final = "anonymous"
+UNRESOLVED: Final = "unresolved"
 
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE: Final = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)

@@ -5,19 +5,20 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from tasks.statements.clauses import clause_patterns
 from tasks.statements.cue_index import CueIndex
 from tasks.statements.spans import Span, SpanSet
 
-_PARAGRAPH = re.compile(r"[^\n]+")
-_QUOTE_MARK = re.compile(r"“|”|\"|''|``")
-_OPENING_MARKS = frozenset(["“", "``"])
-_CLOSING_MARKS = frozenset(["”"])
+_PARAGRAPH: Final = re.compile(r"[^\n]+")
+_QUOTE_MARK: Final = re.compile(r"“|”|\"|''|``")
+_OPENING_MARKS: Final = frozenset(["“", "``"])
+_CLOSING_MARKS: Final = frozenset(["”"])
 # Possessive quantifiers: a run of dots with no space after it must fail in linear time.
-_SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')]*+\s+(?=(?:''|``|[\"“‘'(])?[A-Z0-9])")
-_WORD = re.compile(r"[\w][\w'’-]*")
-_COUNT_CAP = 8
+_SENTENCE_END: Final = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')]*+\s+(?=(?:''|``|[\"“‘'(])?[A-Z0-9])")
+_WORD: Final = re.compile(r"[\w][\w'’-]*")
+_COUNT_CAP: Final = 8
 
 
 def _up_to_words(depth: int) -> str:
@@ -27,9 +28,9 @@ def _up_to_words(depth: int) -> str:
     return "" if depth == 0 else rf"(?:[\w][\w'’-]*()[^\w]*{_up_to_words(depth - 1)})?"
 
 
-_COUNT_WORDS = re.compile(r"[^\w]*" + _up_to_words(_COUNT_CAP))
+_COUNT_WORDS: Final = re.compile(r"[^\w]*" + _up_to_words(_COUNT_CAP))
 # Characters trimmed from the edges of a content span.
-_EDGE = " \t\n,;:.—–-"
+_EDGE: Final = " \t\n,;:.—–-"
 
 
 @dataclass(frozen=True, slots=True)

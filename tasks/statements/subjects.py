@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from tasks.statements.clauses import clause_patterns
 from tasks.statements.mentions import mention_after, mention_before, speaker_type
 from tasks.statements.spans import Span
 from tasks.statements.speaker_words import UNRESOLVED, speaker_words
 
-_WORD = re.compile(r"[\w][\w'’-]*")
-_OPENER_GAP = re.compile(r"[\s,]+")
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s*[—–-]+\s*")
+_WORD: Final = re.compile(r"[\w][\w'’-]*")
+_OPENER_GAP: Final = re.compile(r"[\s,]+")
+_DATELINE: Final = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s*[—–-]+\s*")
 # A party affiliation between a name and its cue: "Sen. Jane Doe (D-Ohio) said", "Jane Doe, R-Texas, said".
-_AFFILIATION = re.compile(r"\s*\([^()]{1,25}\)\s*$|,\s*[RDI]-[A-Z][\w.]{1,12},?\s*$")
-_AFFILIATION_AFTER = re.compile(r"\s*\([^()]{1,25}\)")
-_MAX_APPOSITIVE_WORDS = 30
-_APPOSITIVE_COMMAS = 3  # commas an appositive may hold ("Jane Doe, the director of X, a union, said")
+_AFFILIATION: Final = re.compile(r"\s*\([^()]{1,25}\)\s*$|,\s*[RDI]-[A-Z][\w.]{1,12},?\s*$")
+_AFFILIATION_AFTER: Final = re.compile(r"\s*\([^()]{1,25}\)")
+_MAX_APPOSITIVE_WORDS: Final = 30
+_APPOSITIVE_COMMAS: Final = 3  # commas an appositive may hold ("Jane Doe, the director of X, a union, said")
 # What may stand before a subject inside a sentence: a comma, a closing quote, a dash, "and"/"but".
-_CLAUSE_START = re.compile(r"(?:[,;:—–]|[\"”’']|''|\band|\bbut)\s*$")
-_QUOTE_MARKS = ("\"", "“", "”", "''")
+_CLAUSE_START: Final = re.compile(r"(?:[,;:—–]|[\"”’']|''|\band|\bbut)\s*$")
+_QUOTE_MARKS: Final = ("\"", "“", "”", "''")
 
 
 def before_affiliation(text: str, end: int, floor: int) -> int:

@@ -6,17 +6,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from tasks.lexicon import load_lexicon
 from tasks.statements.cues import LEXICON, cue_lexicon
 from tasks.statements.spans import Span
 
 # "to" (and an adverb) right before a cue verb: the cheap test before catenative_pattern().
-_TO_BEFORE = re.compile(r"(?<![\w'’-])to\s+(?:[a-z]+ly\s+)?$")
-_CATENATIVE_REACH = 50  # chars before a cue verb read for "appeared to", "has continued to"
-_LY_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{2,}ly)\s+$")
+_TO_BEFORE: Final = re.compile(r"(?<![\w'’-])to\s+(?:[a-z]+ly\s+)?$")
+_CATENATIVE_REACH: Final = 50  # chars before a cue verb read for "appeared to", "has continued to"
+_LY_BEFORE: Final = re.compile(r"(?<![\w'’-])([a-z]{2,}ly)\s+$")
 # A contracted auxiliary glued to the subject right before a cue ("he's said", "they'd say").
-_CONTRACTION = re.compile(r"(?<=\w)(['’](?:s|ve|d|re|ll|m))\s+$")
+_CONTRACTION: Final = re.compile(r"(?<=\w)(['’](?:s|ve|d|re|ll|m))\s+$")
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def form_fits(m: re.Match[str], text: str, contraction: str | None = None) -> bo
         True for an active reporting verb.
     """
     kind = cue_lexicon().forms[m.group("verb")]
-    auxes = [a for a in (aux_kind(w) for w in text[cue_start(m, text) : m.start("verb")].split()) if a]
+    auxes = [a for w in text[cue_start(m, text) : m.start("verb")].split() if (a := aux_kind(w))]
     if not auxes and contraction:
         # "he's saying" (be) or "he's said" (has): the verb form decides.
         if contraction.replace("’", "'") in ("'s", "'d"):
