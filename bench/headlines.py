@@ -22,6 +22,10 @@ Modes:
                                                  place or a topic wording but are different stories
   python bench/headlines.py --templated --leads  the same with a lead per article (judges lead handling)
   --set name=value                               override a HeadlineSettings field (repeatable)
+  --id-salt S                                    with no CSV: make the stories sets' opaque ids from S + the set's
+                                                 id, another order of the ids (where times tie, id order decides
+                                                 which candidate pairs exist): run a few salts to tell a rule
+                                                 from luck; the default (none) gives the ids the flow gives
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ UCI = SHARED / "eval" / "headlines" / "uci_dev.csv"
 LEAD_CHARS = 400  # what the merge gives story matching (tasks/run/merge.py LEAD_CHARS)
 # Undated articles take the run's logical midnight as their time, as in the flow (tasks/run/rows.py).
 RUN_MIDNIGHT = datetime(2026, 11, 27, tzinfo=timezone.utc)
+ID_SALT = ""
+"""Prefixed to a stories set's id before hashing it into an opaque id (--id-salt): another order of the same ids."""
 
 
 def load_csv(path: str) -> pa.Table:
@@ -110,8 +116,8 @@ def report(out: pa.Table, gold: list[str], seconds: float, label: str) -> None:
 
 
 def _opaque(kind: str, set_id: str) -> str:
-    """An id that says nothing of the story: kind plus the first 32 hex digits of sha256 of the set's id."""
-    return kind + hashlib.sha256(set_id.encode()).hexdigest()[:32]
+    """An id that says nothing of the story: kind plus the first 32 hex digits of sha256 of ID_SALT and the set's id."""
+    return kind + hashlib.sha256((ID_SALT + set_id).encode()).hexdigest()[:32]
 
 
 def load_story_set(path: Path, dates: bool = True) -> tuple[pa.Table, list[dict[str, str]]]:
@@ -433,7 +439,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--unique", action="store_true", help="with --scale: make every synthetic text distinct")
     parser.add_argument("--no-dates", action="store_true", help="with no CSV: drop every publication date")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--id-salt", default="", help="with no CSV: another order of the stories sets' opaque ids")
     args = parser.parse_args(argv)
+    global ID_SALT
+    ID_SALT = args.id_salt
     overrides = {}
     types = {f.name: f.type for f in dataclasses.fields(HeadlineSettings)}
     for item in args.set:
