@@ -36,17 +36,21 @@ from tasks.statements.verbs import (
     has_auxiliary,
 )
 
+# The rule of a relative pronoun that stands for a cue's object ("the charge, which she denies").
+RELATIVE_OBJECT: Final = "relative_object"
 _SO_CALLED: Final = re.compile(r"(?<![\w])[Ss]o[- ]$|(?<![\w])self-$")
 _TITLE_WORDS: Final = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _NEXT_WORD: Final = re.compile(r"\s+(\w+)")
 # A relative pronoun as the subject of a cue: "critics, who say", "the ministry, which denied", "voters, many
 # of whom say".
 _RELATIVE: Final = re.compile(r"(?<![\w])(?:(?:many|most|some|all|none|several|both|each) of (?:whom|which)|who|which)\s*$")
-# A relative pronoun right before a cue's subject: "the rules, which officials said will start soon".
-# Not after a preposition ("in which he said ..." gaps no subject of the reported clause).
+# A relative pronoun right before a cue's subject: "the rules, which officials said will start soon", "the
+# leak, both of which she denies". "which"/"whom" (group 1) not after a preposition ("in which he said ..." gaps
+# no subject of the reported clause); a free relative "what" (group 2) after one too ("voted for what he said
+# was a fair budget": the preposition takes the whole relative clause).
 _RELATIVE_OBJECT: Final = re.compile(
-    r"(?<![\w])(?<!\bin )(?<!\bto )(?<!\bof )(?<!\bon )(?<!\bfor )(?<!\bby )(?<!\bat )(?<!\bwith )(?<!\bfrom )"
-    r"(?<!\babout )(which|what|whom)\s+$"
+    r"(?<![\w])(?:(?<!\bin )(?<!\bto )(?<!\bof )(?<!\bon )(?<!\bfor )(?<!\bby )(?<!\bat )(?<!\bwith )(?<!\bfrom )"
+    r"(?<!\babout )((?:(?:both|all|some|one|many|most|none|each) of )?which|whom)|(what))\s+$"
 )
 # A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
 _THAT_OR_QUOTE: Final = re.compile(r"(?:\s+[\w'’.-]+){0,6}?[\s,:]*(?:that\b|[\"“]|'')")
@@ -281,6 +285,14 @@ def _site_candidate(
     return inverted(text, sentence, cue, m) if simple else None
 
 
+def _relative_before(text: str, sentence_begin: int, subject_start: int) -> Span | None:
+    """The relative pronoun right before a cue's subject ("which officials said", "to what he called"), if any."""
+    m = _RELATIVE_OBJECT.search(text, max(sentence_begin, subject_start - 12), subject_start)
+    if m is not None:
+        return m.span(1) if m.group(1) else m.span(2)
+    return None
+
+
 def _relative_object(text: str, sentence_begin: int, site: CueSite, candidate: Candidate) -> None:
     """'the rules, which officials said will start soon': the relative pronoun before the subject stands for
     the reported clause's own subject; it is one more fragment of the statement, before the rest."""
@@ -289,15 +301,44 @@ def _relative_object(text: str, sentence_begin: int, site: CueSite, candidate: C
         return
     if cue_lexicon().base_of.get(site.match.group("verb")) not in cue_lexicon().clausal:
         return  # "what he called a mess" names; only a verb of a clause gaps the clause's subject
-    m = _RELATIVE_OBJECT.search(text, max(sentence_begin, subject[0] - 12), subject[0])
-    if m is None:
+    rel = _relative_before(text, sentence_begin, subject[0])
+    if rel is None:
         return
     first = candidate.fragments[0]
     if site.cue[1] > site.match.end("verb") or first[0] < site.cue[1] or text[site.cue[1] : first[0]].strip():
         # "what they warned against, namely ...": a particle's object, or content that does not follow the
         # cue right away, is no clause with its subject gapped
         return
-    candidate.fragments.insert(0, (m.start(1), m.end(1)))
+    candidate.fragments.insert(0, rel)
+
+
+def _gapped_object(text: str, sentence_begin: int, site: CueSite, candidate: Candidate | None) -> Candidate | None:
+    """'the allegations, which she denies, reached the papers', 'the marchers, whom he described as calm': a
+    relative "which"/"whom" before the subject stands for the cue's own object, which the cue leaves out: the
+    relative is what was reported (denied, described), the statement's fragment.
+
+    Returns the statement to keep: `candidate` unchanged when no relative object applies, else the relative
+    as the first fragment (the only one when the cue takes no complement after it).
+    """
+    subject = site.subject
+    if subject is None or not site.form_ok or site.participle:
+        return candidate
+    if candidate is not None and (candidate.speaker != subject or not candidate.fragments):
+        return candidate
+    relative = _relative_before(text, sentence_begin, subject[0])
+    if relative is None or text.startswith("what", relative[0]):
+        return candidate  # "what they described as ...": a free relative names the whole phrase, no gap
+    if candidate is None:
+        return Candidate([relative], subject, site.cue, RELATIVE_OBJECT)
+    first = candidate.fragments[0]
+    if first[0] <= relative[0]:
+        return candidate
+    between = text[site.cue[1] : first[0]]
+    if "," in between or ";" in between:
+        # "which Mr. Ailes denies, the talk ended": the comma closes the relative clause; what follows it is
+        # the main clause, not the cue's complement
+        return Candidate([relative], subject, site.cue, RELATIVE_OBJECT)
+    return candidate
 
 
 def reported_in_sentence(
@@ -324,6 +365,8 @@ def reported_in_sentence(
         candidate = _site_candidate(text, found, here, sentence, site, _content_limit(text, sites, i, sentence[1]))
         if candidate is not None:
             _relative_object(text, sentence[0], site, candidate)
+        candidate = _gapped_object(text, sentence[0], site, candidate)
+        if candidate is not None:
             here.append(candidate)
     asked = rare.asked(*sentence)
     if asked is not None:

@@ -43,6 +43,13 @@ REPORTED_ROWS = [
     # A relative pronoun before the subject of a clausal cue is the reported clause's subject: a fragment.
     ("speaker_said_that", "The county received 30 bids, which he said were evenly split between the two firms.",
      "he", "said", "indirect", "which \u2026 were evenly split between the two firms"),
+    # A free relative "what" after a preposition gaps the reported clause's subject too.
+    ("speaker_said_that", "The council voted for what the mayor said was a fair budget.",
+     "the mayor", "said", "indirect", "what \u2026 was a fair budget"),
+    # A relative "which"/"whom" before the subject stands for the cue's own object: it is the content, and the
+    # clause after the comma that closes the relative clause is not.
+    ("relative_object", "The minister resigned after the leak of the emails, which she denies, reached the papers.",
+     "she", "denies", "indirect", "which"),
     # [verbs_with_object_only]: a document reports without "that", its head before a modifier included.
     ("speaker_said_that", "Video of the meeting shows the mayor leaving the room before the vote.",
      "Video of the meeting", "shows", "indirect", "the mayor leaving the room before the vote"),
