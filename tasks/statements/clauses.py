@@ -56,6 +56,7 @@ class ClausePatterns:
     share: re.Pattern[str]  # a share of a group as the speaker of a poll finding, ending the window
     object_words: re.Pattern[str]  # a verb's object up to the first clause opener
     appositive_starts: frozenset[str]  # words that start a phrase appended after "CONTENT, X said,"
+    time_words: frozenset[str]  # weekdays, months, time nouns and relative days, as written and capitalized
 
 
 @cache
@@ -109,6 +110,11 @@ def clause_patterns() -> ClausePatterns:
             rf"(?:\s+(?!(?:{alternation(lex['clause_openers'])})\b)[\w'’.-]+){{1,8}}"
         ),
         appositive_starts=frozenset(lex["appositive_starts"]),
+        time_words=frozenset(
+            form
+            for word in weekdays + lex["time_nouns"] + lex["relative_days"] + lex["months"]
+            for form in (word, word[:1].upper() + word[1:])
+        ),
     )
 
 

@@ -47,6 +47,10 @@ _MIN_NEW_SENTENCE_WORDS: Final = 3  # a quote opening the sentence after its att
 _WINDOW_AFTER: Final = 160  # chars after a quote searched for its attribution
 _WINDOW_BEFORE: Final = 200  # chars before a quote searched for its attribution
 _WINDOW_COLON: Final = 60  # chars before a quote searched for "Name:"
+# A parenthetical attribution before a quote: the cue (and a few words of its own), then a comma, then the quote.
+_PARENTHETICAL_TO_QUOTE: Final = re.compile(r"(?:\s+(?!that\b)[\w'’.-]+){0,4}\s*,\s*")
+_MIN_LEAD_WORDS: Final = 2  # "But, he said, "..."": a lone conjunction or adverb is no piece of the quote
+_PARTICIPLE_LEAD: Final = re.compile(r"[A-Z][a-z]+(?:ed|ing)\b")
 
 
 @dataclass(frozen=True)
@@ -253,6 +257,47 @@ def _quote_statements(doc: Article, chain: list[Quote], attribution: Attribution
     return statements
 
 
+def _parenthetical_lead(doc: Article, quote: Quote, attribution: Attribution) -> Span | None:
+    """'So when the bank called, Mr. Barrett said, "we were floored."': an attribution set off by commas
+    inside one sentence, with a quote that goes on in lowercase, interrupts what was said, so the words that
+    open the sentence before it are the statement's first fragment. A quote that opens with a capital starts a
+    sentence of its own ('As a phone rang, the announcer said, "It is 3 a.m."'). Not a lone word ("but, he
+    said, ..."), not a participle clause about the speaker, not a time adverbial ("On Monday, she said, ..."),
+    not words with a cue or a quote of their own.
+
+    Args:
+        doc: the article.
+        quote: the first quote of the statement.
+        attribution: its attribution, before the quote.
+
+    Returns:
+        The lead's span, or None.
+    """
+    text = doc.text
+    speaker, cue = attribution.speaker, attribution.cue
+    if attribution.end is not None or speaker[1] > cue[0] or not _PARENTHETICAL_TO_QUOTE.fullmatch(text, cue[1], quote.start):
+        return None
+    inner = doc.inner(quote)
+    if not text[inner[0] : inner[0] + 1].islower():
+        return None
+    floor = doc.sentence_floor(speaker[0], doc.paragraphs[quote.paragraph][0])
+    raw = text[floor : speaker[0]].rstrip()
+    if not raw.endswith(",") or any(mark in raw for mark in ("\"", "“", "”", "''")):
+        return None
+    start, end = trim_content(text, floor, floor + len(raw))
+    if count_words(text, start, end) < _MIN_LEAD_WORDS or _PARTICIPLE_LEAD.match(text, start, end):
+        return None
+    lead_words = set(text[start:end].split())
+    if lead_words & _time_words() or doc.cues.matches(start, end) or start in doc.in_quotes:
+        return None
+    return start, end
+
+
+def _time_words() -> frozenset[str]:
+    """Words of a time adverbial ("On Monday", "Last week"): a lead made of them dates the saying."""
+    return clause_patterns().time_words
+
+
 def direct_quotes(doc: Article, found: Findings) -> None:
     """Find every attributed quote, with the fragments that continue it, and add it to `found`.
 
@@ -282,7 +327,12 @@ def direct_quotes(doc: Article, found: Findings) -> None:
         if doc.inner(doc.quotes[last])[1] <= inner[0] or (one_word and doc.quotes[last].paragraph != quote.paragraph):
             continue
         used.update(range(index + 1, last + 1))
-        found.candidates.extend(_quote_statements(doc, doc.quotes[index : last + 1], attribution))
+        statements = _quote_statements(doc, doc.quotes[index : last + 1], attribution)
+        lead = _parenthetical_lead(doc, quote, attribution) if attribution.rule == "said_then_quote" else None
+        if lead is not None and statements:
+            statements[0].fragments.insert(0, lead)
+            statements[0].direct = False  # unquoted words before the quote: reported speech holding a quote
+        found.candidates.extend(statements)
         speaker, cue = attribution.speaker, attribution.cue
         found.claimed.append((min(speaker[0], cue[0]), max(speaker[1], cue[1])))
         found.claimed.append((quote.start, doc.quotes[last].end))

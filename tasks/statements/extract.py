@@ -4,7 +4,9 @@ Rules (the `rule` column names them), in the order they claim text:
   1. quotes with an adjacent attribution (direct.py): '"...," X said' (quote_then_said), '"...," said X'
      (quote_said_name), 'X said: "..."' (said_then_quote), '..., adding, "..."' (participle_quote),
      'X: "..."' (name_colon_quote), '"..." ― X' (quote_dash_name); merged with the fragments that continue
-     them (split quotes, and a quote left open at a paragraph end that the next paragraph reopens);
+     them (split quotes, and a quote left open at a paragraph end that the next paragraph reopens); with a
+     parenthetical attribution whose quote goes on in lowercase ('So when X, he said, "we were floored."'),
+     the words opening the sentence before it are the first fragment;
   2. 'X: ...' opening a paragraph (name_colon_line: headlines, transcripts);
   3. per sentence (reported.py), every reporting cue outside quotes and outside rule-1 attributions:
      subject + cue + complement (speaker_said_that; the subject may stand before an appositive or a dated

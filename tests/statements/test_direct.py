@@ -32,6 +32,10 @@ DIRECT_ROWS = [
     # A sentence opened by a '' quote mark ends the one before it: the quote after the attribution goes on.
     ("quote_said_name", "''The pier is safe,'' said Ana Ruiz, who worked with Mr. Okafor. ''We tested every beam.''",
      "Ana Ruiz", "said", "direct", "The pier is safe \u2026 We tested every beam."),
+    # An attribution set off by commas inside a sentence whose quote goes on in lowercase: the words that open
+    # the sentence before it are the first fragment (unquoted, so the statement is mixed).
+    ("said_then_quote", "So when the bank closed its doors, Mr. Okafor said, \u201cwe were floored.\u201d",
+     "Mr. Okafor", "said", "mixed", "So when the bank closed its doors \u2026 we were floored."),
     ("quote_dash_name", "\u201cThe library saved my summer.\u201d \u2015 Dana Whitfield\n\nMore letters arrived.",
      "Dana Whitfield", "\u2015", "direct", "The library saved my summer."),
     ("name_colon_line", "Okafor: The budget leaves the north behind.",
