@@ -22,6 +22,8 @@ _BISECT_FROM: Final = 8  # below this many matches a linear scan is cheaper than
 
 # After "A, according to X, ...": words that open a phrase about X (an appositive, a relative clause) or a
 # comparison, not more of what X reports.
+# The last ", and" / ", but" / ";" before a passive cue: the clause of the cue's subject starts after it.
+_CLAUSE_BEFORE_SUBJECT: Final = re.compile(r"(?:,\s+(?:and|but)|;)\s+(?!.*(?:,\s+(?:and|but)|;)\s)", re.DOTALL)
 _SOURCE_APPOSITIVE: Final = re.compile(r"(?:an?|one|where|which|who|whose|compared)\b")
 
 
@@ -256,7 +258,9 @@ class RareCues:
             # the passive cue between them is in neither.
             content = trim_content(text, start, end)
             if count_words(text, *content) >= 4:
-                subject = trim_content(text, start, aux.start())
+                # "..., and Mr. Vos was said to be furious": the subject opens the last coordinated clause
+                clause = _CLAUSE_BEFORE_SUBJECT.search(text, start, aux.start())
+                subject = trim_content(text, clause.end() if clause else start, aux.start())
                 rest = trim_content(text, m.end(), end)
                 if subject[1] > subject[0] and rest[1] > rest[0]:
                     return Candidate([subject, rest], None, (aux.start(), m.end()), "passive_report")
