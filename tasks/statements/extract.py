@@ -9,8 +9,8 @@ Rules (the `rule` column names them), in the order they claim text:
      the words opening the sentence before it are the first fragment;
   2. 'X: ...' opening a paragraph (name_colon_line: headlines, transcripts);
   3. per sentence (reported.py), every reporting cue outside quotes and outside rule-1 attributions:
-     subject + cue + complement (speaker_said_that; the subject may stand before an appositive or a dated
-     adverbial, be a relative "who"/"which", and speak through "appeared to", "went on to"),
+     subject + cue + complement (speaker_said_that; the subject may stand before an appositive, an aside
+     between dashes or a dated adverbial, be a relative "who"/"which", and speak through "appeared to", "went on to"),
      "Jane Doe, a lawyer, said ..." (speaker_appositive_said), "... and said ..." (coordinated_said),
      "CONTENT, X said." (content_then_said), "A, he said, B" (parenthetical_said), "CONTENT, said X."
      (content_said_name), ", adding that ..." (participle), "the leak, which she denies, ..." (relative_object:

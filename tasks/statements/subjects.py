@@ -15,6 +15,10 @@ _OPENER_GAP: Final = re.compile(r"[\s,]+")
 _DATELINE: Final = re.compile(r"[A-Z][A-Z .,'’-]{2,40}\s*[—–-]+\s*")
 # A party affiliation between a name and its cue: "Sen. Jane Doe (D-Ohio) said", "Jane Doe, R-Texas, said".
 _AFFILIATION: Final = re.compile(r"\s*\([^()]{1,25}\)\s*$|,\s*[RDI]-[A-Z][\w.]{1,12},?\s*$")
+# An aside set off by dashes right before a cue: the subject ends before the opening dash.
+_DASHES: Final = ("—", "―", "--")
+_DASH_ASIDE: Final = re.compile(r"\s+(?:—|―|--)\s*[^—―\n]*?[^\s—―-][^—―\n]*?\s*(?:—|―|--)\s*$")
+_DASH_ASIDE_REACH: Final = 160
 _AFFILIATION_AFTER: Final = re.compile(r"\s*\([^()]{1,25}\)")
 _MAX_APPOSITIVE_WORDS: Final = 30
 _APPOSITIVE_COMMAS: Final = 3  # commas an appositive may hold ("Jane Doe, the director of X, a union, said")
@@ -36,7 +40,14 @@ def before_affiliation(text: str, end: int, floor: int) -> int:
     """
     tail = text[max(floor, end - 3) : end].rstrip()
     m = _AFFILIATION.search(text, max(floor, end - 30), end) if tail.endswith((")", ".,", ",", ".")) else None
-    return m.start() if m else end
+    if m:
+        return m.start()
+    if tail.endswith(_DASHES):
+        # "Intelligence officials — including the NSA director — have argued": an aside between dashes
+        aside = _DASH_ASIDE.search(text, max(floor, end - _DASH_ASIDE_REACH), end)
+        if aside and aside.start() > floor:
+            return aside.start()
+    return end
 
 
 def is_document(text: str, speaker: Span, anywhere: bool = False) -> bool:

@@ -68,6 +68,9 @@ REPORTED_ROWS = [
      "Tom Okafor", "has warned", "indirect", "it may stop"),
     ("speaker_said_that", "Ana Ruiz, a Democrat, did not mention the harbor in her speech on the budget.",
      "Ana Ruiz", "did not mention", "indirect", "the harbor in her speech on the budget"),
+    # An aside set off by dashes between the subject and its cue.
+    ("speaker_said_that", "The dock workers \u2014 including two crane drivers \u2014 have argued that the shifts are unsafe.",
+     "The dock workers", "have argued", "indirect", "the shifts are unsafe"),
     # Contracted auxiliary stays inside the cue, not the speaker.
     ("speaker_said_that", "He\u2019s not saying which of the two options he prefers.",
      "He", "\u2019s not saying", "indirect", "which of the two options he prefers"),
