@@ -68,7 +68,7 @@ class CueLexicon:
     phrasal: dict[str, frozenset[str]]  # base verb -> particles that join the cue
     need_that: frozenset[str]  # base verbs whose complement must open with "that", a quote mark or a colon
     need_particle: frozenset[str]  # base verbs that count only with a phrasal particle
-    need_as: frozenset[str]  # base verbs that count only in the "X described Y as Z" frame
+    need_as: frozenset[str]  # base verbs that count only in the "X characterized Y as Z" frame
     request_frames: dict[str, frozenset[str]]  # base verb -> prepositions that make it a request ("ask ... for")
     permission_not_speech: frozenset[str]  # base verbs that after "can"/"may" invite speech, not report it
     clausal: frozenset[str]  # base verbs whose complement is a clause of speech

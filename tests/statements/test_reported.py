@@ -32,6 +32,9 @@ REPORTED_ROWS = [
     # Mixed: reported speech holding a partial quote.
     ("speaker_said_that", 'She described the proposal as "a gift to the landlords" and voted against it.',
      "She", "described", "mixed", 'the proposal as "a gift to the landlords" and voted against it'),
+    # "describe" reports what was described with or without an "as" phrase ([need_as] no longer holds it).
+    ("speaker_said_that", "Several nurses described long shifts without a break at the county hospital.",
+     "Several nurses", "described", "indirect", "long shifts without a break at the county hospital"),
     # Relative "who" heads a clausal cue.
     ("speaker_said_that", "Residents met the developers, who say the towers will bring new shops to the area.",
      "who", "say", "indirect", "the towers will bring new shops to the area"),
