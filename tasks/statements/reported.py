@@ -338,6 +338,9 @@ def _gapped_object(text: str, sentence_begin: int, site: CueSite, candidate: Can
         # "which Mr. Ailes denies, the talk ended": the comma closes the relative clause; what follows it is
         # the main clause, not the cue's complement
         return Candidate([relative], subject, site.cue, RELATIVE_OBJECT)
+    if not between.strip() and text.startswith("as ", first[0]):
+        # "whom he described as calm": an "as" phrase after the cue predicates the gapped object
+        candidate.fragments.insert(0, relative)
     return candidate
 
 

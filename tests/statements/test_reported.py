@@ -53,6 +53,9 @@ REPORTED_ROWS = [
     # clause after the comma that closes the relative clause is not.
     ("relative_object", "The minister resigned after the leak of the emails, which she denies, reached the papers.",
      "she", "denies", "indirect", "which"),
+    # ... and an "as" phrase right after the cue predicates that object: both are fragments.
+    ("speaker_said_that", "The ferry staff walked with the marchers, whom the mayor described as calm.",
+     "the mayor", "described", "indirect", "whom \u2026 as calm"),
     # [verbs_with_object_only]: a document reports without "that", its head before a modifier included.
     ("speaker_said_that", "Video of the meeting shows the mayor leaving the room before the vote.",
      "Video of the meeting", "shows", "indirect", "the mayor leaving the room before the vote"),
