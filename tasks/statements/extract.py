@@ -13,7 +13,7 @@ Rules (the `rule` column names them), in the order they claim text:
      between dashes or a dated adverbial, be a relative "who"/"which", and speak through "appeared to", "went on to"),
      "Jane Doe, a lawyer, said ..." (speaker_appositive_said), "... and said ..." (coordinated_said),
      "CONTENT, X said." (content_then_said), "A, he said, B" (parenthetical_said), "CONTENT, said X."
-     (content_said_name), ", adding that ..." (participle), "the leak, which she denies, ..." (relative_object:
+     (content_said_name), ", adding that ..." / ", asking X to ..." (participle), "the leak, which she denies, ..." (relative_object:
      a relative pronoun as the cue's own object); when a sentence has none of these (rare.py):
      "according to X" (according_to_first / _middle / _last), "... was first reported by X" (passive_by),
      "it was reported that ..." (passive_it), "reportedly" (reportedly), "X was accused of ..."

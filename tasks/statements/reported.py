@@ -54,6 +54,8 @@ _RELATIVE_OBJECT: Final = re.compile(
 )
 # A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
 _THAT_OR_QUOTE: Final = re.compile(r"(?:\s+[\w'’.-]+){0,6}?[\s,:]*(?:that\b|[\"“]|'')")
+# An object of a few words, then a to-infinitive, after a verb of telling ("asking Trump to share his views").
+_OBJECT_THEN_TO: Final = re.compile(r"(?:\s+(?!to\b)[\w'’.-]+){1,4}?\s+to\s+[a-z]")
 # How many later cues of a sentence may end the content of the current one (bounds the work per cue).
 _LOOKAHEAD_CUES: Final = 6
 _TITLE_CASE_SHARE: Final = 0.7  # share of capitalized words that makes a sentence a headline
@@ -254,7 +256,10 @@ def _site_candidate(
         clause = _THAT_OR_QUOTE.match(text, cue[1], sentence_end)
         phrasal = cue[1] > m.end("verb")  # "calling on", "calling for"
         tell = base in load_lexicon(LEXICON)["tell_verbs"]
-        if base in lex.clausal and (not tell or clause) or clause or phrasal:
+        # ", telling schools to let students ...": a verb of telling reports a directive with an object and an
+        # infinitive, as it reports a statement with a that-clause
+        directive = tell and _OBJECT_THEN_TO.match(text, cue[1], sentence_end) is not None
+        if base in lex.clausal and (not tell or clause) or clause or phrasal or directive:
             return complement(text, cue, m, speaker, content_limit, sentence_end, "participle")
         return None
     if not site.form_ok:

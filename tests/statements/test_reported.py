@@ -27,6 +27,9 @@ REPORTED_ROWS = [
      "Paul Grant", "said", "indirect", "the drought had ruined his crop"),
     ("participle", "The mayor thanked the volunteers, adding that the cleanup took three days.",
      "The mayor", "adding", "indirect", "the cleanup took three days"),
+    # [tell_verbs] as a participle report a directive: an object and a to-infinitive.
+    ("participle", "The coach reviewed the tape with the team, asking the captain to lead the warm-up drills.",
+     "The coach", "asking", "indirect", "the captain to lead the warm-up drills"),
     ("coordinated_said", "The coach watched the replay twice and said the referee had made a mistake.",
      "The coach", "said", "indirect", "the referee had made a mistake"),
     # Mixed: reported speech holding a partial quote.
