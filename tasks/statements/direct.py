@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Final
 
+from tasks.lexicon import load_lexicon
 from tasks.statements.clauses import clause_patterns
-from tasks.statements.cues import cue_lexicon, cue_patterns
+from tasks.statements.cues import LEXICON, cue_lexicon, cue_patterns
 from tasks.statements.mentions import mention_after, mention_before
 from tasks.statements.spans import Candidate, Span, SpanSet
 from tasks.statements.speaker_words import speaker_words
@@ -117,13 +119,32 @@ def _subject_cue_after(doc: Article, quote_end: int, pos: int, window_end: int, 
         if speaker is None or text[pos : speaker[0]].strip(" ,"):
             speaker = leading_mention(text, pos, subject_end, opener=False)
         if speaker is not None and not text[pos : speaker[0]].strip(" ,"):
-            if (sentence_closed or short) and not clause_patterns().attribution_end.match(text, cue[1], paragraph_end):
+            ends = clause_patterns().attribution_end
+            if (sentence_closed or short) and not ends.match(text, cue[1], paragraph_end) and not _addressee_then_end(
+                text, m, cue, paragraph_end
+            ):
                 # '"... ." Jane Doe called the plan ...' is a new sentence, and '"Meet the Press," Jane
                 # Doe said the plan ...' names a show: the cue reports its own clause, not the quote.
                 return None
             return Attribution(speaker, cue, "quote_then_said", cue[1])
         break
     return None
+
+
+def _addressee_then_end(text: str, m: re.Match[str], cue: Span, paragraph_end: int) -> bool:
+    """'"It is doable," Risch told The Spokesman-Review on Monday.': a verb of telling, the one it told, then
+    the attribution's end: the cue closes the quote's sentence (its object is no clause of its own)."""
+    if cue_lexicon().base_of[m.group("verb")] not in _tell_verbs():
+        return False
+    addressee = mention_after(text, cue[1], paragraph_end)
+    if addressee is None or text[cue[1] : addressee[0]].strip():
+        return False
+    return clause_patterns().attribution_end.match(text, addressee[1], paragraph_end) is not None
+
+
+@cache
+def _tell_verbs() -> frozenset[str]:
+    return frozenset(load_lexicon(LEXICON)["tell_verbs"])
 
 
 def _closed_inner(doc: Article, quote_end: int) -> Span:

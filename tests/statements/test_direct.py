@@ -17,6 +17,9 @@ DIRECT_ROWS = [
      "Carl Mendes", "said", "direct", "Nobody expected the vote to be this close"),
     ("said_then_quote", "The governor told reporters: \u201cThe budget is balanced and the schools are funded.\u201d",
      "The governor", "told reporters", "direct", "The budget is balanced and the schools are funded."),
+    # A short quote, then a verb of telling and the one it told: the cue closes the quote's sentence.
+    ("quote_then_said", "\u201cIt is doable,\u201d Ana Ruiz told the Harbour Gazette on Monday.",
+     "Ana Ruiz", "told", "direct", "It is doable"),
     # A split quote is one statement of two fragments; the attribution between them is left out.
     ("quote_then_said", "\u201cThe plan is ready,\u201d she said, \u201cbut the money is not.\u201d",
      "she", "said", "direct", "The plan is ready \u2026 but the money is not."),
