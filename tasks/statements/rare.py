@@ -56,6 +56,12 @@ def _spaced(entries: tuple[str, ...]) -> str:
     return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in entries)
 
 
+def _spaced_with_adverb(entries: tuple[str, ...], adverbs: tuple[str, ...]) -> str:
+    """Like `_spaced`, with one adverb allowed between the words of an entry ("have sometimes been")."""
+    adverb = rf"\s+(?:(?:{alternation(adverbs)}|[a-z]+ly)\s+)?"
+    return "|".join(adverb.join(map(re.escape, entry.split())) for entry in entries)
+
+
 @cache
 def rare_patterns() -> RarePatterns:
     """Compile the rare cue patterns from lexicons/cues.txt (once per process)."""
@@ -98,7 +104,7 @@ def rare_patterns() -> RarePatterns:
             re.compile(rf"(?:{_spaced(lex['passive_report_frames'])})\b"),
         ),
         passive_report_aux=re.compile(
-            rf"(?<![\w'’-])(?:{_spaced(lex['passive_auxiliaries'])})\s+(?:[a-z]+ly\s+)?$"
+            rf"(?<![\w'’-])(?:{_spaced_with_adverb(lex['passive_auxiliaries'], lex['adverbs'])})\s+(?:[a-z]+ly\s+)?$"
         ),
         passive_aux=re.compile(
             rf"(?<![\w-])(?:(?:{alternation(lex['passive_auxiliaries'])})\s+)?"

@@ -34,6 +34,9 @@ RARE_ROWS = [
      "", "was accused of", "indirect", "The port director \u2026 hiding the safety report from the council"),
     ("passive_report", "The agency has been widely criticized for the delays at the border.",
      "", "has been widely criticized for", "indirect", "The agency \u2026 the delays at the border"),
+    # An adverb inside the perfect passive's auxiliary ("have sometimes been"); "sometimes" is an [adverbs] entry.
+    ("passive_report", "The inspectors have sometimes been accused of ignoring the smaller ports.",
+     "", "have sometimes been accused of", "indirect", "The inspectors \u2026 ignoring the smaller ports"),
     # Passive raising with "say" ([passive_report_frames] "said to be"): hearsay with nobody named.
     ("passive_report", "Several board members are said to be urging the mayor to delay the vote.",
      "", "are said to be", "indirect", "Several board members \u2026 urging the mayor to delay the vote"),
