@@ -99,6 +99,9 @@ REPORTED_ROWS = [
     # A negated cue with content is a statement: "did not say whether ..."
     ("speaker_said_that", "The agency did not say whether the ferry would run on Sunday.",
      "The agency", "did not say", "indirect", "whether the ferry would run on Sunday"),
+    # A share of a group takes the group's plural verb ([plural_subjects] "majority").
+    ("speaker_said_that", "A clear majority of the riders say the new timetable is worse.",
+     "A clear majority of the riders", "say", "indirect", "the new timetable is worse"),
     # A share of a group speaks for a poll ([share_*] in clauses.txt).
     ("speaker_said_that", "About four in 10 said the economy was their main worry.",
      "About four in 10", "said", "indirect", "the economy was their main worry"),
