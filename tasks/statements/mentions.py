@@ -83,6 +83,8 @@ def head_ok(tokens: list[str], words: SpeakerWords) -> bool:
     for i, tok in enumerate(tokens[1:-1], start=1):
         if tok in words.head_prepositions and head_ok(tokens[:i], words):
             return True
+        if tok in words.mention_prepositions and tokens[i - 1].lower() in words.anonymous_heads:
+            return True  # "Many in the crowd", "critics at the rally": the source word before its place heads it
     # Unlisted lowercase plurals ("the protesters", "Democratic senators") are accepted; singulars are not,
     # because a bare lowercase singular before a verb is usually the object of an earlier verb.
     return len(low) > 3 and low.endswith("s") and not low.endswith(words.singular_s_endings)

@@ -99,6 +99,10 @@ REPORTED_ROWS = [
     # A negated cue with content is a statement: "did not say whether ..."
     ("speaker_said_that", "The agency did not say whether the ferry would run on Sunday.",
      "The agency", "did not say", "indirect", "whether the ferry would run on Sunday"),
+    # A source word ([anonymous_heads] "many") and its place ("in the crowd") make one subject, headed before the
+    # preposition.
+    ("speaker_said_that", "Many in the crowd said the band had played too long.",
+     "Many in the crowd", "said", "indirect", "the band had played too long"),
     # A share of a group takes the group's plural verb ([plural_subjects] "majority").
     ("speaker_said_that", "A clear majority of the riders say the new timetable is worse.",
      "A clear majority of the riders", "say", "indirect", "the new timetable is worse"),
