@@ -16,8 +16,8 @@ from tasks.statements.direct import Findings
 from tasks.statements.mentions import mention_before, speaker_type
 from tasks.statements.rare import RareCues
 from tasks.statements.spans import Candidate, Span, covered
-from tasks.statements.speaker_words import ORGANIZATION, PUBLICATION
-from tasks.statements.structure import Article
+from tasks.statements.speaker_words import ORGANIZATION, PUBLICATION, speaker_words
+from tasks.statements.structure import Article, trim_content
 from tasks.statements.subjects import (
     appositive_subject,
     before_affiliation,
@@ -29,6 +29,7 @@ from tasks.statements.subjects import (
     subject_at,
 )
 from tasks.statements.verbs import (
+    aux_kind,
     catenative_before,
     contraction_before,
     cue_span,
@@ -298,6 +299,31 @@ def _relative_before(text: str, sentence_begin: int, subject_start: int) -> Span
     return None
 
 
+# A noun phrase opened by a determiner, right before a cue's subject: the head of a relative clause with no
+# relative pronoun ("a probe the agency said was ongoing").
+_BARE_RELATIVE_HEAD: Final = re.compile(
+    r"(?<![\w'’-])(?:a|an|the|this|that|another|one)\s+(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*[a-z]\s+$"
+)
+
+
+def _bare_relative(text: str, sentence_begin: int, site: CueSite, candidate: Candidate) -> None:
+    """'a probe the agency said was ongoing', 'a dynamic Greenberg said could drive voters away': a relative
+    clause with no relative pronoun, whose gap is the reported clause's subject (its content opens with an
+    auxiliary): the noun phrase it modifies is the first fragment."""
+    subject = candidate.speaker
+    if site.subject is None or subject != site.subject or not candidate.fragments or candidate.fragments[0][0] < subject[1]:
+        return
+    if cue_lexicon().base_of.get(site.match.group("verb")) not in cue_lexicon().clausal or site.cue[1] > site.match.end("verb"):
+        return
+    first = candidate.fragments[0]
+    if text[site.cue[1] : first[0]].strip() or not aux_kind(text[first[0] : first[1]].split(None, 1)[0]):
+        return
+    head = _BARE_RELATIVE_HEAD.search(text, max(sentence_begin, subject[0] - 40), subject[0])
+    if head is None or text[head.start() : subject[0]].split()[-1].lower() in speaker_words().determiners:
+        return
+    candidate.fragments.insert(0, trim_content(text, head.start(), subject[0]))
+
+
 def _relative_object(text: str, sentence_begin: int, site: CueSite, candidate: Candidate) -> None:
     """'the rules, which officials said will start soon': the relative pronoun before the subject stands for
     the reported clause's own subject; it is one more fragment of the statement, before the rest."""
@@ -373,6 +399,7 @@ def reported_in_sentence(
         candidate = _site_candidate(text, found, here, sentence, site, _content_limit(text, sites, i, sentence[1]))
         if candidate is not None:
             _relative_object(text, sentence[0], site, candidate)
+            _bare_relative(text, sentence[0], site, candidate)
         candidate = _gapped_object(text, sentence[0], site, candidate)
         if candidate is not None:
             here.append(candidate)

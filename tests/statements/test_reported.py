@@ -49,6 +49,10 @@ REPORTED_ROWS = [
     # A relative pronoun before the subject of a clausal cue is the reported clause's subject: a fragment.
     ("speaker_said_that", "The county received 30 bids, which he said were evenly split between the two firms.",
      "he", "said", "indirect", "which \u2026 were evenly split between the two firms"),
+    # A relative clause with no relative pronoun gaps the reported clause's subject: the noun phrase it modifies
+    # is the first fragment.
+    ("speaker_said_that", "The council ordered a review of the harbor accounts \u2014 a step the mayor said was overdue.",
+     "the mayor", "said", "indirect", "a step \u2026 was overdue"),
     # A free relative "what" after a preposition gaps the reported clause's subject too.
     ("speaker_said_that", "The council voted for what the mayor said was a fair budget.",
      "the mayor", "said", "indirect", "what \u2026 was a fair budget"),
