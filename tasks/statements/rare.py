@@ -12,7 +12,7 @@ from typing import Final
 from tasks.lexicon import load_lexicon
 from tasks.statements.clauses import alternation, either_case_first
 from tasks.statements.cues import LEXICON, cue_lexicon, trie_alternation
-from tasks.statements.mentions import mention_after
+from tasks.statements.mentions import mention_after, mention_before
 from tasks.statements.spans import Candidate, SpanSet
 from tasks.statements.speaker_words import speaker_words
 from tasks.statements.structure import count_words, trim_content
@@ -104,7 +104,8 @@ def rare_patterns() -> RarePatterns:
             re.compile(rf"(?:{_spaced(lex['passive_report_frames'])})\b"),
         ),
         passive_report_aux=re.compile(
-            rf"(?<![\w'’-])(?:{_spaced_with_adverb(lex['passive_auxiliaries'], lex['adverbs'])})\s+(?:[a-z]+ly\s+)?$"
+            rf"(?<![\w'’-])(?:{_spaced_with_adverb(lex['passive_auxiliaries'], lex['adverbs'])})"
+            rf"\s+(?:(?:{alternation(lex['adverbs'])}|[a-z]+ly)\s+)?$"
         ),
         passive_aux=re.compile(
             rf"(?<![\w-])(?:(?:{alternation(lex['passive_auxiliaries'])})\s+)?"
@@ -224,7 +225,8 @@ class RareCues:
             return None
         before = text[start : m.start()].rstrip()
         prefixed = _asked_prefix().search(text, max(start, m.start() - 12), m.start())
-        if before and not before.endswith((",", "—", "(")) and not prefixed:
+        aux = rare_patterns().passive_report_aux.search(text, max(start, m.start() - 30), m.start())
+        if before and not before.endswith((",", "—", "(")) and not prefixed and aux is None:
             return None  # "She asked whether ...": the active cue rule handles a named asker
         comma = text.find(",", m.end(), end)
         content = trim_content(text, m.end(), comma if comma > 0 else end)
@@ -232,6 +234,12 @@ class RareCues:
             return None
         speaker = mention_after(text, m.start("agent"), m.end("agent")) if m.group("agent") else None
         cue_end = m.end("agent") if speaker is not None else m.end("askcue")
+        if aux is not None and not prefixed:
+            # "Ronald Reagan was once asked how the Cold War would end": the one asked and the question are what
+            # was said to them, two fragments around the passive cue
+            subject = mention_before(text, aux.start(), start)
+            if subject is not None:
+                return Candidate([subject, content], speaker, (aux.start(), cue_end), "asked_passive")
         return Candidate([content], speaker, (m.start("askcue"), cue_end), "asked_passive")
 
     def passive(self, start: int, end: int) -> Candidate | None:

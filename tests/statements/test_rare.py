@@ -22,6 +22,9 @@ RARE_ROWS = [
      "the Evening Courier", "was first reported by", "indirect", "The merger"),
     ("asked_passive", "Asked by a reporter whether the plant would close, the mayor shrugged.",
      "a reporter", "Asked by a reporter", "indirect", "whether the plant would close"),
+    # A passive "asked" with its auxiliary: the one asked and the question are two fragments around the cue.
+    ("asked_passive", "The harbor master was once asked how the storm wall would hold.",
+     "", "was once asked", "indirect", "The harbor master \u2026 how the storm wall would hold"),
     ("passive_it", "It was reported that the factory had been sold to a foreign buyer.",
      "", "was reported", "indirect", "the factory had been sold to a foreign buyer"),
     ("passive_it", "It has been widely rumoured that the club will move north.",
