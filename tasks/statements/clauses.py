@@ -99,7 +99,7 @@ def clause_patterns() -> ClausePatterns:
         after_cue=re.compile(
             rf"(?:\s+(?:{alternation(lex['after_cue_adverbial_openers'] + weekdays)})\b"
             r"(?:\s+(?!that\b)[\w'’.-]+){0,5})?"
-            r"\s*(?:[.!?;][\"”’')]*\s*$|$|(?P<comma>,)\s*(?P<next>[\w'’]+)?)"
+            r"\s*(?:[.!?;][\"”’')]*\s*$|$|(?P<comma>,)\s*(?P<next>[\w'’]+)?|\s(?:—|--|–)\s)"
         ),
         clause_break=re.compile(
             rf"(?:[,;:—–][\"”’']?|\b(?:{alternation(lex['clause_conjunctions'])})\b)\s*(?:\w+\s*){{0,1}}$"

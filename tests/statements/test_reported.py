@@ -19,6 +19,9 @@ REPORTED_ROWS = [
      "Mr. Alvarez", "told the newspaper", "indirect", "he would not run again"),
     ("content_then_said", "The company will close two plants by the end of the year, the union said.",
      "the union", "said", "indirect", "The company will close two plants by the end of the year"),
+    # A dash after a clause-closing cue opens an appended phrase: no complement of the cue.
+    ("content_then_said", "The ferry will stop running in May, the port authority said on Tuesday \u2014 a blow to the "
+     "shops of the island.", "the port authority", "said", "indirect", "The ferry will stop running in May"),
     ("parenthetical_said", "The new stadium, he said, would be finished before the season.",
      "he", "said", "indirect", "The new stadium \u2026 would be finished before the season"),
     ("content_said_name", "The harbour will be dredged next spring, said Ana Ruiz, the port director.",
