@@ -227,6 +227,30 @@ def _attribution_of(doc: Article, found: Findings, quote: Quote) -> Attribution 
     return before
 
 
+_TITLE_MAX_WORDS: Final = 8
+_TITLE_WORD: Final = re.compile(r"[A-Za-z][\w'’]*")
+
+
+@cache
+def _title_opener() -> re.Pattern[str]:
+    """A possessive or a [title_openers] word ending the text before a quote."""
+    words = "|".join(map(re.escape, load_lexicon(LEXICON)["title_openers"]))
+    return re.compile(rf"(?:['’]s|(?<![\w'’-])(?:{words}))\s*$", re.IGNORECASE)
+
+
+def _is_title(doc: Article, quote: Quote) -> bool:
+    """Whether a quote is a title ('on the podcast "Here's the Thing."', 'the author of "Hacked World Order"'): a
+    few words, every one of four letters or more capitalized, right after a word that introduces a title
+    ([title_openers]: a preposition, a possessive, a noun naming a work). A title names a work; it is not more
+    of what the speaker said."""
+    if not _title_opener().search(doc.text, max(0, quote.start - 30), quote.start):
+        return False
+    start, end = doc.inner(quote)
+    words = _TITLE_WORD.findall(doc.text, start, end)
+    long_words = [w for w in words if len(w) >= 4]
+    return 2 <= len(words) <= _TITLE_MAX_WORDS and bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
 def _continues(doc: Article, index: int, first: int, attribution: Attribution) -> bool:
     """Whether quote `index + 1` continues quote `index` of a statement opened by quote `first`.
 
@@ -266,10 +290,10 @@ def _quote_statements(doc: Article, chain: list[Quote], attribution: Attribution
     """
     statements: list[Candidate] = []
     paragraph = -1
-    for quote in chain:
+    for i, quote in enumerate(chain):
         inner = doc.inner(quote)
-        if inner[1] <= inner[0]:
-            continue
+        if inner[1] <= inner[0] or (i > 0 and quote.paragraph == chain[0].paragraph and _is_title(doc, quote)):
+            continue  # 'said on the podcast "Here's the Thing."': a title the attribution names is no fragment
         if quote.paragraph != paragraph:
             rule = attribution.rule if not statements else CONTINUED_PARAGRAPH
             statements.append(Candidate([], attribution.speaker, attribution.cue, rule, direct=True))

@@ -20,6 +20,9 @@ DIRECT_ROWS = [
     # A short quote, then a verb of telling and the one it told: the cue closes the quote's sentence.
     ("quote_then_said", "\u201cIt is doable,\u201d Ana Ruiz told the Harbour Gazette on Monday.",
      "Ana Ruiz", "told", "direct", "It is doable"),
+    # A short title-case quote after a word that introduces a title ([title_openers]) names a work: no fragment.
+    ("quote_then_said", "\u201cBeing a parent is my job,\u201d Ana Ruiz said on the podcast \u201cHarbour Talk Tonight.\u201d",
+     "Ana Ruiz", "said", "direct", "Being a parent is my job"),
     # A split quote is one statement of two fragments; the attribution between them is left out.
     ("quote_then_said", "\u201cThe plan is ready,\u201d she said, \u201cbut the money is not.\u201d",
      "she", "said", "direct", "The plan is ready \u2026 but the money is not."),
