@@ -360,6 +360,8 @@ def direct_quotes(doc: Article, found: Findings) -> None:
         one_word = count_words(text, *inner) < 2
         if one_word and not (quote.closed and inner[1] > inner[0]):
             continue
+        if _is_title(doc, quote):
+            continue  # 'during an appearance on "CBS This Morning," Sanders said ...': a title, not his words
         if one_word:
             attribution = attribution_after(doc, quote.end, doc.paragraphs[quote.paragraph][1])
         else:

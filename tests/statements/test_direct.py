@@ -23,6 +23,9 @@ DIRECT_ROWS = [
     # A short title-case quote after a word that introduces a title ([title_openers]) names a work: no fragment.
     ("quote_then_said", "\u201cBeing a parent is my job,\u201d Ana Ruiz said on the podcast \u201cHarbour Talk Tonight.\u201d",
      "Ana Ruiz", "said", "direct", "Being a parent is my job"),
+    # ... and a title that opens the attribution's sentence is no quote of the speaker: the cue reports its clause.
+    ("speaker_said_that", 'During an appearance on "Harbour Talk Tonight," Ana Ruiz said the pier would reopen in May.',
+     "Ana Ruiz", "said", "indirect", "the pier would reopen in May"),
     # A split quote is one statement of two fragments; the attribution between them is left out.
     ("quote_then_said", "\u201cThe plan is ready,\u201d she said, \u201cbut the money is not.\u201d",
      "she", "said", "direct", "The plan is ready \u2026 but the money is not."),
