@@ -194,6 +194,10 @@ class RareCues:
             return None
         openers = speaker_words().openers
         lead = text[start : cue[0]].strip(" \"“")
+        if lead.endswith((":", ";")):
+            # "And it has not gone unnoticed: according to recent polls, ...": the clause before the colon is
+            # the writer's; the source's words follow it
+            lead = ""
         if not lead or lead in openers or lead.rstrip(",") in openers:
             comma = text.find(",", speaker[1], end)
             if comma < 0:

@@ -18,6 +18,9 @@ RARE_ROWS = [
     # An appositive after the source describes it; it is not more of what the source reports.
     ("according_to_last", "The trust has 300 members, according to the Harbour League, an advocacy group.",
      "the Harbour League", "according to", "indirect", "The trust has 300 members"),
+    # A clause that ends in a colon before "according to" is the writer's: the source's words follow the source.
+    ("according_to_first", "The change did not go unnoticed: according to the harbour board, ferry trips fell by half.",
+     "the harbour board", "according to", "indirect", "ferry trips fell by half"),
     ("passive_by", "The merger was first reported by the Evening Courier.",
      "the Evening Courier", "was first reported by", "indirect", "The merger"),
     ("asked_passive", "Asked by a reporter whether the plant would close, the mayor shrugged.",
