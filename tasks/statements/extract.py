@@ -6,18 +6,22 @@ Rules (the `rule` column names them), in the order they claim text:
      'X: "..."' (name_colon_quote), '"..." ― X' (quote_dash_name); merged with the fragments that continue
      them (split quotes, and a quote left open at a paragraph end that the next paragraph reopens); with a
      parenthetical attribution whose quote goes on in lowercase ('So when X, he said, "we were floored."'),
-     the words opening the sentence before it are the first fragment;
+     the words opening the sentence before it are the first fragment; a title-case title after a word that
+     introduces one ('on CNN's "State of the Union."') is no quote of the speaker;
   2. 'X: ...' opening a paragraph (name_colon_line: headlines, transcripts);
   3. per sentence (reported.py), every reporting cue outside quotes and outside rule-1 attributions:
      subject + cue + complement (speaker_said_that; the subject may stand before an appositive, an aside
-     between dashes or a dated adverbial, be a relative "who"/"which", and speak through "appeared to", "went on to"),
-     "Jane Doe, a lawyer, said ..." (speaker_appositive_said), "... and said ..." (coordinated_said),
-     "CONTENT, X said." (content_then_said), "A, he said, B" (parenthetical_said), "CONTENT, said X."
-     (content_said_name), ", adding that ..." / ", asking X to ..." (participle), "the leak, which she denies, ..." (relative_object:
-     a relative pronoun as the cue's own object); when a sentence has none of these (rare.py):
-     "according to X" (according_to_first / _middle / _last), "... was first reported by X" (passive_by),
-     "it was reported that ..." (passive_it), "reportedly" (reportedly), "X was accused of ..."
-     (passive_report); and "when asked whether ..." (asked_passive) in any sentence;
+     between dashes or a dated adverbial, be a relative "who"/"which", and speak through "appeared to",
+     "went on to"; a relative pronoun or a bare noun phrase before the subject is the first fragment when it
+     stands for the reported clause's subject: "which he said were split", "a probe the agency said was
+     ongoing"), "Jane Doe, a lawyer, said ..." (speaker_appositive_said), "... and said ..."
+     (coordinated_said), "CONTENT, X said." (content_then_said), "A, he said, B" (parenthetical_said),
+     "CONTENT, said X." (content_said_name), ", adding that ..." / ", asking X to ..." (participle), "the
+     leak, which she denies, ..." (relative_object: a relative pronoun as the cue's own object); when a
+     sentence has none of these (rare.py): "according to X" (according_to_first / _middle / _last), "... was
+     first reported by X" (passive_by), "it was reported that ..." (passive_it), "reportedly" (reportedly),
+     "X was accused of ...", "X is said to be ..." (passive_report); and "when asked whether ...", "X was
+     asked how ..." (asked_passive) in any sentence;
   4. every statement then runs on over a quote it opens, over a bare quote that opens the sentence after its
      attribution, and over the bare quotes (no cue of their own) that follow it, in the same or the next
      paragraphs (assemble.py): the same speaker goes on talking.
