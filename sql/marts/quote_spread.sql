@@ -2,28 +2,34 @@
 -- and every later repetition with its outlet and delay; n_outlets counts every outlet that carried it.
 create or replace view quote_spread as
 with
-ranked as (
-    select *, row_number() over (partition by quote_id order by seen_at, statement_id) as appearance
-    from statement_context
+-- Only the columns the spread needs go through the grouping; the first appearance's content and speaker are
+-- joined back for that one statement (a window over every column carried every statement's text).
+appearances as (
+    select quote_id, statement_id, article_id, source, seen_at from statement_context
+),
+firsts as (
+    select quote_id, arg_min(statement_id, (seen_at, statement_id)) as first_statement_id, min(seen_at) as first_seen
+    from appearances
+    group by quote_id
 ),
 first_appearance as (
-    select quote_id, article_id as first_article_id, source as first_source, seen_at as first_seen, content,
-           coalesce(speaker_canonical, nullif(speaker, '')) as speaker, speaker_id
-    from ranked
-    where appearance = 1
+    select c.quote_id, c.article_id as first_article_id, c.source as first_source, f.first_seen, c.content,
+           coalesce(c.speaker_canonical, nullif(c.speaker, '')) as speaker, c.speaker_id
+    from firsts f
+    join statement_context c on c.statement_id = f.first_statement_id
 ),
 repetitions as (
     select
-        r.quote_id,
-        list({'article_id': r.article_id, 'source': r.source, 'seen_at': r.seen_at,
-              'delay_hours': round(epoch(r.seen_at - f.first_seen) / 3600, 1)} order by r.seen_at, r.statement_id)
-            filter (where r.appearance > 1) as repetitions,
-        count(distinct r.article_id) as n_articles,
-        count(distinct r.source) as n_outlets,
-        max(r.seen_at) as last_seen
-    from ranked r
-    join first_appearance f using (quote_id)
-    group by r.quote_id
+        a.quote_id,
+        list({'article_id': a.article_id, 'source': a.source, 'seen_at': a.seen_at,
+              'delay_hours': round(epoch(a.seen_at - f.first_seen) / 3600, 1)} order by a.seen_at, a.statement_id)
+            filter (where a.statement_id <> f.first_statement_id) as repetitions,
+        count(distinct a.article_id) as n_articles,
+        count(distinct a.source) as n_outlets,
+        max(a.seen_at) as last_seen
+    from appearances a
+    join firsts f using (quote_id)
+    group by a.quote_id
 ),
 final as (
     select f.quote_id, f.speaker, f.speaker_id, f.content, f.first_article_id, f.first_source, f.first_seen,

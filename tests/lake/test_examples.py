@@ -45,3 +45,17 @@ def test_the_repeated_quote_and_the_speaker_named_three_ways(sample_lake: Lake) 
     assert rows == [("Elena Brandt", ["Brandt"])]
     ids = con.execute("select count(distinct speaker_id) from statement_context where speaker like '%Brandt%'").fetchone()
     assert ids == (1,)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_pipeline_connection_answers_as_the_sandboxed_reader(sample_lake: Lake, path: Path) -> None:
+    """The report's connection (DuckDB reading the Parquet files itself) and the user's sandboxed reader (Arrow
+    datasets) are two ways to read one snapshot: every example query gives the same rows through both."""
+    text = path.read_text()
+    assert sample_lake.connect_trusted().execute(text).fetchall() == sample_lake.connect().execute(text).fetchall()
+
+
+def test_the_pipeline_connection_creates_nothing_in_the_lake(sample_lake: Lake) -> None:
+    before = sorted((p, p.stat().st_mtime_ns) for p in sample_lake.root.rglob("*"))
+    sample_lake.connect_trusted().execute("select * from quote_spread, speaker_nights").fetchall()
+    assert sorted((p, p.stat().st_mtime_ns) for p in sample_lake.root.rglob("*")) == before
