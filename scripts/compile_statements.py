@@ -33,7 +33,8 @@ GROUP = "tasks.statements.compiled"
 
 
 def clean() -> None:
-    """Remove every extension and the manifest: the package runs from its sources."""
+    """Remove every extension and the manifest: the package runs from its sources. Unlinked, not overwritten: a
+    process that has an extension loaded keeps its copy."""
     for path in native.extensions().values():
         path.unlink()
     native.MANIFEST.unlink(missing_ok=True)
@@ -45,6 +46,7 @@ def compile_in_place() -> None:
     from setuptools import setup
 
     sources = [str(p.relative_to(ROOT)) for p in native.compiled_sources()]
+    built_from = native.source_hashes()  # before the build: a source edited meanwhile must read as stale
     build_dir = Path(tempfile.mkdtemp(prefix="newslake_mypyc_"))
     try:
         ext_modules = mypycify(sources, opt_level="3", group_name=GROUP, target_dir=str(build_dir / "c"))
@@ -54,8 +56,7 @@ def compile_in_place() -> None:
                   script_args=["-q", "build_ext", "--inplace", "--build-temp", str(build_dir / "temp")])
     finally:
         shutil.rmtree(build_dir, ignore_errors=True)
-    native.MANIFEST.write_text(json.dumps({"sources": native.source_hashes()}, indent=1, sort_keys=True) + "\n",
-                               encoding="utf-8")
+    native.MANIFEST.write_text(json.dumps({"sources": built_from}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         compile_in_place()
-    except (ImportError, SystemExit, Exception) as exc:  # noqa: BLE001 (any build failure leaves Python)
+    except (SystemExit, Exception) as exc:  # noqa: BLE001 (any build failure, setuptools' exits too, leaves Python)
         clean()
         print(f"compile_statements: not compiled ({type(exc).__name__}: {exc}); the statement extractor runs "
               "from its Python sources, slower, with the same results", file=sys.stderr)
