@@ -28,6 +28,11 @@ def _verb_groups() -> dict[str, frozenset[str]]:
     return {group: frozenset(lex[group]) for group in ("tell_verbs", "naming_verbs", "permission_modals")}
 
 
+def tell_verbs() -> frozenset[str]:
+    """Base verbs of telling ([tell_verbs]: "told the council that ..."), whose object comes before the content."""
+    return _verb_groups()["tell_verbs"]
+
+
 def request_or_invitation(text: str, cue: Span, m: re.Match[str], base: str, sentence_end: int) -> bool:
     """Whether a cue verb asks for something ("asked the city for a grant", "will ask for a grant") or
     invites speech ("Residents can comment on the plan"): a request or an invitation, not a report.

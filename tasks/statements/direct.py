@@ -10,6 +10,7 @@ from typing import Final
 
 from tasks.lexicon import load_lexicon
 from tasks.statements.clauses import clause_patterns
+from tasks.statements.complements import tell_verbs
 from tasks.statements.cues import LEXICON, cue_lexicon, cue_patterns
 from tasks.statements.mentions import mention_after, mention_before
 from tasks.statements.spans import Candidate, Span, SpanSet
@@ -134,17 +135,12 @@ def _subject_cue_after(doc: Article, quote_end: int, pos: int, window_end: int, 
 def _addressee_then_end(text: str, m: re.Match[str], cue: Span, paragraph_end: int) -> bool:
     """'"It is doable," Risch told The Spokesman-Review on Monday.': a verb of telling, the one it told, then
     the attribution's end: the cue closes the quote's sentence (its object is no clause of its own)."""
-    if cue_lexicon().base_of[m.group("verb")] not in _tell_verbs():
+    if cue_lexicon().base_of[m.group("verb")] not in tell_verbs():
         return False
     addressee = mention_after(text, cue[1], paragraph_end)
     if addressee is None or text[cue[1] : addressee[0]].strip():
         return False
     return clause_patterns().attribution_end.match(text, addressee[1], paragraph_end) is not None
-
-
-@cache
-def _tell_verbs() -> frozenset[str]:
-    return frozenset(load_lexicon(LEXICON)["tell_verbs"])
 
 
 def _closed_inner(doc: Article, quote_end: int) -> Span:

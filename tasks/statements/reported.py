@@ -10,7 +10,7 @@ from typing import Final
 
 from tasks.lexicon import load_lexicon
 from tasks.statements.clauses import clause_patterns
-from tasks.statements.complements import complement, inverted, with_subject
+from tasks.statements.complements import complement, inverted, tell_verbs, with_subject
 from tasks.statements.cues import LEXICON, cue_lexicon
 from tasks.statements.direct import Findings
 from tasks.statements.mentions import mention_before, speaker_type
@@ -256,7 +256,7 @@ def _site_candidate(
         base = lex.base_of[m.group("verb")]
         clause = _THAT_OR_QUOTE.match(text, cue[1], sentence_end)
         phrasal = cue[1] > m.end("verb")  # "calling on", "calling for"
-        tell = base in load_lexicon(LEXICON)["tell_verbs"]
+        tell = base in tell_verbs()
         # ", telling schools to let students ...": a verb of telling reports a directive with an object and an
         # infinitive, as it reports a statement with a that-clause
         directive = tell and _OBJECT_THEN_TO.match(text, cue[1], sentence_end) is not None
