@@ -25,6 +25,10 @@ def file_sha256(path: str, chunk_bytes: int = 1 << 20) -> str:
 
 
 def new_run_id(now: datetime | None = None) -> str:
-    """Time-ordered run id, e.g. 20261128T021500Z-3fa9c1 (sorts by start time)."""
+    """Time-ordered run id, e.g. 20261128T021500.482913Z-3fa9c1: sorts by start time.
+
+    Microseconds, because "the latest run" is max(run_id): two runs started within one second (a rerun of a
+    small batch, a test) would otherwise be ordered by their random suffix.
+    """
     now = now or datetime.now(timezone.utc)
-    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+    return f"{now:%Y%m%dT%H%M%S.%fZ}-{secrets.token_hex(3)}"

@@ -23,5 +23,12 @@ def test_file_sha256_streams_the_bytes(tmp_path: Path) -> None:
 
 def test_run_ids_sort_by_start_time() -> None:
     start = datetime(2026, 11, 27, 2, 30, tzinfo=timezone.utc)
-    ids = [new_run_id(start + timedelta(seconds=s)) for s in (0, 1, 60, 3600)]
-    assert ids == sorted(ids) and ids[0].startswith("20261127T023000Z-")
+    ids = [new_run_id(start + timedelta(seconds=s)) for s in (0, 0.000001, 0.5, 1, 60, 3600)]
+    assert ids == sorted(ids) and ids[0].startswith("20261127T023000.000000Z-")
+
+
+def test_run_ids_of_one_second_sort_by_start_time_not_by_their_suffix() -> None:
+    start = datetime(2026, 11, 27, 2, 30, tzinfo=timezone.utc)
+    for _ in range(50):
+        first, second = new_run_id(start), new_run_id(start + timedelta(microseconds=1))
+        assert first < second

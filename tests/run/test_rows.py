@@ -12,7 +12,7 @@ from tasks.records import CleanArticle, Rejected, RunInfo
 from tasks.run.rows import article_row, headline_rows, quarantine_row, runs_row, schema_row, statement_rows
 from tasks.statements import extract_statements
 
-RUN = RunInfo("20261127T020000Z-test00", date(2026, 11, 27))
+RUN = RunInfo("20261127T020000.000000Z-test00", date(2026, 11, 27))
 ARTICLE = CleanArticle(
     article_id="a1", source_uri="inbox/a.txt", source_format="txt", content_sha256="f" * 64,
     body='"The bridge reopens in June," Mayor Elena Brandt said.', title="Bridge reopens",

@@ -16,7 +16,7 @@ from tasks.records import RunInfo
 from tasks.run.shard import process_shard
 from tests.paths import SAMPLES
 
-RUN = RunInfo("20261127T020000Z-test00", date(2026, 11, 27))
+RUN = RunInfo("20261127T020000.000000Z-test00", date(2026, 11, 27))
 
 
 def test_shard_stages_every_table_with_its_schema(tmp_path: Path) -> None:
