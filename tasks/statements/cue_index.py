@@ -15,7 +15,7 @@ from tasks.statements.cues import cue_lexicon, cue_patterns
 # A character of a cue word, as the cue regex's word boundaries read it.
 _WORDISH: Final = re.compile(r"[\w'’-]")
 # The characters of every cue word, kept by the byte-level fold; every other character becomes a space.
-_KEPT: Final = string.ascii_letters + string.digits + "_'-"
+KEPT: Final = string.ascii_letters + string.digits + "_'-"
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,11 @@ def cue_words() -> CueWords:
     """
     lex = cue_lexicon()
     chain = {word.replace("’", "'") for entry in lex.auxiliaries + lex.adverbs for word in entry.split()}
-    odd = sorted(word for word in set(lex.forms) | chain if word.strip(_KEPT))
+    odd = sorted(word for word in set(lex.forms) | chain if word.strip(KEPT))
     if odd:
         raise ValueError(f"cue words outside [A-Za-z0-9_'-], which CueIndex cannot find: {odd}")
     fold = bytearray(b" " * 256)
-    for char in _KEPT.encode("ascii"):
+    for char in KEPT.encode("ascii"):
         fold[char] = char
     return CueWords(
         verbs=frozenset(form.encode("ascii") for form in lex.forms),
@@ -53,7 +53,7 @@ def cue_words() -> CueWords:
     )
 
 
-def _fold(text: str) -> bytes:
+def fold(text: str) -> bytes:
     """The body as one byte per character, with a space before and after: ASCII word characters, "'" (also
     for "’") and "-" kept, every other character a space.
 
@@ -80,19 +80,18 @@ def _chain_before(folded: bytes, verb_at: int, chain: frozenset[bytes]) -> list[
     return out
 
 
-def cue_starts(text: str) -> list[int]:
+def cue_starts(folded: bytes) -> list[int]:
     """Every offset where a cue phrase may start: each verb form, and each word of a run of auxiliaries and
     adverbs that reaches one.
 
     Args:
-        text: the article body.
+        folded: the article body as `fold` gives it.
 
     Returns:
         Sorted offsets; the cue regex matches at no other offset of any window of the body that ends
         between two words.
     """
     words = cue_words()
-    folded = _fold(text)
     verbs = words.verbs.intersection(folded.split())
     starts: set[int] = set()
     for verb in verbs:
@@ -117,7 +116,8 @@ class CueIndex:
             text: the article body.
         """
         self.text = text
-        self.starts = cue_starts(text)
+        self.folded = fold(text)  # also what RareCues searches for its needles
+        self.starts = cue_starts(self.folded)
         self._pattern = cue_patterns().verb_phrase
 
     def matches(self, start: int, end: int) -> list[re.Match[str]]:

@@ -56,14 +56,17 @@ _MIN_LEAD_WORDS: Final = 2  # "But, he said, "..."": a lone conjunction or adver
 _PARTICIPLE_LEAD: Final = re.compile(r"[A-Z][a-z]+(?:ed|ing)\b")
 
 
-@dataclass(frozen=True)
 class Attribution:
-    """Who said a quote and by which cue; `end` is where the attribution ends, when it follows the quote."""
+    """Who said a quote and by which cue; `end` is where the attribution ends, when it follows the quote.
 
-    speaker: Span
-    cue: Span
-    rule: str
-    end: int | None = None
+    A plain class, compiled with its __init__ (see structure.Quote).
+    """
+
+    def __init__(self, speaker: Span, cue: Span, rule: str, end: int | None = None) -> None:
+        self.speaker: Final = speaker
+        self.cue: Final = cue
+        self.rule: Final = rule
+        self.end: Final = end
 
 
 @dataclass

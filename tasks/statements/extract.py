@@ -65,7 +65,7 @@ def _cues_outside_quotes(doc: Article) -> list[re.Match[str]]:
 
 def _reported(doc: Article, found: Findings) -> None:
     """Run the reported-speech rules over every sentence, each with the cue matches inside it."""
-    rare = RareCues(doc.text, doc.in_quotes)
+    rare = RareCues(doc.text, doc.cues.folded, doc.in_quotes)
     matches = _cues_outside_quotes(doc)
     k = 0
     for paragraph_sentences in doc.sentences:

@@ -11,6 +11,7 @@ from typing import Final
 
 from tasks.lexicon import load_lexicon
 from tasks.statements.clauses import alternation, either_case_first
+from tasks.statements.cue_index import KEPT as _FOLD_KEPT
 from tasks.statements.cues import LEXICON, cue_lexicon, trie_alternation
 from tasks.statements.mentions import mention_after, mention_before
 from tasks.statements.spans import Candidate, SpanSet
@@ -30,10 +31,26 @@ _SOURCE_APPOSITIVE: Final = re.compile(r"(?:an?|one|where|which|who|whose|compar
 @dataclass(frozen=True)
 class RarePattern:
     """One rare cue: its pattern, and the substrings one of which every match holds, each with where it
-    stands from the match's start."""
+    stands from the match's start, as bytes of the body's fold (cue_index.fold)."""
 
-    needles: tuple[tuple[str, int], ...]
+    needles: tuple[tuple[bytes, int], ...]
     pattern: re.Pattern[str]
+
+
+def _rare(needles: tuple[tuple[str, int], ...], pattern: re.Pattern[str]) -> RarePattern:
+    """A RarePattern with each distinct needle once, as ASCII bytes.
+
+    A needle of letters, digits, "_", "'", "-" and spaces stands in the fold wherever it stands in the body (the
+    fold keeps those characters and turns every other one into a space), so a search of the fold misses no
+    match.
+
+    Raises:
+        ValueError: a needle holds another character, which the fold does not keep.
+    """
+    odd = [needle for needle, _ in needles if needle.replace(" ", "").strip(_FOLD_KEPT)]
+    if odd:
+        raise ValueError(f"rare cue needles outside [A-Za-z0-9_' -], which the fold does not keep: {odd}")
+    return RarePattern(tuple(dict.fromkeys((needle.encode("ascii"), offset) for needle, offset in needles)), pattern)
 
 
 @dataclass(frozen=True)
@@ -75,23 +92,23 @@ def rare_patterns() -> RarePatterns:
     it_adverbs = "|".join(rf"{re.escape(a)}\s+" for a in lex["it_passive_adverbs"])
     return RarePatterns(
         # The longest word of an entry without its first letter, which may be a capital ("According to").
-        according=RarePattern(
+        according=_rare(
             tuple((max(e.split(), key=len)[1:], e.index(max(e.split(), key=len)) + 1) for e in entries),
             re.compile(rf"(?:{according})(?![\w'’-])"),
         ),
-        hedged=RarePattern(tuple((h, 0) for h in hedges), re.compile(rf"(?:{alternation(hedges)})\b")),
-        passive_by=RarePattern(
+        hedged=_rare(tuple((h, 0) for h in hedges), re.compile(rf"(?:{alternation(hedges)})\b")),
+        passive_by=_rare(
             tuple((f"{v} by", 0) for v in passive_verbs),
             re.compile(rf"(?P<pby>(?:{alternation(passive_verbs)})\s+by)\s+"),
         ),
-        it_passive=RarePattern(
+        it_passive=_rare(
             tuple((f"t {aux}", 1) for aux in it_auxes),
             re.compile(
                 rf"[Ii]t\s+(?P<pitcue>(?:{spaced_auxes})\s+(?:{it_adverbs})?(?:{alternation(lex['it_passive_verbs'])}))"
                 r"\s+(?:that\s+)?"
             ),
         ),
-        asked=RarePattern(
+        asked=_rare(
             (("sked", 1),),
             re.compile(
                 r"(?P<askcue>[Aa]sked)(?:\s+by\s+(?P<agent>[^,.;:]{1,60}?))?"
@@ -99,7 +116,7 @@ def rare_patterns() -> RarePatterns:
             ),
         ),
         # The frame first: a pattern that opens with its participle's letters scans a body fast.
-        passive_report=RarePattern(
+        passive_report=_rare(
             tuple((frame.split()[0], 0) for frame in lex["passive_report_frames"]),
             re.compile(rf"(?:{_spaced(lex['passive_report_frames'])})\b"),
         ),
@@ -119,15 +136,16 @@ def _asked_prefix() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{either_case_first(load_lexicon(LEXICON)['asked_prefixes'])})\s+$")
 
 
-def _find(text: str, rare: RarePattern) -> list[re.Match[str]]:
-    """Every match of a rare pattern that starts a word, tried only where a needle stands."""
+def _find(text: str, folded: bytes, rare: RarePattern) -> list[re.Match[str]]:
+    """Every match of a rare pattern that starts a word, tried only where a needle stands in the body's fold
+    (one byte per character: a bytes search costs less than one of a body that holds a curly quote)."""
     starts: set[int] = set()
     for needle, offset in rare.needles:
-        i = text.find(needle)
+        i = folded.find(needle)
         while i >= 0:
-            if i >= offset:
-                starts.add(i - offset)
-            i = text.find(needle, i + 1)
+            if i - 1 >= offset:  # text[j] is folded[j + 1]
+                starts.add(i - 1 - offset)
+            i = folded.find(needle, i + 1)
     out = []
     end = 0
     for start in sorted(starts):
@@ -154,22 +172,23 @@ def _first_within(matches: list[re.Match[str]], start: int, end: int) -> re.Matc
 class RareCues:
     """The rare cues of one article, found once, looked up per sentence."""
 
-    def __init__(self, text: str, in_quotes: SpanSet) -> None:
+    def __init__(self, text: str, folded: bytes, in_quotes: SpanSet) -> None:
         """Search the body for every rare cue.
 
         Args:
             text: the article body.
+            folded: the body's fold (cue_index.fold), where the needles are searched.
             in_quotes: the quoted spans (a cue inside a quote is no attribution).
         """
         patterns = rare_patterns()
         self.text = text
         self.in_quotes = in_quotes
-        self.according_at = _find(text, patterns.according)
-        self.hedged_at = _find(text, patterns.hedged)
-        self.passive_by_at = _find(text, patterns.passive_by)
-        self.it_passive_at = _find(text, patterns.it_passive)
-        self.asked_at = _find(text, patterns.asked)
-        self.passive_report_at = _find(text, patterns.passive_report)
+        self.according_at = _find(text, folded, patterns.according)
+        self.hedged_at = _find(text, folded, patterns.hedged)
+        self.passive_by_at = _find(text, folded, patterns.passive_by)
+        self.it_passive_at = _find(text, folded, patterns.it_passive)
+        self.asked_at = _find(text, folded, patterns.asked)
+        self.passive_report_at = _find(text, folded, patterns.passive_report)
         self._starts = sorted(
             m.start()
             for found in (self.according_at, self.hedged_at, self.passive_by_at, self.it_passive_at, self.asked_at,

@@ -4,7 +4,6 @@ its content ends."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
@@ -63,18 +62,29 @@ _TITLE_CASE_SHARE: Final = 0.7  # share of capitalized words that makes a senten
 _MIN_TITLE_WORDS: Final = 3
 
 
-@dataclass
 class CueSite:
-    """One cue of a sentence with what the first pass learned about it."""
+    """One cue of a sentence with what the first pass learned about it (a plain class, compiled with its
+    __init__: see structure.Quote)."""
 
-    match: re.Match[str]
-    cue: Span
-    form_ok: bool  # the verb form fits its auxiliaries (an active report)
-    subject_end: int  # where a subject before the cue would end
-    participle: bool  # an -ing form with no auxiliary (", adding that ...")
-    subject: Span | None  # the cue's own subject
-    coordination_cut: int | None  # "... and said B": where the conjunction before a subjectless cue starts
-    catenative: bool = False  # the cue opens with "appeared to", "went on to": that verb agrees with the subject
+    def __init__(
+        self,
+        match: re.Match[str],
+        cue: Span,
+        form_ok: bool,
+        subject_end: int,
+        participle: bool,
+        subject: Span | None,
+        coordination_cut: int | None,
+        catenative: bool = False,
+    ) -> None:
+        self.match = match
+        self.cue = cue
+        self.form_ok = form_ok  # the verb form fits its auxiliaries (an active report)
+        self.subject_end = subject_end  # where a subject before the cue would end
+        self.participle = participle  # an -ing form with no auxiliary (", adding that ...")
+        self.subject = subject  # the cue's own subject
+        self.coordination_cut = coordination_cut  # "... and said B": where the conjunction before a subjectless cue starts
+        self.catenative = catenative  # the cue opens with "appeared to", "went on to": that verb agrees with the subject
 
 
 @cache

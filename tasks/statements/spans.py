@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 # A [start, end) offset pair into the article body.
 Span = tuple[int, int]
 
 
-@dataclass
 class Candidate:
     """A statement found by one rule, before speaker resolution.
 
     `fragments` are the quoted or reported pieces in text order, the attribution between them left out; they
     may grow after the rule ran (a quote that continues the statement). `direct` marks quoted words, which
-    never become "mixed".
+    never become "mixed". A plain class rather than a dataclass, so that the compiled build compiles its
+    __init__ too.
     """
 
-    fragments: list[Span]
-    speaker: Span | None
-    cue: Span | None
-    rule: str
-    direct: bool = False
+    def __init__(self, fragments: list[Span], speaker: Span | None, cue: Span | None, rule: str,
+                 direct: bool = False) -> None:
+        self.fragments = fragments
+        self.speaker = speaker
+        self.cue = cue
+        self.rule = rule
+        self.direct = direct
+
+    def __repr__(self) -> str:
+        return f"Candidate({self.fragments!r}, {self.speaker!r}, {self.cue!r}, {self.rule!r}, direct={self.direct})"
 
     @property
     def content(self) -> Span:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from typing import Final
 
 from tasks.statements.clauses import clause_patterns
@@ -33,14 +32,18 @@ _COUNT_WORDS: Final = re.compile(r"[^\w]*" + _up_to_words(_COUNT_CAP))
 _EDGE: Final = " \t\n,;:.—–-"
 
 
-@dataclass(frozen=True, slots=True)
 class Quote:
-    """A quoted span of one paragraph, marks included; an unclosed quote runs to the paragraph end."""
+    """A quoted span of one paragraph, marks included; an unclosed quote runs to the paragraph end.
 
-    start: int
-    end: int
-    closed: bool
-    paragraph: int  # index into Article.paragraphs
+    A plain class rather than a dataclass: the compiled build (native.py) compiles its __init__, where a
+    dataclass's generated one runs as Python on every quote.
+    """
+
+    def __init__(self, start: int, end: int, closed: bool, paragraph: int) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.closed: Final = closed
+        self.paragraph: Final = paragraph  # index into Article.paragraphs
 
 
 def paragraphs(text: str) -> list[Span]:

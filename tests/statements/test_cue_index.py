@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from tasks.statements.cue_index import CueIndex, cue_starts
+from tasks.statements.cue_index import CueIndex, cue_starts, fold
 from tasks.statements.cues import cue_patterns
 
 # Written for these tests: cues after auxiliaries and adverbs, curly apostrophes, quote marks of every kind,
@@ -55,7 +55,7 @@ def test_random_windows_over_joined_texts() -> None:
     ],
 )
 def test_cue_starts(text: str, starts: list[int]) -> None:
-    assert cue_starts(text) == starts
+    assert cue_starts(fold(text)) == starts
 
 
 def test_a_window_that_cuts_a_word_into_a_verb_form() -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tasks.statements.rare import rare_patterns
+from tasks.statements.cue_index import fold
+from tasks.statements.rare import RareCues, _rare, rare_patterns
+from tasks.statements.spans import SpanSet
 from tests.statements.checks import rule_row
 
 # One row per rule: (rule, text, speaker, cue, kind, content). Sentences written for these tests.
@@ -55,7 +59,8 @@ def test_rare_rule(rule: str, text: str, speaker: str, cue: str, kind: str, cont
 
 
 def test_every_pattern_has_needles_that_its_matches_contain() -> None:
-    # Matches are tried only where a needle stands: a match with no needle at its offset would be missed.
+    # Matches are tried only where a needle stands in the fold: a match with no needle at its offset would be
+    # missed.
     patterns = rare_patterns()
     for rare, sample in [
         (patterns.according, "as reported by the paper"),
@@ -67,4 +72,19 @@ def test_every_pattern_has_needles_that_its_matches_contain() -> None:
     ]:
         m = rare.pattern.search(sample)
         assert m, sample
-        assert any(sample.startswith(needle, m.start() + offset) for needle, offset in rare.needles), sample
+        folded = fold(sample)  # text[i] is folded[i + 1]
+        assert any(folded.startswith(needle, m.start() + 1 + offset) for needle, offset in rare.needles), sample
+
+
+def test_a_needle_the_fold_cannot_hold_is_refused() -> None:
+    with pytest.raises(ValueError, match="fold does not keep"):
+        _rare((("said,", 0),), re.compile("said,"))
+
+
+def test_rare_cues_are_found_across_line_breaks_and_curly_quotes() -> None:
+    # The fold turns a line break into a space and keeps one byte per character, so an offset after a curly
+    # quote still points at the body's own character.
+    text = "“Yes,” she said.\nThe report was disclosed\nby the agency, and it was reported that it rained."
+    rare = RareCues(text, fold(text), SpanSet([]))
+    assert [text[m.start() : m.end()] for m in rare.passive_by_at] == ["disclosed\nby "]
+    assert [m.group("pitcue") for m in rare.it_passive_at] == ["was reported"]
