@@ -3,8 +3,9 @@
 The extractor is pure, typed Python that walks every sentence of every article, the pipeline's most
 CPU-bound stage; compiled, the same code runs about 1.5x faster (bench/statements.py prints which build it
 measured). The extensions land beside their sources and `tasks/statements/native.json` records the source
-hashes they were built from, so that a later edit makes the package import its sources again
-(tasks/statements/native.py) instead of stale code. Without a C compiler or Python's headers the build
+hashes they were built from and the interpreter they were built for, so that a later edit, or a virtualenv
+remade on another interpreter, makes the package import its sources again (tasks/statements/native.py)
+instead of stale code. Without a C compiler or Python's headers the build
 fails, this script says why, and the extractor runs as Python: slower, the same results.
 
     .venv/bin/python scripts/compile_statements.py          # build (or rebuild)
@@ -14,7 +15,6 @@ fails, this script says why, and the extractor runs as Python: slower, the same 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sys
@@ -56,7 +56,7 @@ def compile_in_place() -> None:
                   script_args=["-q", "build_ext", "--inplace", "--build-temp", str(build_dir / "temp")])
     finally:
         shutil.rmtree(build_dir, ignore_errors=True)
-    native.MANIFEST.write_text(json.dumps({"sources": built_from}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    native.MANIFEST.write_text(native.manifest(built_from), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

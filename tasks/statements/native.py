@@ -1,9 +1,10 @@
 """Which build of the statement extractor this process runs: compiled with mypyc, or the Python sources.
 
 `scripts/compile_statements.py` compiles the extractor's modules into C extensions beside their sources
-(`make setup` runs it) and records a hash of each source in `native.json`. Python imports an extension before
-a source of the same name, so an extension left from older sources would run code that no longer exists in
-the tree; `use_sources_if_stale` (run by the package's `__init__` before any other module loads) then routes
+(`make setup` runs it) and records a hash of each source, and the interpreter it built for, in `native.json`.
+Python imports an extension before a source of the same name, so an extension left from older sources would
+run code that no longer exists in the tree, and one built for another interpreter of the same ABI tag (a
+virtualenv remade on another python3.11) would run against headers it was not compiled with; `use_sources_if_stale` (run by the package's `__init__` before any other module loads) then routes
 the package's imports to the sources and says so. This module and `__init__` are never compiled.
 """
 
@@ -51,13 +52,25 @@ def extensions() -> dict[str, Path]:
     return found
 
 
+def interpreter() -> str:
+    """The interpreter an extension is built for: its version and build (Debian's 3.11.2 and a pyenv 3.11.7
+    share the ABI tag cpython-311)."""
+    return f"{sys.implementation.cache_tag} {sys.version}"
+
+
+def manifest(sources: dict[str, str]) -> str:
+    """native.json for a build of `sources` (module -> sha256) by this interpreter."""
+    return json.dumps({"interpreter": interpreter(), "sources": sources}, indent=1, sort_keys=True) + "\n"
+
+
 def stale_modules() -> list[str]:
-    """Modules whose extension was not built from the source now beside it."""
+    """Modules whose extension was not built from the source now beside it, by this interpreter."""
     built = extensions()
     if not built:
         return []
     try:
-        recorded = json.loads(MANIFEST.read_text(encoding="utf-8"))["sources"]
+        record = json.loads(MANIFEST.read_text(encoding="utf-8"))
+        recorded = record["sources"] if record["interpreter"] == interpreter() else {}
     except (OSError, ValueError, KeyError, TypeError):
         recorded = {}
     if not isinstance(recorded, dict):
@@ -96,6 +109,7 @@ def use_sources_if_stale() -> None:
         if not stale:
             return
         warnings.warn(
-            f"the compiled statement extractor is older than its sources ({', '.join(stale)}); running the "
-            "Python sources, slower: `make setup` recompiles", RuntimeWarning, stacklevel=2)
+            f"the compiled statement extractor was not built from these sources by this interpreter "
+            f"({', '.join(stale)}); running the Python sources, slower: `make setup` recompiles", RuntimeWarning,
+            stacklevel=2)
     sys.meta_path.insert(0, _SourceFinder())

@@ -50,7 +50,7 @@ def _rare(needles: tuple[tuple[str, int], ...], pattern: re.Pattern[str]) -> Rar
     odd = [needle for needle, _ in needles if needle.replace(" ", "").strip(_FOLD_KEPT)]
     if odd:
         raise ValueError(f"rare cue needles outside [A-Za-z0-9_' -], which the fold does not keep: {odd}")
-    return RarePattern(tuple(dict.fromkeys((needle.encode("ascii"), offset) for needle, offset in needles)), pattern)
+    return RarePattern(tuple(dict.fromkeys([(needle.encode("ascii"), offset) for needle, offset in needles])), pattern)
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(native, "PACKAGE_DIR", tmp_path)
     monkeypatch.setattr(native, "MANIFEST", tmp_path / "native.json")
     digest = hashlib.sha256((tmp_path / "cues.py").read_bytes()).hexdigest()
-    (tmp_path / "native.json").write_text(json.dumps({"sources": {"cues": digest}}), encoding="utf-8")
+    (tmp_path / "native.json").write_text(native.manifest({"cues": digest}), encoding="utf-8")
     return tmp_path
 
 
@@ -87,7 +87,14 @@ def test_an_edited_source_makes_its_extension_stale(package: Path) -> None:
     assert native.stale_modules() == ["cues"]
 
 
-@pytest.mark.parametrize("manifest", [None, "not json", '{"sources": []}'])
+def test_an_extension_built_by_another_interpreter_is_stale(package: Path) -> None:
+    record = json.loads((package / "native.json").read_text(encoding="utf-8"))
+    record["interpreter"] = "cpython-311 3.11.7 (main, May  9 2026, 07:34:55) [GCC 12.2.0]"
+    (package / "native.json").write_text(json.dumps(record), encoding="utf-8")
+    assert native.stale_modules() == ["cues"]
+
+
+@pytest.mark.parametrize("manifest", [None, "not json", '{"sources": []}', '{"sources": {"cues": ""}}'])
 def test_an_extension_with_no_readable_record_is_stale(package: Path, manifest: str | None) -> None:
     if manifest is None:
         (package / "native.json").unlink()
@@ -120,4 +127,4 @@ def test_a_stale_build_runs_the_sources_with_a_warning(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True,
                           env={**os.environ, "PYTHONPATH": str(tmp_path)})
     assert done.stdout.split() == ["python", "True"]
-    assert "older than its sources (structure)" in done.stderr
+    assert "by this interpreter (structure)" in done.stderr
