@@ -13,7 +13,10 @@ MAX_HEADLINE_WORDS = 30
 MAX_HEADLINE_CHARS = 250
 MAX_HEADLINE_LINES = 5
 
-_TRAILING_NOISE = re.compile(r"[\s\-\u2013\u2014_=*.:>|»]+$")
+# What a marker line may end in: whitespace (every character str.isspace and the regex class \s accept; a test
+# holds the list to them), dashes, rules and arrows.
+WHITESPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+_TRAILING_NOISE = WHITESPACE + "-\u2013\u2014_=*.:>|»"
 # Headlines may end in ? or ! but not like running text; a closing quote may follow the period.
 _SENTENCE_END = re.compile(r"[.:;,][\"'\u201d\u2019)]*$")
 _BLOCK = re.compile(r"[^\n](?:[^\n]|\n(?!\n))*")  # a paragraph: text up to the next blank line
@@ -26,7 +29,8 @@ def _boilerplate() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _marker_key(paragraph: str) -> str:
-    return _TRAILING_NOISE.sub("", paragraph.casefold()).strip()
+    # rstrip, not a regex anchored with $: the regex engine tries that at every position of a long line.
+    return paragraph.casefold().rstrip(_TRAILING_NOISE).strip()
 
 
 def strip_boilerplate(paragraphs: list[str]) -> list[str]:

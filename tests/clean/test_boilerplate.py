@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
-from tasks.clean.boilerplate import find_stray_blocks, looks_like_headline, split_text_article, strip_boilerplate
+from tasks.clean.boilerplate import (
+    WHITESPACE,
+    find_stray_blocks,
+    looks_like_headline,
+    split_text_article,
+    strip_boilerplate,
+)
 from tests.clean.inputs import ARTICLE
 
 
@@ -63,3 +72,13 @@ def test_find_stray_blocks(body: str, expected: list[str]) -> None:
     assert [heading for _, _, heading in blocks] == expected
     for start, end, heading in blocks:
         assert body[start:end].startswith(heading) and "\n\n" not in body[start:end]
+
+
+def test_the_whitespace_list_is_every_whitespace_character() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert set(WHITESPACE) == set(re.findall(r"\s", every)) == {c for c in every if c.isspace()}
+
+
+@pytest.mark.parametrize("line", ["Latest News", "LATEST NEWS ----", "Latest news:\u00a0", "Latest News »\u2028"])
+def test_a_footer_marker_line_ends_the_body_whatever_it_ends_in(line: str) -> None:
+    assert strip_boilerplate(["Body text here.", f"{line}\nOther story", "More"]) == ["Body text here."]
