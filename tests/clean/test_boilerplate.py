@@ -6,11 +6,14 @@ import re
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tasks.clean.boilerplate import (
     WHITESPACE,
     find_stray_blocks,
     looks_like_headline,
+    paragraph_spans,
     split_text_article,
     strip_boilerplate,
 )
@@ -82,3 +85,13 @@ def test_the_whitespace_list_is_every_whitespace_character() -> None:
 @pytest.mark.parametrize("line", ["Latest News", "LATEST NEWS ----", "Latest news:\u00a0", "Latest News »\u2028"])
 def test_a_footer_marker_line_ends_the_body_whatever_it_ends_in(line: str) -> None:
     assert strip_boilerplate(["Body text here.", f"{line}\nOther story", "More"]) == ["Body text here."]
+
+
+# The paragraph a stray block is read from, as a regex says it (the definition paragraph_spans keeps).
+_PARAGRAPH = re.compile(r"[^\n](?:[^\n]|\n(?!\n))*")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab \n", max_size=16))
+def test_paragraph_spans_are_the_runs_between_blank_lines(body: str) -> None:
+    assert paragraph_spans(body) == [(m.start(), m.end()) for m in _PARAGRAPH.finditer(body)]
