@@ -71,11 +71,31 @@ def _rules() -> dict[str, object]:
     return {
         "prefix": prefix_re,
         "outlet": outlet_re,
+        # What the text must end in for outlet_re or source_re to match at all (see _may_end_in).
+        "outlet_end": _ending(list(affixes["outlet_suffix"]) + [")"]),
         "source": source_re,
+        "source_end": _ending(affixes["source_suffix"]),
         "abbreviation": abbreviation_re,
         "folds": folds,
         "stopwords": frozenset(tokens["stopword"]),
     }
+
+
+def _ending(suffixes: list[str]) -> tuple[re.Pattern[str], int]:
+    """A pattern for "ends in one of `suffixes`, ignoring case", and how far from the end it reads."""
+    alternation = "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})\Z", re.IGNORECASE), max(map(len, suffixes))
+
+
+def _may_end_in(text: str, ending: tuple[re.Pattern[str], int]) -> bool:
+    """Whether `text`, its trailing whitespace aside, ends in one of the suffixes of `ending`.
+
+    The suffix patterns end in `\\s*$`, which a regex engine tries at every position of the text; this test
+    reads only the last characters, with the same engine and the same ignore-case rules, and so spares a long
+    text (an article's lead) that scan when no match can end it.
+    """
+    pattern, reach = ending
+    return pattern.search(text.rstrip()[-reach:]) is not None
 
 
 def strip_affixes(text: str) -> str:
@@ -94,8 +114,13 @@ def strip_affixes(text: str) -> str:
         if stripped == out:
             break
         out = stripped
+    outlet_end, source_end = rules["outlet_end"], rules["source_end"]
     for _ in range(2):  # "X: sources - Reuters" stacks suffixes
-        stripped = rules["source"].sub("", rules["outlet"].sub("", out))  # type: ignore[union-attr]
+        stripped = out
+        if _may_end_in(stripped, outlet_end):  # type: ignore[arg-type]
+            stripped = rules["outlet"].sub("", stripped)  # type: ignore[union-attr]
+        if _may_end_in(stripped, source_end):  # type: ignore[arg-type]
+            stripped = rules["source"].sub("", stripped)  # type: ignore[union-attr]
         if stripped == out:
             break
         out = stripped
@@ -189,7 +214,8 @@ def text_norm(text: str) -> str:
     out = unicodedata.normalize("NFKC", text or "").translate(_QUOTES)
     out = _SPACES.sub(" ", out).strip()
     out = strip_affixes(out)
-    out = _TRUNCATION.sub("", out)
+    if out.rstrip().endswith(("..", "\u2026")):  # what _TRUNCATION needs at the end (see _may_end_in)
+        out = _TRUNCATION.sub("", out)
     out = out.casefold()
     folds = _rules()["folds"]
     out = _rules()["abbreviation"].sub(lambda m: folds[m.group(0)], out)  # type: ignore[union-attr, index]
