@@ -42,9 +42,10 @@ def strip_boilerplate(paragraphs: list[str]) -> list[str]:
     kept: list[str] = []
     for paragraph in paragraphs:
         lines = paragraph.split("\n")
-        if _marker_key(lines[0]) in footer_markers:
+        keys = [_marker_key(line) for line in lines]  # once per line: most paragraphs are one line
+        if keys[0] in footer_markers:
             break
-        lines = [line for line in lines if (key := _marker_key(line)) and key not in drop]
+        lines = [line for line, key in zip(lines, keys) if key and key not in drop]
         if lines:
             kept.append("\n".join(lines))
     return kept
