@@ -1,11 +1,14 @@
 # newslake: two commands a new user needs.
 #   make run   set up .venv and run the nightly flow on the bundled samples, then query the lake
 #   make test  set up .venv and run the whole test suite
-# The interpreter: the distribution's python3.11 when it has one with venv, else the first python3.11 on PATH.
-# Debian's is built with profile-guided and link-time optimization and a statically linked libpython; a plain
-# source build (pyenv's default: a shared libpython, no PGO) runs the CPU-bound stages about 25% slower on the
-# same code (README, Attributed statements: speed). `make PYTHON=...` picks another; `rm -rf .venv` to switch.
-PYTHON ?= $(shell for p in /usr/bin/python3.11 python3.11; do $$p -c 'import ensurepip, venv' 2>/dev/null && { echo $$p; break; }; done)
+# The interpreter: the distribution's python3.11 when it has venv and its C headers (the statement extractor
+# compiles against them), else the first python3.11 on PATH. Debian's is built with profile-guided and link-time
+# optimization and a statically linked libpython; a plain source build (pyenv's default: a shared libpython, no
+# PGO) runs the CPU-bound stages about 20% slower on the same code (README, Attributed statements).
+# `make PYTHON=...` picks another; `rm -rf .venv` to switch.
+HAS_VENV_AND_HEADERS := import ensurepip, os, sysconfig, venv; assert os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h"))
+PYTHON ?= $(shell if /usr/bin/python3.11 -c '$(HAS_VENV_AND_HEADERS)' 2>/dev/null; then echo /usr/bin/python3.11; \
+	elif python3.11 -c 'import ensurepip, venv' 2>/dev/null; then echo python3.11; fi)
 VENV := .venv
 BIN := $(VENV)/bin
 LAKE ?= data_lake
