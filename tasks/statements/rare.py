@@ -55,8 +55,8 @@ def _rare(needles: tuple[tuple[str, int], ...], pattern: re.Pattern[str]) -> Rar
 
 @dataclass(frozen=True)
 class RarePatterns:
-    """The rare cue patterns; a str.find for their needles, then a match where one stands, costs far less
-    than a regex scan of the text."""
+    """The rare cue patterns; a search of the body's fold for their needles, then a match where one stands,
+    costs far less than a regex scan of the text."""
 
     according: RarePattern
     hedged: RarePattern  # "reportedly", "allegedly"
