@@ -112,8 +112,6 @@ def _subject_cue_after(doc: Article, quote_end: int, pos: int, window_end: int, 
     """'"...," Jane Doe said': a subject and its cue right after a quote."""
     text = doc.text
     sentence_closed = text[last_char_inside(text, quote_end)] in ".!?"
-    inner_start, inner_end = _closed_inner(doc, quote_end)
-    short = count_words(text, inner_start, inner_end) < 4
     for m in doc.cues.matches(pos, window_end):
         if not form_fits(m, text) or text[m.start("verb")].isupper():
             continue  # a title-case verb belongs to a headline, not to an attribution
@@ -124,8 +122,10 @@ def _subject_cue_after(doc: Article, quote_end: int, pos: int, window_end: int, 
             speaker = leading_mention(text, pos, subject_end, opener=False)
         if speaker is not None and not text[pos : speaker[0]].strip(" ,"):
             ends = clause_patterns().attribution_end
-            if (sentence_closed or short) and not ends.match(text, cue[1], paragraph_end) and not _addressee_then_end(
-                text, m, cue, paragraph_end
+            if (
+                (sentence_closed or count_words(text, *_closed_inner(doc, quote_end)) < 4)
+                and not ends.match(text, cue[1], paragraph_end)
+                and not _addressee_then_end(text, m, cue, paragraph_end)
             ):
                 # '"... ." Jane Doe called the plan ...' is a new sentence, and '"Meet the Press," Jane
                 # Doe said the plan ...' names a show: the cue reports its own clause, not the quote.
