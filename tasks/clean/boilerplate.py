@@ -7,15 +7,14 @@ from functools import cache
 
 from tasks.clean.text import split_paragraphs
 from tasks.lexicon import load_lexicon
+from tasks.text import WHITESPACE
 
 # Leading lines of a plain-text file count as headlines while they look like one.
 MAX_HEADLINE_WORDS = 30
 MAX_HEADLINE_CHARS = 250
 MAX_HEADLINE_LINES = 5
 
-# What a marker line may end in: whitespace (every character str.isspace and the regex class \s accept; a test
-# holds the list to them), dashes, rules and arrows.
-WHITESPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+# What a marker line may end in: whitespace, dashes, rules and arrows.
 _TRAILING_NOISE = WHITESPACE + "-\u2013\u2014_=*.:>|»"
 # Headlines may end in ? or ! but not like running text; a closing quote may follow the period.
 _SENTENCE_END = re.compile(r"[.:;,][\"'\u201d\u2019)]*$")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tasks.text import strip_zero_width
+from tasks.text import WHITESPACE, strip_zero_width
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-# The whitespace str.split() splits at that _SPACES does not match (besides the line breaks split off first).
-_OTHER_SEPARATORS = "\x1c\x1d\x1e\x1f\x85\u2028\u2029"
+# The whitespace str.split() splits at that _SPACES does not match, besides the line breaks split off first
+# (\x1c-\x1f, \x85, \u2028, \u2029).
+_OTHER_SEPARATORS = "".join(c for c in WHITESPACE if c not in "\n\r" and not _SPACES.fullmatch(c))
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.clean.boilerplate import (
-    WHITESPACE,
     find_stray_blocks,
     looks_like_headline,
     paragraph_spans,
@@ -76,10 +74,6 @@ def test_find_stray_blocks(body: str, expected: list[str]) -> None:
     for start, end, heading in blocks:
         assert body[start:end].startswith(heading) and "\n\n" not in body[start:end]
 
-
-def test_the_whitespace_list_is_every_whitespace_character() -> None:
-    every = "".join(map(chr, range(sys.maxunicode + 1)))
-    assert set(WHITESPACE) == set(re.findall(r"\s", every)) == {c for c in every if c.isspace()}
 
 
 @pytest.mark.parametrize("line", ["Latest News", "LATEST NEWS ----", "Latest news:\u00a0", "Latest News »\u2028"])
