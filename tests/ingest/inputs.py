@@ -34,9 +34,10 @@ class WarcBuilder:
         self.writer.write_record(record)
 
     def response(self, uri: str, body: bytes = PAGE, content_type: str = "text/html; charset=utf-8",
-                 status: str = "200 OK", date: str | None = "2026-11-27T02:10:00Z") -> str:
+                 status: str = "200 OK", date: str | None = "2026-11-27T02:10:00Z",
+                 http_headers: tuple[tuple[str, str], ...] = ()) -> str:
         """Add an HTTP response; returns its payload digest (what a revisit refers to)."""
-        http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        http = StatusAndHeaders(status, [("Content-Type", content_type), *http_headers], protocol="HTTP/1.1")
         headers = {"WARC-Date": date} if date else {}
         record = self.writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http,
                                                 warc_headers_dict=headers)

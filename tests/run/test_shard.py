@@ -14,6 +14,7 @@ from tasks.ingest import discover
 from tasks.lake.schemas import STAGED
 from tasks.records import RunInfo
 from tasks.run.shard import process_shard
+from tests.ingest.inputs import WarcBuilder
 from tests.paths import SAMPLES
 
 RUN = RunInfo("20261127T020000.000000Z-test00", date(2026, 11, 27))
@@ -32,6 +33,20 @@ def test_shard_stages_every_table_with_its_schema(tmp_path: Path) -> None:
         "harbor_bridge.txt": (1, 0), "orchard_frost.txt": (1, 0), "rail_strike.txt.gz": (1, 0), "wire_feed.jsonl": (5, 2),
         "bridge_followups.jsonl": (3, 0),
     }
+
+
+def test_a_page_language_comes_only_from_a_language_tag(tmp_path: Path) -> None:
+    """Servers and templates put a charset where a language belongs ("Content-Language: UTF-8", as a real crawl
+    had it): the charset is no language, and a list gives its first tag."""
+    prose = "<p>" + "The harbor bridge in Sorno reopened to walkers on Monday after two years of repairs. " * 3 + "</p>"
+    warc = WarcBuilder()
+    for n, declared in enumerate(["UTF-8", "UTF-8, de", "da, en-gb"]):
+        page = f"<html><head><meta http-equiv='Content-Language' content='{declared}'><title>Bridge {n}</title>"
+        warc.response(f"https://a.example/{n}", f"{page}</head><body><article>{prose}</article></body></html>".encode(),
+                      http_headers=(("Content-Language", declared),))
+    result = process_shard(discover([warc.save(tmp_path / "crawl.warc.gz")]).files, RUN, tmp_path / "out", shard=0)
+    articles = pq.read_table(result.parts["articles"]).sort_by("url").to_pylist()
+    assert [a["language"] for a in articles] == ["en", "de", "da"]  # the first: no tag declared, the prose's
 
 
 def test_a_statement_bug_keeps_the_article_and_quarantines_the_statements(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

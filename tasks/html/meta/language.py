@@ -20,20 +20,23 @@ def normalize_language(tag: str | None) -> str | None:
     """A language tag in the form newslake stores ("en", "en-US").
 
     Args:
-        tag: a declared value such as "en_us" or "de-DE-1996", or None.
+        tag: a declared value such as "en_us" or "de-DE-1996", or None; a comma-separated list (HTTP's
+            Content-Language may name several languages: "da, en-GB") gives its first item that is a tag.
 
     Returns:
-        The lower-cased language with an upper-cased region; None when the value does not start with a tag or
-        is a charset name ("UTF-8").
+        The lower-cased language with an upper-cased region; None when no item starts with a tag or every
+        one is a charset name ("UTF-8").
     """
-    value = (tag or "").strip()
-    match = _LANG_TAG.match(value)
-    if not match or _names_a_charset(value):
-        return None
-    lang, region = match.group(1).lower(), match.group(2)
-    if region and len(region) == 2:
-        return f"{lang}-{region.upper()}"
-    return lang
+    for item in (tag or "").split(","):
+        value = item.strip()
+        match = _LANG_TAG.match(value)
+        if not match or _names_a_charset(value):
+            continue
+        lang, region = match.group(1).lower(), match.group(2)
+        if region and len(region) == 2:
+            return f"{lang}-{region.upper()}"
+        return lang
+    return None
 
 
 def _names_a_charset(value: str) -> bool:

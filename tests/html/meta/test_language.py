@@ -29,7 +29,9 @@ def test_declared_language(rule: str, doc: lxml_html.HtmlElement, expected: str 
 @pytest.mark.parametrize(
     "tag,expected",
     [("EN", "en"), ("en_us", "en-US"), ("zh-Hant", "zh"), ("es-419", "es"), ("", None), (None, None),
-     ("UTF-8", None), ("iso-8859-1", None), ("windows-1252", None)],
+     ("UTF-8", None), ("iso-8859-1", None), ("windows-1252", None),
+     # HTTP's Content-Language is a list: its first tag counts, a charset in it does not
+     ("da, en-gb", "da"), ("UTF-8, en", "en"), ("UTF-8, utf-16", None), (",", None)],
 )
 def test_normalize_language(tag: str | None, expected: str | None) -> None:
     assert normalize_language(tag) == expected
