@@ -30,19 +30,20 @@ def counts(lake: Lake) -> dict[str, int]:
 def test_samples_night_then_rerun_adds_nothing(tmp_path: Path) -> None:
     lake = Lake(tmp_path / "lake")
     first = night([SAMPLES], lake)
-    # Three parts of the sample files are unreadable on purpose: the night is partial, not failed.
-    assert (first["status"], first["files_seen"], first["files_new"], first["articles"]) == ("partial", 8, 8, 14)
-    assert first["quarantined"] == 3 and first["statements"] > 0 and first["snapshot"] == 1
+    # Three parts of the sample files are unreadable on purpose: the night is partial, not failed. One page is
+    # delivered twice: the copy is skipped as a duplicate of the other input.
+    assert (first["status"], first["files_seen"], first["files_new"], first["articles"]) == ("partial", 9, 8, 14)
+    assert first["quarantined"] == 3 and first["statements"] > 0 and first["snapshot"] == 1 and first["skipped"] == 1
     before = counts(lake)
     again = night([SAMPLES], lake)
-    assert (again["status"], again["files_new"], again["skipped"]) == ("completed", 0, 8)
+    assert (again["status"], again["files_new"], again["skipped"]) == ("completed", 0, 9)
     assert (again["articles"], again["headlines"], again["statements"], again["quarantined"]) == (0, 0, 0, 0)
-    # The rerun adds no data row; it records itself and what it did with each of the 8 paths (skipped).
-    assert counts(lake) == {**before, "runs": before["runs"] + 1, "inputs": before["inputs"] + 8}
+    # The rerun adds no data row; it records itself and what it did with each of the 9 paths (skipped).
+    assert counts(lake) == {**before, "runs": before["runs"] + 1, "inputs": before["inputs"] + 9}
     reasons = lake.connect().execute(
         "select outcome, reason, count(*) from inputs where run_id = ? group by all", [again["run_id"]]
     ).fetchall()
-    assert reasons == [("skipped", "seen_before", 8)]
+    assert reasons == [("skipped", "seen_before", 9)]
 
 
 def test_the_copy_that_wins_an_article_wins_its_headlines_and_statements(tmp_path: Path) -> None:
