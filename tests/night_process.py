@@ -29,11 +29,12 @@ def main(argv: list[str]) -> int:
 
 
 def run_night_process(lake: Path, night: str, inputs: list[Path], env: dict[str, str] | None = None,
-                      timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run this module as a child process; its return code is -9 when a fail point killed it."""
+                      timeout: float = 300, user: int | None = None) -> subprocess.CompletedProcess[str]:
+    """Run this module as a child process (as another `user` id when given: root can drop to one); its return code
+    is -9 when a fail point killed it."""
     return subprocess.run(
         [sys.executable, "-m", "tests.night_process", str(lake), night, *map(str, inputs)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout,
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout, user=user,
     )
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import pwd
 import shutil
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -157,6 +159,29 @@ def test_unreadable_file_is_quarantined(tmp_path: Path, monkeypatch: pytest.Monk
     found = discover_module.discover([tmp_path])
     assert found.files == [] and [(r.error_kind, r.stage) for r in found.rejected] == [("unreadable_file", "discover")]
     assert "Permission denied" in found.rejected[0].error
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="not root: the hostile night above already meets an unreadable file")
+def test_an_unreadable_file_gets_its_inputs_row_in_a_night_run_by_another_user() -> None:
+    """Root reads any file, so the night runs as `nobody` here, where a file without permissions is unreadable."""
+    root = Path(tempfile.mkdtemp(prefix="newslake-unprivileged-"))
+    try:
+        root.chmod(0o755)
+        inbox, lake = root / "inbox", root / "lake"
+        nobody = pwd.getpwnam("nobody").pw_uid
+        inbox.mkdir()
+        lake.mkdir()
+        os.chown(lake, nobody, -1)  # the lake is the night's to write; the inbox stays root's
+        (inbox / "readable.txt").write_text("Ferries double\n\n" + TEXT)
+        (inbox / "locked.txt").write_text("Locked away\n\n" + TEXT)
+        (inbox / "locked.txt").chmod(0)
+        done = run_night_process(lake, NIGHT, [inbox], env={**os.environ, "HOME": str(lake)}, user=nobody)
+        assert done.returncode == 0, done.stderr[-3000:]
+        outcomes = Lake(lake).connect().execute("select source_uri, outcome, reason from inputs order by 1").fetchall()
+        assert outcomes == [(str(inbox / "locked.txt"), "quarantined", "unreadable_file"),
+                            (str(inbox / "readable.txt"), "ingested", "articles")]
+    finally:
+        shutil.rmtree(root)
 
 
 def test_the_bomb_really_inflates() -> None:
