@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import gc
 import gzip
-import importlib.util
 import json
 import resource
 import sys
@@ -32,6 +31,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
+from loading import script_module  # bench/loading.py
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "eval"
 sys.path.insert(0, str(REPO))
@@ -39,19 +40,12 @@ sys.path.insert(0, str(REPO))
 
 def first_words_rule() -> Callable[[dict, str], bool]:
     """bench/metadata.py's first-words test (the true opening words occur in the extracted body)."""
-    spec = importlib.util.spec_from_file_location("bench_metadata", Path(__file__).with_name("metadata.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.first_words_found
+    return script_module(Path(__file__).with_name("metadata.py")).first_words_found
 
 
 def load_scorer() -> ModuleType:
     """The shared html/score.py as a module (it is a script, not a package)."""
-    path = SHARED / "html" / "score.py"
-    spec = importlib.util.spec_from_file_location("html_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module(SHARED / "html" / "score.py")
 
 
 def in_holdout(page_id: str) -> bool:

@@ -34,13 +34,13 @@ import argparse
 import csv
 import dataclasses
 import hashlib
-import importlib.util
 import resource
 import sys
 import time
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pyarrow as pa
@@ -48,7 +48,9 @@ import pyarrow.csv as pacsv
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tasks.headlines import HeadlineSettings, cluster_headlines
+from loading import script_module  # bench/loading.py
+
+from tasks.headlines import CLUSTER_INPUT, HeadlineSettings, cluster_headlines
 
 TS = pa.timestamp("us", tz="UTC")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -61,21 +63,29 @@ ID_SALT = ""
 """Prefixed to a stories set's id before hashing it into an opaque id (--id-salt): another order of the same ids."""
 
 
+def labelled_night(columns: dict[str, object], story: list[str]) -> pa.Table:
+    """A labelled night in cluster_headlines' input layout (tasks/headlines/schemas.py CLUSTER_INPUT; a column
+    not given is null: no lead, and a null `dated` counts as dated) plus its gold `story` column."""
+    n = len(story)
+    arrays = [pa.array(columns[f.name], f.type) if f.name in columns else pa.nulls(n, f.type) for f in CLUSTER_INPUT]
+    return pa.Table.from_arrays([*arrays, pa.array(story, pa.string())],
+                                schema=CLUSTER_INPUT.append(pa.field("story", pa.string())))
+
+
 def load_csv(path: str) -> pa.Table:
     """Read the labelled CSV into the `new` layout of cluster_headlines, plus a `story` label column."""
     raw = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(column_types={"ID": pa.string()}))
     ids = raw.column("ID").to_pylist()
     millis = np.asarray(raw.column("TIMESTAMP").to_pylist(), dtype=np.int64)
-    return pa.table(
+    return labelled_night(
         {
-            "headline_id": pa.array([f"h{i}" for i in ids]),
-            "article_id": pa.array([f"a{i}" for i in ids]),
+            "headline_id": [f"h{i}" for i in ids],
+            "article_id": [f"a{i}" for i in ids],
             "text": raw.column("TITLE").cast(pa.string()),
             "seen_at": pa.array(millis * 1000, pa.int64()).cast(TS),
             "source": raw.column("PUBLISHER").cast(pa.string()),
-            "lead": pa.nulls(raw.num_rows, pa.string()),
-            "story": raw.column("STORY").cast(pa.string()),
-        }
+        },
+        raw.column("STORY").cast(pa.string()).to_pylist(),
     )
 
 
@@ -139,28 +149,25 @@ def load_story_set(path: Path, dates: bool = True) -> tuple[pa.Table, list[dict[
             return midnight
         return int(datetime.fromisoformat(published).timestamp() * 1_000_000)
 
-    table = pa.table(
+    table = labelled_night(
         {
-            "headline_id": pa.array([_opaque("h", r["id"]) for r in rows], pa.string()),
-            "article_id": pa.array([_opaque("a", r["id"]) for r in rows], pa.string()),
-            "text": pa.array([r["title"] for r in rows], pa.string()),
+            "headline_id": [_opaque("h", r["id"]) for r in rows],
+            "article_id": [_opaque("a", r["id"]) for r in rows],
+            "text": [r["title"] for r in rows],
             "seen_at": pa.array([micros(r.get("published") or "") for r in rows], pa.int64()).cast(TS),
-            "source": pa.array([r.get("source") or None for r in rows], pa.string()),
-            "lead": pa.array([(r.get("text") or "")[:LEAD_CHARS] or None for r in rows], pa.string()),
-            "dated": pa.array([bool(dates and r.get("published")) for r in rows], pa.bool_()),
-            "story": pa.array([r["story"] for r in rows], pa.string()),
-        }
+            "source": [r.get("source") or None for r in rows],
+            "lead": [(r.get("text") or "")[:LEAD_CHARS] or None for r in rows],
+            "dated": [bool(dates and r.get("published")) for r in rows],
+        },
+        [r["story"] for r in rows],
     )
     # The scorer matches predictions by id: the headline_id of each article's one headline.
     return table, [dict(r, id=_opaque("h", r["id"])) for r in rows]
 
 
-def _set_scorer():  # type: ignore[no-untyped-def]
+def _set_scorer() -> ModuleType:
     """The stories sets' own score.py (B-cubed, pairwise, largest story, ECB+ hard negatives)."""
-    spec = importlib.util.spec_from_file_location("stories_score", STORIES / "score.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+    return script_module(STORIES / "score.py")
 
 
 def score_set(table: pa.Table, rows: list[dict[str, str]], settings: HeadlineSettings) -> dict[str, float]:
@@ -275,16 +282,15 @@ def synthetic(table: pa.Table, n: int, seed: int = 0, per_day: int = 3000, uniqu
             text = base[b]
         texts.append(f"{text} {''.join(rng.choice(_LETTERS, 7))}" if unique else text)
     ts = base_ts[pick] + days * 86_400 * 1_000_000
-    return pa.table(
+    return labelled_night(
         {
-            "headline_id": pa.array([f"s{i}" for i in range(n)]),
-            "article_id": pa.array([f"sa{i}" for i in range(n)]),
-            "text": pa.array(texts, pa.string()),
+            "headline_id": [f"s{i}" for i in range(n)],
+            "article_id": [f"sa{i}" for i in range(n)],
+            "text": texts,
             "seen_at": pa.array(ts, pa.int64()).cast(TS),
-            "source": pa.array([f"outlet{i % 500}" for i in range(n)], pa.string()),
-            "lead": pa.nulls(n, pa.string()),
-            "story": pa.array([stories[b] for b in pick], pa.string()),
-        }
+            "source": [f"outlet{i % 500}" for i in range(n)],
+        },
+        [stories[b] for b in pick],
     )
 
 
@@ -405,16 +411,16 @@ def templated(n_stories: int, per_story: int, seed: int = 0, leads: bool = False
             lead_texts.append(_lead(rng, place, other) if leads else None)
     n = len(texts)
     ts = 1_764_000_000_000_000 + rng.integers(0, 86_400, n) * 1_000_000
-    return pa.table(
+    return labelled_night(
         {
-            "headline_id": pa.array([f"g{i}" for i in range(n)]),
-            "article_id": pa.array([f"ga{i}" for i in range(n)]),
-            "text": pa.array(texts, pa.string()),
+            "headline_id": [f"g{i}" for i in range(n)],
+            "article_id": [f"ga{i}" for i in range(n)],
+            "text": texts,
             "seen_at": pa.array(ts, pa.int64()).cast(TS),
-            "source": pa.array([f"outlet{i % 7}" for i in range(n)], pa.string()),
-            "lead": pa.array(lead_texts, pa.string()),
-            "story": pa.array(stories, pa.string()),
-        }
+            "source": [f"outlet{i % 7}" for i in range(n)],
+            "lead": lead_texts,
+        },
+        stories,
     )
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import html
-import importlib.util
 import json
 import re
 import sys
@@ -32,6 +31,8 @@ from datetime import timedelta, timezone
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from loading import script_module  # bench/loading.py
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
@@ -47,10 +48,7 @@ _NON_WORD = re.compile(r"\W+")
 
 def load_scorer() -> ModuleType:
     """The shared metadata score.py as a module (it is a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("metadata_score", EVAL / "metadata" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module(EVAL / "metadata" / "score.py")
 
 
 def half_of(key: str) -> str:

@@ -29,12 +29,11 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import psutil
+from process_tree import TreeMemory  # bench/process_tree.py
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -125,32 +124,6 @@ def _write_warcs(folder: Path, pages: Iterator[tuple[str, bytes]], per_file: int
                                                       warc_headers_dict={"WARC-Date": "2026-11-27T01:00:00Z"}))
     if handle:
         handle.close()
-
-
-class TreeMemory:
-    """Samples the resident memory of a process and all its descendants; keeps the peak of the sum and of one."""
-
-    def __init__(self, pid: int, every_s: float = 0.2) -> None:
-        self.root, self.every_s = psutil.Process(pid), every_s
-        self.peak_total = self.peak_single = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                rss = [p.memory_info().rss for p in [self.root, *self.root.children(recursive=True)]]
-            except psutil.Error:
-                rss = []
-            if rss:
-                self.peak_total, self.peak_single = max(self.peak_total, sum(rss)), max(self.peak_single, max(rss))
-            self._stop.wait(self.every_s)
-
-    def stop(self) -> tuple[float, float]:
-        self._stop.set()
-        self._thread.join()
-        return self.peak_total / 2**20, self.peak_single / 2**20
 
 
 def run_newslake(inputs: Path, lake: Path, args: argparse.Namespace) -> dict[str, object]:

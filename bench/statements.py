@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
+
+from loading import script_module  # bench/loading.py
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -71,12 +73,8 @@ def synthetic_article(target_chars: int = 3500) -> str:
     return "\n\n".join(paras)
 
 
-def _load_scorer():
-    spec = importlib.util.spec_from_file_location("polnear_score", EVAL / "score.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def _load_scorer() -> ModuleType:
+    return script_module(EVAL / "score.py")
 
 
 def half_of(doc_id: str) -> str:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import importlib.util
 import json
 import os
 import sys
@@ -36,6 +35,8 @@ import time
 from collections import Counter
 from datetime import date, datetime, timezone
 from pathlib import Path
+
+from loading import script_module  # bench/loading.py
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -116,9 +117,7 @@ def score_stories(csv_path: str, rows: list[dict[str, str]], lake: Path) -> dict
 
     found = Lake(lake).connect().execute("select a.external_id, h.story_id from headlines h "
                                         "join articles a using (article_id) where h.role = 'title'").fetchall()
-    spec = importlib.util.spec_from_file_location("stories_score", Path(csv_path).parent / "score.py")
-    scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    scorer = script_module(Path(csv_path).parent / "score.py")
     print(largest_makeup(rows, dict(found)))
     return scorer.score(rows, dict(found))
 

@@ -20,3 +20,9 @@ def bench_module(name: str, needs: Path) -> ModuleType:
     if str(REPO / "bench") not in sys.path:
         sys.path.insert(0, str(REPO / "bench"))
     return importlib.import_module(name)
+
+
+def shared_script(path: Path) -> ModuleType:
+    """A scorer of ../shared (a score.py script) as a module, loaded as the benches load it; skips the test when it
+    is absent."""
+    return bench_module("loading", path).script_module(path)

@@ -1,15 +1,9 @@
 -- One row per headline of a new article that the lake does not have, with the article's lead (story-matching context)
 -- and whether its seen_at is the article's own time (published or fetched) or only the run's midnight.
--- Only the headlines of the copy of the article that won (new_articles holds its source_uri) are kept.
+-- Only the headlines of the copy of the article that won are kept (won_headlines: winning_copy_rows.sql).
 with
-staged as (
-    select * exclude (filename) from staged_headlines
-),
-kept as (
-    select h.* exclude (source_uri) from staged h semi join new_articles using (article_id, source_uri)
-),
 unseen as (
-    select * from kept anti join src_headlines using (headline_id)
+    select * from won_headlines anti join src_headlines using (headline_id)
 ),
 ranked as (
     select *, row_number() over (partition by headline_id order by role) as copy_no from unseen

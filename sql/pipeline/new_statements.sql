@@ -1,19 +1,13 @@
 -- One row per statement of a new article (statement ids are unique per article and content span), from the copy of
--- the article that won, so that every offset points into the body the lake keeps; with its article's time, for
--- quote matching (the merge adds quote_id).
+-- the article that won (won_statements: winning_copy_rows.sql), so that every offset points into the body the lake
+-- keeps; with its article's time, for quote matching (the merge adds quote_id).
 with
-staged as (
-    select * exclude (filename) from staged_statements
-),
-kept as (
-    select st.* exclude (source_uri) from staged st semi join new_articles using (article_id, source_uri)
-),
 ranked as (
     -- Two rules may report one span: the one whose speaker and cue come first is kept, whatever the row order.
     select *, row_number() over (
         partition by statement_id order by speaker_start nulls last, cue_start nulls last, rule, speaker
     ) as copy_no
-    from kept
+    from won_statements
 ),
 final as (
     select r.* exclude (copy_no),

@@ -169,6 +169,8 @@ def _merge(con: duckdb.DuckDBPyConnection, lake: Lake, run: RunInfo, shards: Seq
 
     # 1. Articles the lake does not have yet; the others are duplicates (counted in `runs`, not dropped silently).
     con.execute(_pipeline("new_articles"))
+    for table in ("headlines", "statements"):  # their rows of the copies that won
+        con.execute(_pipeline("winning_copy_rows").format(table=table))
     counts["articles"] = final.emit("articles", con.table("new_articles"))
     counts["duplicates"] = sum(s.counts.get("articles", 0) for s in shards) - counts["articles"]
     failpoint("merge.articles")

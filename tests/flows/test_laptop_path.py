@@ -10,14 +10,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import psutil
 import pytest
 
-from tests.paths import REPO, SAMPLES
+from tests.paths import REPO, SAMPLES, bench_module
 
 pytestmark = pytest.mark.prefect
 
@@ -41,29 +40,19 @@ def _is_pool_worker(command: list[str]) -> bool:
 
 
 class _TreeWatch:
-    """Polls a process tree: the most temporary API servers and the most worker processes alive at once."""
+    """The most temporary API servers and the most worker processes alive at once in a process tree."""
 
     def __init__(self, root: int) -> None:
-        self.root = psutil.Process(root)
         self.most_servers = self.most_workers = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._poll, daemon=True)
-        self._thread.start()
+        self._poller = bench_module("process_tree", REPO / "bench").TreePoller(root, self._observe)
 
-    def _poll(self) -> None:
-        while not self._stop.is_set():
-            try:
-                tree = self.root.children(recursive=True)
-            except psutil.Error:
-                tree = []
-            commands = [_cmdline(p) for p in tree]
-            servers, workers = sum(map(_is_api_server, commands)), sum(map(_is_pool_worker, commands))
-            self.most_servers, self.most_workers = max(self.most_servers, servers), max(self.most_workers, workers)
-            self._stop.wait(0.2)
+    def _observe(self, tree: list[psutil.Process]) -> None:
+        commands = [_cmdline(p) for p in tree[1:]]
+        servers, workers = sum(map(_is_api_server, commands)), sum(map(_is_pool_worker, commands))
+        self.most_servers, self.most_workers = max(self.most_servers, servers), max(self.most_workers, workers)
 
     def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
+        self._poller.stop()
 
 
 def test_a_serverless_run_starts_one_temporary_server_for_all_its_worker_processes(tmp_path: Path) -> None:

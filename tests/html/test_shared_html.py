@@ -8,7 +8,6 @@ P 0.935, R 0.951.
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -16,7 +15,7 @@ from types import ModuleType
 import pytest
 
 from tasks.html.page import ExtractionError, extract_page
-from tests.paths import SHARED
+from tests.paths import SHARED, shared_script
 
 EVAL = SHARED / "eval"
 
@@ -28,10 +27,7 @@ FLOORS = [
 
 
 def scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("html_score", EVAL / "html" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return shared_script(EVAL / "html" / "score.py")
 
 
 def body_of(path: Path) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from types import ModuleType
 
 import pytest
 
-from tests.paths import REPO
+from tests.paths import SHARED, bench_module
 
-EVAL = REPO.parent / "shared" / "eval"
+EVAL = SHARED / "eval"
 
 # Floors sit a little below the scores bench/metadata.py measured on all pages of each set (metadata: title
 # 0.922, date 0.992, authors F1 0.948, first words 0.674; metadata_postlight: 0.877, 0.767, 0.781, 0.761).
@@ -20,10 +19,7 @@ FLOORS = {
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_metadata", REPO / "bench" / "metadata.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("metadata", EVAL)
 
 
 @pytest.fixture(scope="module")

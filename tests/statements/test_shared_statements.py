@@ -6,13 +6,12 @@ lowers quality fails here. Speech subset (gold statements with a speech cue), ov
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
 from tasks.statements import extract_statements
-from tests.paths import SHARED
+from tests.paths import SHARED, shared_script
 
 EVAL = SHARED / "eval" / "statements"
 
@@ -27,14 +26,7 @@ FLOORS = [
 
 
 def _scorer():
-    path = EVAL / "score.py"
-    if not path.exists():
-        pytest.skip(f"{EVAL} is absent: the PolNeAR evaluation data lives in ../shared beside the repository")
-    spec = importlib.util.spec_from_file_location("polnear_score", path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return shared_script(EVAL / "score.py")
 
 
 @pytest.mark.parametrize(("name", "f1_floor", "speaker_floor"), FLOORS)
