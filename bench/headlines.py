@@ -38,6 +38,7 @@ import resource
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from types import ModuleType
@@ -204,19 +205,26 @@ def _print_score(label: str, result: dict[str, float]) -> None:
     )
 
 
+def labelled_sets(dates: bool = True) -> Iterator[tuple[str, pa.Table, list[dict[str, str]]]]:
+    """Every labelled night the settings are chosen on, whole and then per half ("ecbplus_dev", "ecbplus_dev/a",
+    ...): UCI dev and each ../shared/eval/stories set, with the rows their scorer reads."""
+    uci = load_csv(str(UCI))
+    uci_rows = [{"id": h, "story": s} for h, s in zip(uci.column("headline_id").to_pylist(), uci.column("story").to_pylist())]
+    sets = [("uci_dev", uci, uci_rows)] + [(p.stem, *load_story_set(p, dates)) for p in sorted(STORIES.glob("*_dev.csv"))]
+    for name, table, rows in sets:
+        yield name, table, rows
+        for half, positions in _halves(rows).items():
+            yield f"{name}/{half}", table.take(pa.array(positions, pa.int64())), [rows[i] for i in positions]
+
+
 def run_all_sets(settings: HeadlineSettings, dates: bool = True) -> None:
     """Every labelled set, whole and per half: the figures the settings are chosen on."""
     if not SHARED.is_dir():
         print(f"{SHARED} is absent: the evaluation sets live outside the repository", file=sys.stderr)
         return
-    uci = load_csv(str(UCI))
-    uci_rows = [{"id": h, "story": s} for h, s in zip(uci.column("headline_id").to_pylist(), uci.column("story").to_pylist())]
-    sets = [("uci_dev", uci, uci_rows)] + [(p.stem, *load_story_set(p, dates)) for p in sorted(STORIES.glob("*_dev.csv"))]
-    for name, table, rows in sets:
-        _print_score(name, score_set(table, rows, settings))
-        for half, positions in _halves(rows).items():
-            part = table.take(pa.array(positions, pa.int64()))
-            _print_score(f"  half {half}", score_set(part, [rows[i] for i in positions], settings))
+    for name, table, rows in labelled_sets(dates):
+        label = f"  half {name.rsplit('/', 1)[1]}" if "/" in name else name
+        _print_score(label, score_set(table, rows, settings))
 
 
 def run_quality(table: pa.Table, settings: HeadlineSettings) -> None:

@@ -11,7 +11,7 @@ item (a page, an article, a headline night, a lake table), so two trees can be c
 What is covered (the figures the README quotes are functions of exactly these outputs):
 - extraction: body and metadata of every page of ../shared/eval/{html,metadata,metadata_postlight};
 - statements: every statement of every PolNeAR dev and train-sample text and of the seed article;
-- headlines: dup groups and stories of UCI dev and of each stories set (titles + leads);
+- headlines: dup groups and stories of UCI dev and of each stories set, whole and per half, dated and not\n  (the nights bench/headlines.py scores);
 - lake: every table of `newslake run` over samples/ (run ids, wall-clock times and file paths masked).
 Only hashes are stored: no evaluation text leaves ../shared.
 """
@@ -79,45 +79,20 @@ def statements() -> dict[str, str]:
     return {doc: _digest([vars(s) for s in extract_statements(text)]) for doc, text in texts.items()}
 
 
-def _headline_table(rows: list[dict[str, Any]]) -> Any:
-    import pyarrow as pa
-
-    ts = pa.timestamp("us", tz="UTC")
-    return pa.table({
-        "headline_id": pa.array([r["headline_id"] for r in rows], pa.string()),
-        "article_id": pa.array([r["article_id"] for r in rows], pa.string()),
-        "text": pa.array([r["text"] for r in rows], pa.string()),
-        "seen_at": pa.array([r["seen_at"] for r in rows], pa.int64()).cast(ts),
-        "source": pa.array([r.get("source") for r in rows], pa.string()),
-        "lead": pa.array([r.get("lead") for r in rows], pa.string()),
-    })
-
-
 def headlines() -> dict[str, str]:
-    from datetime import datetime, timezone
+    """The nights bench/headlines.py scores (its loaders: opaque ids, leads, publication dates), whole and per
+    half, with their dates and without."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from headlines import labelled_sets  # bench/headlines.py
 
     from tasks.headlines import cluster_headlines
 
-    nights: dict[str, list[dict[str, Any]]] = {}
-    with open(SHARED / "eval" / "headlines" / "uci_dev.csv", newline="") as handle:
-        nights["uci_dev"] = [
-            {"headline_id": f"h{r['ID']}", "article_id": f"a{r['ID']}", "text": r["TITLE"],
-             "seen_at": int(r["TIMESTAMP"]) * 1000, "source": r["PUBLISHER"]}
-            for r in csv.DictReader(handle)
-        ]
-    midnight = int(datetime(2026, 11, 27, tzinfo=timezone.utc).timestamp() * 1_000_000)
-    for path in sorted((SHARED / "eval" / "stories").glob("*_dev.csv")):
-        with open(path, newline="") as handle:
-            nights[path.stem] = [
-                {"headline_id": f"h{r['id']}", "article_id": f"a{r['id']}", "text": r["title"],
-                 "seen_at": midnight, "source": r.get("source") or None, "lead": (r.get("text") or "")[:400]}
-                for r in csv.DictReader(handle)
-            ]
     out = {}
-    for name, rows in nights.items():
-        table = cluster_headlines(_headline_table(rows), None)
-        cols = {c: table.column(c).to_pylist() for c in ("headline_id", "dup_group_id", "story_id", "text_norm")}
-        out[name] = _digest(cols)
+    for dates in (True, False):
+        for name, table, _ in labelled_sets(dates):
+            clustered = cluster_headlines(table.drop_columns(["story"]), None)
+            cols = {c: clustered.column(c).to_pylist() for c in ("headline_id", "dup_group_id", "story_id", "text_norm")}
+            out[f"{name}{'' if dates else '/undated'}"] = _digest(cols)
     return out
 
 
@@ -157,9 +132,13 @@ def fingerprint(sections: list[str]) -> dict[str, dict[str, str]]:
 
 
 def compare(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]]) -> list[str]:
-    """Items whose hash differs, or that one side lacks: empty when behaviour is unchanged."""
+    """Items whose hash differs, or that one side lacks, in every section fingerprinted now (`after`; a section
+    the baseline lacks is one change): empty when behaviour is unchanged."""
     changed = []
-    for section in before.keys() & after.keys():
+    for section in after:
+        if section not in before:
+            changed.append(f"{section}/(absent from the baseline)")
+            continue
         for item in sorted(before[section].keys() | after[section].keys()):
             if before[section].get(item) != after[section].get(item):
                 changed.append(f"{section}/{item}")
