@@ -9,10 +9,10 @@ import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from flows.output import FORMATS, render_table, render_text, write_result
-from flows.params import DEFAULTS
+from flows.params import DEFAULTS, SERVER_PORT, TaskRunnerName
 from flows.prefect_env import configure_local_prefect
 
 if TYPE_CHECKING:
@@ -222,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
                              help="IANA zone whose yesterday is the default run date (default: %(default)s)")
         command.add_argument("--batch-files", type=int, default=DEFAULTS.batch_files,
                              help="input files per shard (default: %(default)s)")
-        command.add_argument("--task-runner", choices=("auto", "process", "thread", "dask"), default=DEFAULTS.task_runner,
+        command.add_argument("--task-runner", choices=get_args(TaskRunnerName), default=DEFAULTS.task_runner,
                              help="where shards run (default: %(default)s: processes, threads for a single shard)")
         command.add_argument("--workers", type=int, help="worker processes (default: the machine's cores)")
         command.add_argument("--dask-address", help="scheduler address of an existing Dask cluster")
@@ -243,7 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve the nightly schedule of deployments/prefect.yaml from this process")
     serve.add_argument("--input", action="append", metavar="PATH", help="override the deployment's landing inputs")
     serve.add_argument("--lake", help="override the deployment's lake root")
-    serve.add_argument("--port", type=int, default=4200, help="port of the Prefect server started when PREFECT_API_URL is unset")
+    serve.add_argument("--port", type=int, default=SERVER_PORT,
+                       help="port of the Prefect server started when PREFECT_API_URL is unset (default: %(default)s)")
     serve.set_defaults(handler=cmd_serve)
 
     sql = sub.add_parser("sql", help="run read-only SQL over the lake's DuckDB views")

@@ -11,6 +11,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+SERVER_PORT = 4200
+"""Port of the Prefect server `newslake serve` starts when PREFECT_API_URL is unset (Prefect's own default)."""
+TaskRunnerName = Literal["auto", "process", "thread", "dask"]
+"""Where a run's shards run (NightlyParams.task_runner); the command line offers the same choices."""
+
 
 class NightlyParams(BaseModel):
     """Everything one run of the nightly flow needs to know."""
@@ -26,7 +31,7 @@ class NightlyParams(BaseModel):
     run_date: date | None = Field(None, description="Logical date (partition key); default: yesterday in `timezone`.")
     timezone: str = Field("UTC", description="IANA zone that decides what 'yesterday' is, e.g. Europe/Amsterdam.")
     batch_files: int = Field(200, ge=1, le=100_000, description="At most this many input files (or pieces) per shard.")
-    task_runner: Literal["auto", "process", "thread", "dask"] = Field(
+    task_runner: TaskRunnerName = Field(
         "auto", description="Where shards run: processes on every core (auto picks threads for a single shard, "
         "where processes cost more than they win), threads, or a Dask cluster.")
     workers: int | None = Field(None, ge=1, description="Processes (or Dask workers) the shards run on; "

@@ -21,13 +21,14 @@ from typing import Any
 import httpx
 import yaml
 
+from flows.params import SERVER_PORT
 from flows.prefect_env import configure_local_prefect
 
 PREFECT_YAML = Path(__file__).resolve().parents[1] / "deployments" / "prefect.yaml"
 
 
 @contextmanager
-def local_prefect_server(port: int = 4200, log_path: Path | None = None, startup_timeout_s: float = 180.0) -> Iterator[str]:
+def local_prefect_server(port: int = SERVER_PORT, log_path: Path | None = None, startup_timeout_s: float = 180.0) -> Iterator[str]:
     """Run `prefect server start` on 127.0.0.1 as a child process; yields its API URL; stops it on exit.
 
     The ephemeral server that Prefect starts by itself cannot schedule runs, so serving a schedule
