@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     tools = {"newslake": newslake_extractor, "trafilatura": trafilatura_extractor}
     chosen = {name: make() for name, make in tools.items() if not args.only or args.only == name}
     # Warm-up pass, untimed: one-time costs (imports, lexicons, compiled patterns, the language-identification
-    # model html_meta loads on the first page that declares no language: about 1 s) are amortised over a
+    # model tasks/html/meta/language.py loads on the first page that declares no language: about 1 s) are amortised over a
     # nightly batch and would otherwise land on whichever page triggers them.
     for extract in chosen.values():
         run_pass(extract, pages_dir, ids)

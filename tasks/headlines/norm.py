@@ -192,7 +192,7 @@ def is_truncated(text: str) -> bool:
 def text_norm(text: str) -> str:
     """Normalize a headline for duplicate folding.
 
-    Rules, in order (each has a test row in tests/test_headline_norm.py):
+    Rules, in order (each has a test row in tests/headlines/test_norm.py):
       1. Unicode NFKC (full-width letters, ligatures, "\u2026" -> "...").
       2. Curly quotes, primes and guillemets become ' or "; every dash variant becomes "-".
       3. Wire prefixes (lexicon `wire_prefix`: "UPDATE 1-", "REFILE-", "EXCLUSIVE:") are stripped.

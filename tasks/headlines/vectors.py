@@ -56,7 +56,7 @@ def tfidf(token_docs: list[str], vocab: dict[str, int] | None = None) -> tuple[s
     corpus sets the weights: a word frequent tonight ("stocks") counts less than a rare name.
 
     Args:
-        token_docs: space-separated content tokens per row (see headline_norm.story_tokens); a string
+        token_docs: space-separated content tokens per row (see tasks/headlines/norm.py:story_tokens); a string
             per row rather than a list, because a million small lists cost more memory than the rest.
         vocab: filled with token -> column id when given (empty on entry).
 
