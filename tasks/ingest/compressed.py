@@ -28,7 +28,7 @@ def read_head(path: str, size: int = SNIFF_BYTES) -> bytes:
     with open_decompressed(path) as stream:
         while len(head) < size:
             try:
-                chunk = stream.read(1024)
+                chunk = stream.read(min(1024, size - len(head)))
             except (EOFError, zlib.error):
                 if head:
                     break  # the reader for the format reports the broken tail, with what came before it
