@@ -72,8 +72,8 @@ def clause_patterns() -> ClausePatterns:
         rf"(?:\s*,\s*(?:{alternation(lex['comma_interposed'])}|on \w+day)\s*,|"
         rf"\s+(?:(?:{alternation(lex['interposed_adverbs'])})\s+)?(?:{alternation(lex['time_determiners'])})\s+"
         rf"(?:{days_and_times})(?:\s+(?:{day_parts}))?|"
-        rf"\s+(?:{prepositions})\s+(?:(?:early|late|mid)[- ])?(?:(?:{months})(?:\s+\d{{4}})?|\d{{4}})|"
-        rf"\s+(?:{prepositions})\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"\s+(?:{prepositions})\s+(?:(?:{alternation(lex['period_prefixes'])})[- ])?(?:(?:{months})(?:\s+\d{{4}})?|\d{{4}})|"
+        rf"\s+(?:{prepositions})\s+(?:{alternation(lex['medium_determiners'])})\s+(?:[\w-]+\s+){{0,2}}?"
         rf"(?:{alternation(lex['interposed_communications'])})|"
         rf"\s+(?:{alternation(weekdays + lex['bare_interposed'])}))\s*$"
     )

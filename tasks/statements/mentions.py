@@ -6,6 +6,7 @@ import re
 from functools import cache, lru_cache
 from typing import Final
 
+from tasks.lexicon import load_lexicon
 from tasks.statements.cues import cue_lexicon
 from tasks.statements.speaker_words import (
     ANONYMOUS,
@@ -19,15 +20,16 @@ from tasks.statements.speaker_words import (
     speaker_words,
     strip_possessive,
 )
+from tasks.statements.speaker_words import LEXICON as SPEAKERS
 
 _MAX_TOKENS: Final = 11
 _NEAR: Final = 48  # chars before a cue tokenized first, enough for most subjects
 # Distinct mentions kept typed: "he", "officials" and the article's names repeat within an article and a night.
 _CACHED_TYPES: Final = 8192
-# "the", "a", "an": an article ends no mention ('said the'), and "a"/"an" open an indefinite one.
-_ARTICLES: Final = ("the", "a", "an")
-# Words a mention can neither end on nor start with ("... because of X's claims").
-_DANGLING: Final = ("of", "for", "and")
+# An article ends no mention ('said the'), and "a"/"an" open an indefinite one (lexicon [articles]).
+_ARTICLES: Final = tuple(load_lexicon(SPEAKERS)["articles"])
+# Words a mention can neither end on nor start with (lexicon [dangling_words]).
+_DANGLING: Final = tuple(load_lexicon(SPEAKERS)["dangling_words"])
 
 
 @cache

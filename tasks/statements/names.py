@@ -7,7 +7,9 @@ from functools import cache
 from typing import Final, NamedTuple
 
 from tasks.lexicon import load_lexicon
+from tasks.statements.clauses import either_case_first
 from tasks.statements.name_runs import RunPart, name_like, name_run_pattern, read_run
+from tasks.statements.speaker_words import LEXICON as SPEAKERS
 from tasks.statements.speaker_words import speaker_words
 
 FIRST_NAMES: Final = "statements/first_names"
@@ -21,7 +23,8 @@ _PLACE: Final = r"\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'�
 _ROLE_AFTER: Final = re.compile(rf",\s+(?:[\w'’-]+\s+){{0,4}}?(?P<role>[a-z]+)(?:{_PLACE}(?=[,.;])|(?=[,.;]|\s+(?:of|for|at)\b))")
 # An appositive name right after a definite role: "the mayor of Port Alder, Jane Doe," / "the city's mayor, Jane Doe,".
 _ROLE_BEFORE: Final = re.compile(
-    rf"(?<![\w'’-])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[\w-]+['’]s)\s+(?P<qualifiers>(?:[a-z][\w'’-]*\s+){{0,3}}?)"
+    rf"(?<![\w'’-])(?:{either_case_first(load_lexicon(SPEAKERS)['role_determiners'])}|[\w-]+['’]s)\s+"
+    rf"(?P<qualifiers>(?:[a-z][\w'’-]*\s+){{0,3}}?)"
     rf"(?P<role>[a-z]+)(?:{_PLACE})?,\s$"
 )
 _ROLE_BEFORE_REACH: Final = 80  # chars before a name read for a role it is the appositive of

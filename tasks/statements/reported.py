@@ -8,7 +8,8 @@ from functools import cache
 from typing import Final
 
 from tasks.lexicon import load_lexicon
-from tasks.statements.clauses import clause_patterns
+from tasks.statements.clauses import LEXICON as CLAUSES
+from tasks.statements.clauses import alternation, clause_patterns
 from tasks.statements.complements import complement, inverted, tell_verbs, with_subject
 from tasks.statements.cues import LEXICON, cue_lexicon
 from tasks.statements.direct import Findings
@@ -38,19 +39,22 @@ from tasks.statements.verbs import (
 
 # The rule of a relative pronoun that stands for a cue's object ("the charge, which she denies").
 RELATIVE_OBJECT: Final = "relative_object"
+_CLAUSE_WORDS: Final = load_lexicon(CLAUSES)
 _SO_CALLED: Final = re.compile(r"(?<![\w])[Ss]o[- ]$|(?<![\w])self-$")
 _TITLE_WORDS: Final = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _NEXT_WORD: Final = re.compile(r"\s+(\w+)")
 # A relative pronoun as the subject of a cue: "critics, who say", "the ministry, which denied", "voters, many
 # of whom say".
-_RELATIVE: Final = re.compile(r"(?<![\w])(?:(?:many|most|some|all|none|several|both|each) of (?:whom|which)|who|which)\s*$")
+_RELATIVE: Final = re.compile(
+    rf"(?<![\w])(?:(?:{alternation(_CLAUSE_WORDS['relative_quantifiers'])}) of (?:whom|which)|who|which)\s*$"
+)
 # A relative pronoun right before a cue's subject: "the rules, which officials said will start soon", "the
 # leak, both of which she denies". "which"/"whom" (group 1) not after a preposition ("in which he said ..." gaps
 # no subject of the reported clause); a free relative "what" (group 2) after one too ("voted for what he said
 # was a fair budget": the preposition takes the whole relative clause).
 _RELATIVE_OBJECT: Final = re.compile(
-    r"(?<![\w])(?:(?<!\bin )(?<!\bto )(?<!\bof )(?<!\bon )(?<!\bfor )(?<!\bby )(?<!\bat )(?<!\bwith )(?<!\bfrom )"
-    r"(?<!\babout )((?:(?:both|all|some|one|many|most|none|each) of )?which|whom)|(what))\s+$"
+    r"(?<![\w])(?:" + "".join(rf"(?<!\b{re.escape(p)} )" for p in _CLAUSE_WORDS["relative_prepositions"])
+    + rf"((?:(?:{alternation(_CLAUSE_WORDS['relative_quantifiers'])}) of )?which|whom)|(what))\s+$"
 )
 # A that-clause or a quote within a few words after a cue ("telling reporters that", "adding, \"").
 _THAT_OR_QUOTE: Final = re.compile(r"(?:\s+[\w'’.-]+){0,6}?[\s,:]*(?:that\b|[\"“]|'')")
@@ -312,7 +316,8 @@ def _relative_before(text: str, sentence_begin: int, subject_start: int) -> Span
 # A noun phrase opened by a determiner, right before a cue's subject: the head of a relative clause with no
 # relative pronoun ("a probe the agency said was ongoing").
 _BARE_RELATIVE_HEAD: Final = re.compile(
-    r"(?<![\w'’-])(?:a|an|the|this|that|another|one)\s+(?:[\w'’-]+\s+){0,2}?[a-z][\w'’-]*[a-z]\s+$"
+    rf"(?<![\w'’-])(?:{alternation(_CLAUSE_WORDS['relative_head_determiners'])})\s+(?:[\w'’-]+\s+){{0,2}}?"
+    r"[a-z][\w'’-]*[a-z]\s+$"
 )
 
 
