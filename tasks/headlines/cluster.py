@@ -49,6 +49,7 @@ def _story_labels(rows: HeadlineRows, nodes: Nodes, names: set[str], settings: H
         nodes.weights, nodes.weights, idf.tf, emb, idf.name_mask, has_lead,
         named_times(rows, nodes, settings.lead_chars, {"weekday": settings.weekday_penalty, "month": settings.month_penalty}),
         neighbor_background(left, right, sim, nodes.n, settings.density_rank),
+        idf.df if settings.concentration_min > 0 and has_lead.any() else None,  # the rule reads only leads
     )
     labels, sums = seed_sums(nodes.seeds, features)
     name_mask = idf.name_mask

@@ -43,6 +43,9 @@ class NodeFeatures:
     """The weekdays and months each node names (times.named_times)."""
     background: np.ndarray
     """Background similarity of each node's neighbourhood (density.neighbor_background)."""
+    df: np.ndarray | None = None
+    """Nodes holding each IDF column tonight; given only when the concentration rule is on (token presence
+    counts per cluster are then kept alongside the sums)."""
 
 
 @dataclass
@@ -69,6 +72,10 @@ class ClusterSums:
     """Those pairs' share of the IDF-sum's squared norm (weight squared times the row's squared norm)."""
     self_e: np.ndarray
     """The same for the embedding sum."""
+    presence: sp.csr_matrix | None = None
+    """Member nodes holding each IDF column (same sparsity as t_sum); None when the concentration rule is off."""
+    inv_df: np.ndarray | None = None
+    """1 / night-wide node frequency per IDF column (with presence)."""
 
 
 @dataclass
@@ -114,11 +121,18 @@ def seed_sums(seeds: np.ndarray, nodes: NodeFeatures) -> tuple[np.ndarray, Clust
 
     t_row_sq = np.asarray(nodes.tf.multiply(nodes.tf).sum(axis=1)).ravel()
     e_row_sq = np.einsum("ij,ij->i", emb, emb, dtype=np.float32)
+    presence = inv_df = None
+    if nodes.df is not None:
+        held = sp.csr_matrix((np.ones_like(nodes.tf.data), nodes.tf.indices, nodes.tf.indptr), shape=nodes.tf.shape)
+        count = sp.csr_matrix((np.ones(len(labels), np.float32), (labels, np.arange(len(labels)))), shape=member.shape)
+        presence = sp.csr_matrix(count @ held)
+        inv_df = (1.0 / np.maximum(nodes.df, 1.0)).astype(np.float32)
     return labels, ClusterSums(
         size, e_size, t_sum, e_sum, _name_sq(t_sum, nodes.name_mask), total(nodes.has_lead),
         np.asarray(member @ nodes.times.values, dtype=np.float32),
         np.asarray(member @ nodes.times.named, dtype=np.float32),
         total(nodes.background), total(weights), total(t_row_sq, weights**2), total(e_row_sq, e_weights**2),
+        presence, inv_df,
     )
 
 
@@ -171,6 +185,26 @@ def _cohesion(sums: ClusterSums, ids: np.ndarray, tfidf_weight: float) -> np.nda
     return np.where(pair_weight > 1e-3, inner / np.maximum(pair_weight, np.float32(1e-3)), np.nan)
 
 
+def concentration(sums: ClusterSums, lo: np.ndarray, hi: np.ndarray, chunk: int = 65_536) -> np.ndarray:
+    """Per cluster pair, how concentrated in the two clusters the tokens they share are (1.0 when none shared).
+
+    Each shared IDF column j weighs w_j = t_sum[lo, j] * t_sum[hi, j], its part of the pair's token
+    similarity; its concentration is the share of tonight's nodes holding it that lie in lo or hi. Fragments
+    of one event share the event's words, held mostly by its own articles; two events of one affair share
+    the affair's words, spread over many other clusters of the night.
+    """
+    assert sums.presence is not None and sums.inv_df is not None
+    out = np.ones(len(lo), dtype=np.float32)
+    for start in range(0, len(lo), chunk):
+        sl = slice(start, start + chunk)
+        w = sp.csr_matrix(sums.t_sum[lo[sl]].multiply(sums.t_sum[hi[sl]]))
+        held = sums.presence[lo[sl]] + sums.presence[hi[sl]]
+        total = np.asarray(w.sum(axis=1)).ravel()
+        inside = np.asarray(sp.csr_matrix(w.multiply(held)) @ sums.inv_df).ravel()
+        out[sl] = np.divide(inside, total, out=out[sl].copy(), where=total > 0)
+    return out
+
+
 def _mergeable(pairs: _Pairs, sums: ClusterSums, settings: HeadlineSettings) -> np.ndarray:
     """Pairs similar enough to merge under the threshold and the optional gates."""
     size = sums.size
@@ -197,6 +231,13 @@ def _mergeable(pairs: _Pairs, sums: ClusterSums, settings: HeadlineSettings) -> 
             _cohesion(sums, pairs.lo[idx], settings.tfidf_weight), _cohesion(sums, pairs.hi[idx], settings.tfidf_weight)
         )
         ok[idx] &= ~(pairs.sim[idx] < settings.cohesion_ratio * looser)
+    # Two multi-article clusters of articles with leads are fragments of one event only if the words they share
+    # lie mostly inside them: an affair's words ("impeachment", its figure's name) are spread over the night.
+    if settings.concentration_min > 0 and sums.presence is not None:
+        both = np.minimum(size[pairs.lo], size[pairs.hi]) >= settings.concentration_min_size
+        idx = np.flatnonzero(ok & (lead_share >= 0.5) & both)
+        if len(idx):
+            ok[idx] &= concentration(sums, pairs.lo[idx], pairs.hi[idx]) >= settings.concentration_min
     # Two clusters whose names disagree ("<town A> strike" / "<town B> strike") are two stories.
     return ok & (~small | (pairs.name_cos >= settings.name_agreement))
 
@@ -254,6 +295,8 @@ def _merge(
         np.add.at(column, target, column[move])
     merge = sp.csr_matrix((np.ones(n_clusters, np.float32), (parent, ids)), shape=(n_clusters, n_clusters))
     sums.t_sum = sp.csr_matrix(merge @ sums.t_sum)
+    if sums.presence is not None:
+        sums.presence = sp.csr_matrix(merge @ sums.presence)
     grown = np.unique(target)
     sums.name_sq[grown] = _name_sq(sums.t_sum[grown], name_mask)
     changed = np.zeros(n_clusters, dtype=bool)

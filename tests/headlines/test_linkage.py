@@ -6,7 +6,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from tasks.headlines import HeadlineSettings
-from tasks.headlines.linkage import NodeFeatures, agglomerate, seed_sums
+from tasks.headlines.linkage import NodeFeatures, agglomerate, concentration, seed_sums
 from tasks.headlines.times import NamedTimes
 
 
@@ -90,3 +90,15 @@ def test_two_tight_clusters_that_are_only_loosely_alike_stay_apart() -> None:
         labels, sums = seed_sums(seeds, _nodes(tf, emb, has_lead=1.0))
         out = agglomerate(labels, sums, np.array([0]), np.array([5]), np.zeros(3, np.float32), settings)
         assert bool(out[0] == out[5]) is merged
+
+
+def test_concentration_is_the_share_of_the_shared_tokens_nodes_inside_the_pair() -> None:
+    # Columns: an event word held by nodes 0-1 only, an affair word held by all four nodes.
+    tf = sp.csr_matrix(_unit([[1, 1], [1, 1], [0, 1], [0, 1]]))
+    emb = np.eye(4, 2, dtype=np.float16)
+    nodes = _nodes(tf, emb, df=np.array([2.0, 4.0]))
+    labels, sums = seed_sums(np.arange(4), nodes)
+    event_pair, affair_pair = concentration(sums, np.array([0, 2]), np.array([1, 3]))
+    # 0-1 share both words equally: (2/2 + 2/4) / 2; 2-3 share only the affair word: 2/4.
+    assert np.isclose(event_pair, 0.75) and np.isclose(affair_pair, 0.5)
+    assert seed_sums(np.arange(4), _nodes(tf, emb))[1].presence is None  # the rule off keeps no counts
