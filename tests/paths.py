@@ -22,7 +22,11 @@ def bench_module(name: str, needs: Path) -> ModuleType:
     return importlib.import_module(name)
 
 
+def script_module(path: Path) -> ModuleType:
+    """A script of the repository (scripts/*.py) as a module, loaded as the benches load theirs (bench/loading.py)."""
+    return bench_module("loading", REPO / "bench").script_module(path)
+
+
 def shared_script(path: Path) -> ModuleType:
-    """A scorer of ../shared (a score.py script) as a module, loaded as the benches load it; skips the test when it
-    is absent."""
+    """A scorer of ../shared (a score.py script) as a module; skips the test when it is absent."""
     return bench_module("loading", path).script_module(path)

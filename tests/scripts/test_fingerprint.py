@@ -3,13 +3,9 @@ has the baseline's hash."""
 
 from __future__ import annotations
 
-import importlib.util
+from tests.paths import REPO, script_module
 
-from tests.paths import REPO
-
-_spec = importlib.util.spec_from_file_location("fingerprint", REPO / "scripts" / "fingerprint.py")
-fingerprint = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(fingerprint)
+fingerprint = script_module(REPO / "scripts" / "fingerprint.py")
 
 BASELINE = {"lake": {"articles": "a1", "runs": "r1"}, "headlines": {"uci_dev": "u1"}}
 
